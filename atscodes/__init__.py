@@ -14,6 +14,11 @@ spellings, each member with a ``description`` and a ``source``):
 >>> import atscodes
 >>> atscodes.SSLStatus.get(-9802)
 <SSLStatus.errSSLFatalAlert: -9802>
+>>> [str(i) for i in atscodes.lookup("[3:-9813]")]
+['SSLStatus -9813 errSSLNoRootCert: Chain could not be verified up to a root certificate']
+>>> sorted(atscodes.alerts_for_status(-9802, atscodes.Layer.URL_LOADING))
+[<TLSAlert.handshake_failure: 40>, <TLSAlert.bad_certificate: 42>, \
+<TLSAlert.illegal_parameter: 47>, <TLSAlert.access_denied: 49>, <TLSAlert.decode_error: 50>]
 """
 
 from __future__ import annotations
@@ -27,34 +32,89 @@ from ._sslstatus import Detector, SSLStatus
 from ._urlerror import URLError
 
 if TYPE_CHECKING:
+    from ._lookup import Interpretation, lookup
     from ._posix import AddrInfoError, DarwinErrno
     from ._secerror import SecError
+    from ._translate import (
+        ALERT_MAPPINGS,
+        SENT_ALERTS,
+        URL_ERROR_EVIDENCE,
+        AlertMapping,
+        Basis,
+        Layer,
+        SentAlert,
+        URLErrorEvidence,
+        alert_mappings,
+        alerts_for_status,
+        alerts_sent_for_status,
+        status_for_alert,
+        statuses_for_url_error,
+        url_errors_for_status,
+    )
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "ALERT_MAPPINGS",
+    "SENT_ALERTS",
+    "URL_ERROR_EVIDENCE",
     "AddrInfoError",
+    "AlertMapping",
+    "Basis",
     "CFNetworkError",
     "CFStreamErrorDomain",
     "Code",
     "DarwinErrno",
     "Detector",
+    "Interpretation",
+    "Layer",
     "SSLStatus",
     "SecError",
+    "SentAlert",
     "TLSAlert",
     "URLError",
+    "URLErrorEvidence",
     "UnknownCodeError",
+    "alert_mappings",
+    "alerts_for_status",
+    "alerts_sent_for_status",
     "get",
+    "lookup",
+    "status_for_alert",
+    "statuses_for_url_error",
+    "url_errors_for_status",
 ]
 
 # Names whose module is imported on first access, not by `import atscodes`: the
-# large SecError family and the errno tables.  Log tools start often; the common tables
+# large SecError family, the errno tables, and everything built on attrs records
+# (translation rows, lookup results).  Log tools start often; the common tables
 # above cost a few milliseconds, these would cost as much again.  Type checkers
 # and IDEs see the real objects through the TYPE_CHECKING imports above.
 _LAZY = {
     "SecError": "_secerror",
     "AddrInfoError": "_posix",
     "DarwinErrno": "_posix",
+    "Interpretation": "_lookup",
+    "lookup": "_lookup",
+    **dict.fromkeys(
+        (
+            "ALERT_MAPPINGS",
+            "SENT_ALERTS",
+            "URL_ERROR_EVIDENCE",
+            "AlertMapping",
+            "Basis",
+            "Layer",
+            "SentAlert",
+            "URLErrorEvidence",
+            "alert_mappings",
+            "alerts_for_status",
+            "alerts_sent_for_status",
+            "status_for_alert",
+            "statuses_for_url_error",
+            "url_errors_for_status",
+        ),
+        "_translate",
+    ),
 }
 
 
