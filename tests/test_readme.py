@@ -1,0 +1,63 @@
+"""The README is a promise: its commands, its REPL session and CI agree with it."""
+
+from __future__ import annotations
+
+import doctest
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def _blocks(language: str) -> list[str]:
+    return re.findall(rf"```{language}\n(.*?)```", README, re.S)
+
+
+def test_ci_runs_exactly_the_readme_test_command() -> None:
+    install_and_decode, install_and_test = (b.strip() for b in _blocks("sh")[:2])
+    assert "atscodes -9802" in install_and_decode
+    assert "pytest" in install_and_test
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert install_and_test in ci
+
+
+def test_the_repl_session_runs_as_shown() -> None:
+    [session] = _blocks("pycon")
+    parser = doctest.DocTestParser()
+    test = parser.get_doctest(session, {}, "README.md", "README.md", 0)
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    runner.run(test)
+    assert runner.summarize(verbose=False).failed == 0
+
+
+def test_the_first_command_works_for_a_newcomer(tmp_path: Path) -> None:
+    """Run the README's first command, as written, in a fresh copy of the project."""
+    if shutil.which("git") is None:
+        pytest.skip("git is needed to list the project's files")
+    files = subprocess.run(
+        ["git", "ls-files", "-co", "--exclude-standard"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    for name in files:
+        if (ROOT / name).is_file():
+            (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, tmp_path / name)
+    command = _blocks("sh")[0].strip()
+    result = subprocess.run(
+        ["bash", "-c", command],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "SSLStatus -9802 errSSLFatalAlert" in result.stdout
