@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable
-from typing import TYPE_CHECKING, TypeVar, cast
+from typing import TYPE_CHECKING, TypeVar, Union, cast
 
 if TYPE_CHECKING:
     from typing_extensions import Self
@@ -27,7 +27,7 @@ __all__ = ["Code", "UnknownCodeError", "get", "lookup_code", "new_member", "regi
 _C = TypeVar("_C", bound="Code")
 
 #: What a family accepts as a key: a number, or a string holding a name or a number.
-Key = int | str
+Key = Union[int, str]
 
 _INT32_MIN = -(2**31)
 _UINT32_SPAN = 2**32
@@ -107,7 +107,7 @@ def new_member(cls: type[_C], value: int, description: str, source: str, *notes:
 
 
 # One plain dict per family, value -> canonical member; filled by _register().
-_BY_VALUE: dict[type[Code], dict[int, Code]] = {}
+_BY_VALUE: dict[type[Code], dict[object, Code]] = {}
 _BY_NAME: dict[type[Code], dict[str, Code]] = {}
 _RANGE: dict[type[Code], tuple[int, int, bool]] = {}
 

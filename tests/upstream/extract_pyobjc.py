@@ -64,6 +64,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from email.parser import HeaderParser
 from pathlib import Path
+from typing import Union
 
 FRAMEWORKS: tuple[str, ...] = ("Security", "CFNetwork", "Foundation", "CoreFoundation")
 
@@ -93,7 +94,7 @@ _CFNETWORK_ERRORS_NAMES: tuple[str, ...] = (
     "kCFStreamErrorHTTPSProxyFailureUnexpectedResponseToCONNECTMethod",
 )
 
-Number = int | float
+Number = Union[int, float]
 
 
 class MetadataFormatError(Exception):
@@ -309,7 +310,7 @@ def _read_enums(text: str, meta: FrameworkMetadata) -> None:
 def _read_misc_update(call: ast.Call, meta: FrameworkMetadata) -> None:
     if len(call.args) != 1 or call.keywords or not isinstance(call.args[0], ast.Dict):
         raise MetadataFormatError(f"{meta.framework}: misc.update() without a dict literal")
-    for key_node, value_node in zip(call.args[0].keys, call.args[0].values, strict=False):
+    for key_node, value_node in zip(call.args[0].keys, call.args[0].values):
         if key_node is None:
             raise MetadataFormatError(f"{meta.framework}: ** in a misc.update() dict")
         key = _literal(key_node, "misc key", meta.framework)
