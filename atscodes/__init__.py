@@ -32,8 +32,10 @@ from ._sslstatus import Detector, SSLStatus
 from ._urlerror import URLError
 
 if TYPE_CHECKING:
+    from ._annotate import annotate_text, scan_file, scan_stream, strip_annotations
     from ._lookup import Interpretation, lookup
     from ._posix import AddrInfoError, DarwinErrno
+    from ._scan import Finding, scan, scan_lines
     from ._secerror import SecError
     from ._translate import (
         ALERT_MAPPINGS,
@@ -66,6 +68,7 @@ __all__ = [
     "Code",
     "DarwinErrno",
     "Detector",
+    "Finding",
     "Interpretation",
     "Layer",
     "SSLStatus",
@@ -78,10 +81,16 @@ __all__ = [
     "alert_mappings",
     "alerts_for_status",
     "alerts_sent_for_status",
+    "annotate_text",
     "get",
     "lookup",
+    "scan",
+    "scan_file",
+    "scan_lines",
+    "scan_stream",
     "status_for_alert",
     "statuses_for_url_error",
+    "strip_annotations",
     "url_errors_for_status",
 ]
 
@@ -96,6 +105,13 @@ _LAZY = {
     "DarwinErrno": "_posix",
     "Interpretation": "_lookup",
     "lookup": "_lookup",
+    "Finding": "_scan",
+    "scan": "_scan",
+    "scan_lines": "_scan",
+    "scan_file": "_annotate",
+    "annotate_text": "_annotate",
+    "scan_stream": "_annotate",
+    "strip_annotations": "_annotate",
     **dict.fromkeys(
         (
             "ALERT_MAPPINGS",

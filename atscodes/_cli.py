@@ -11,10 +11,11 @@ import json
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from typing import Any, Final, TextIO
+from typing import Any, BinaryIO, Final, TextIO
 
 from . import __version__
 from ._alerts import TLSAlert
+from ._annotate import process, strip_stream
 from ._base import Code
 from ._lookup import Interpretation, _families, lookup
 from ._sslstatus import SSLStatus
@@ -39,6 +40,7 @@ examples:
   atscodes 42                             every reading: TLS alert 42 and Darwin errno 42
   atscodes --json errSSLPeerBadCert
   atscodes table SSLStatus                a whole table (atscodes table --help)
+  log stream | atscodes annotate         decode every code in a log (atscodes annotate --help)
 
 exit status: 0 every argument recognised, 1 one was not, 2 usage error
 """
@@ -51,6 +53,24 @@ examples:
   atscodes table                          every table
   atscodes table sslstatus
   atscodes table TLSAlert --json
+"""
+
+
+_ANNOTATE_EPILOG: Final = """\
+Each code is followed by its decoding in one fixed, removable form: a space, U+27E6,
+a label of printable ASCII, U+27E7, for example
+  (error code: -1200 \u27e6NSURLErrorSecureConnectionFailed\u27e7
+    [3:-9802] \u27e6errSSLFatalAlert\u27e7)
+Everything else is copied byte for byte; --remove takes the annotations out again.
+
+examples:
+  atscodes annotate device.log > device.annotated.log
+  log stream --style compact | atscodes annotate
+  tail -f app.log | atscodes annotate
+  atscodes annotate --jsonl *.log | jq .name
+  atscodes annotate --remove device.annotated.log
+
+exit status: 0 a code was found (or --remove), 1 none was, 2 usage error or unreadable file
 """
 
 
@@ -93,6 +113,28 @@ def _table_parser() -> _Parser:
     )
     parser.add_argument("family", nargs="?", help="one family (default: all)")
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+    return parser
+
+
+def _annotate_parser() -> _Parser:
+    parser = _Parser(
+        prog=f"{_PROG} annotate",
+        description=(
+            "Copy logs to stdout, adding a decoding after every code found "
+            "(stdin when no FILE is given, like c++filt)."
+        ),
+        epilog=_ANNOTATE_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("files", nargs="*", metavar="FILE", help="log files ('-' is stdin)")
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument(
+        "--jsonl",
+        action="store_true",
+        help="print findings, one JSON object per line (file, line, column, text, domain,"
+        " code, name, description) instead of the log",
+    )
+    mode.add_argument("--remove", action="store_true", help="remove annotations instead")
     return parser
 
 
@@ -283,18 +325,55 @@ def _table(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _open_inputs(names: Sequence[str]) -> Iterator[tuple[str, BinaryIO]]:
+    for name in names or ["-"]:
+        if name == "-":
+            yield "-", sys.stdin.buffer
+            continue
+        try:
+            handle = open(name, "rb")  # noqa: SIM115 - closed below, after streaming
+        except OSError as error:
+            raise _UsageError(f"cannot read {name}: {error.strerror}") from None
+        with handle:
+            yield name, handle
+
+
+def _annotate(args: argparse.Namespace) -> int:
+    out = sys.stdout.buffer
+    found = False
+    for name, stream in _open_inputs(args.files):
+        if args.remove:
+            strip_stream(stream, out)
+            found = True
+            continue
+        if args.jsonl:
+            for finding in process(stream, None):
+                record = {"file": name, **finding.to_json()}
+                out.write(json.dumps(record, ensure_ascii=False).encode() + b"\n")
+                found = True
+            out.flush()
+            continue
+        for _ in process(stream, out, flush=True):
+            found = True
+    return 0 if found else 1
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with *argv* (default: ``sys.argv[1:]``); return the exit status."""
     arguments = list(sys.argv[1:] if argv is None else argv)
     try:
         if arguments[:1] == ["table"]:
             return _table(_table_parser().parse_args(arguments[1:]), sys.stdout)
+        if arguments[:1] == ["annotate"]:
+            return _annotate(_annotate_parser().parse_args(arguments[1:]))
         return _decode(_decode_parser().parse_args(arguments), sys.stdout)
     except _UsageError as error:
         sys.stderr.write(f"{_PROG}: error: {error}\n")
         return 2
     except SystemExit as done:  # --help and --version
         return done.code if isinstance(done.code, int) else 0
+    except KeyboardInterrupt:
+        return 130
     except BrokenPipeError:
         # `atscodes table | head`: the reader went away; end quietly.
         devnull = os.open(os.devnull, os.O_WRONLY)

@@ -65,3 +65,14 @@ def test_public_functions_have_docstrings() -> None:
         obj = getattr(atscodes, name)
         if callable(obj):
             assert obj.__doc__, name
+
+
+@pytest.mark.parametrize("module_name", ["atscodes", "atscodes._scan"])
+def test_docstring_examples_run(module_name: str) -> None:
+    import doctest
+    import importlib
+
+    module = importlib.import_module(module_name)
+    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
+    assert result.attempted > 0
+    assert result.failed == 0

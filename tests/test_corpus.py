@@ -1,0 +1,167 @@
+"""scan() on the labelled corpus of real log excerpts: precision, recall, negatives."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import pytest
+
+import atscodes
+from atscodes import Finding, scan
+
+CORPUS = Path(__file__).parent / "data" / "corpus.jsonl"
+ROWS: list[dict[str, Any]] = [
+    json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines()
+]
+
+# Label domain -> the family group it is scored in.
+GROUP = {
+    "NSURLErrorDomain": "URLError",
+    "kCFErrorDomainCFNetwork": "CFNetworkError",
+    "kCFStreamErrorDomainSSL": "OSStatus",
+    "NSOSStatusErrorDomain": "OSStatus",
+    "NSPOSIXErrorDomain": "DarwinErrno",
+    "kNWErrorDomainPOSIX": "DarwinErrno",
+    "kCFStreamErrorDomainNetDB": "AddrInfoError",
+    "TLSAlert": "TLSAlert",
+}
+FAMILY_GROUP = {
+    "URLError": "URLError",
+    "CFNetworkError": "CFNetworkError",
+    "SSLStatus": "OSStatus",
+    "SecError": "OSStatus",
+    "DarwinErrno": "DarwinErrno",
+    "AddrInfoError": "AddrInfoError",
+    "TLSAlert": "TLSAlert",
+}
+GROUP_FAMILIES: dict[str, tuple[type[atscodes.Code], ...]] = {
+    "URLError": (atscodes.URLError,),
+    "CFNetworkError": (atscodes.CFNetworkError,),
+    "OSStatus": (atscodes.SSLStatus, atscodes.SecError),
+    "DarwinErrno": (atscodes.DarwinErrno,),
+    "AddrInfoError": (atscodes.AddrInfoError,),
+    "TLSAlert": (atscodes.TLSAlert,),
+}
+
+
+class Label(NamedTuple):
+    group: str
+    code: int
+    start: int
+    end: int
+    prose: bool
+
+
+def _assigned(group: str, code: int) -> bool:
+    for family in GROUP_FAMILIES[group]:
+        try:
+            if family.get(code) is not None:
+                return True
+        except ValueError:
+            pass
+    return False
+
+
+def _labels(row: dict[str, Any]) -> list[Label]:
+    labels = []
+    for code in row["codes"]:
+        group = GROUP.get(code["domain"])
+        if group is not None and _assigned(group, code["code"]):
+            labels.append(
+                Label(group, code["code"], code["start"], code["end"], bool(code.get("prose")))
+            )
+    return labels
+
+
+def _matches(finding: Finding, label: Label) -> bool:
+    return (
+        finding.family is not None
+        and FAMILY_GROUP[finding.family] == label.group
+        and finding.code == label.code
+        and finding.span[0] < label.end
+        and label.start < finding.span[1]
+    )
+
+
+class Score(NamedTuple):
+    labels: int
+    found: int
+    findings: int
+    correct: int
+    misses: list[str]
+    false_positives: list[str]
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.labels
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.findings
+
+
+def score(*, prose: bool) -> Score:
+    labels = found = findings = correct = 0
+    misses: list[str] = []
+    false_positives: list[str] = []
+    for row in ROWS:
+        row_labels = [label for label in _labels(row) if label.prose == prose]
+        all_labels = _labels(row)
+        known = [f for f in scan(row["text"]) if f.member is not None]
+        for label in row_labels:
+            labels += 1
+            if any(_matches(f, label) for f in known):
+                found += 1
+            else:
+                misses.append(f"{row['id']}: {row['text'][label.start : label.end]!r}")
+        for finding in known:
+            matched = [label for label in all_labels if _matches(finding, label)]
+            if matched and all(label.prose != prose for label in matched):
+                continue  # scored with the other set
+            findings += 1
+            if matched:
+                correct += 1
+            else:
+                false_positives.append(f"{row['id']}: {finding.text!r} -> {finding.name}")
+    return Score(labels, found, findings, correct, misses, false_positives)
+
+
+def test_corpus_is_large_enough_and_sourced() -> None:
+    assert len(ROWS) >= 150
+    assert len({row["id"] for row in ROWS}) == len(ROWS)
+    for row in ROWS:
+        assert row["source"].startswith(("https://", "http://")), row["id"]
+        for code in row["codes"]:
+            assert row["text"][code["start"] : code["end"]] == code["text"], row["id"]
+        for negative in row["negatives"]:
+            assert negative in row["text"], row["id"]
+
+
+def test_log_output_meets_the_targets() -> None:
+    """Recall >= 98 % and precision >= 99 % on codes in log output (issue 3's targets)."""
+    result = score(prose=False)
+    print(
+        f"\nlog output: recall {result.found}/{result.labels} = {result.recall:.2%}, "
+        f"precision {result.correct}/{result.findings} = {result.precision:.2%}"
+    )
+    print("misses:", *result.misses, sep="\n  ")
+    assert result.recall >= 0.98, result.misses
+    assert result.precision >= 0.99, result.false_positives
+
+
+def test_prose_is_reported() -> None:
+    """Bare numbers in sentences are scored separately; nothing found there may be wrong."""
+    result = score(prose=True)
+    print(
+        f"\nprose: recall {result.found}/{result.labels} = {result.recall:.2%}, "
+        f"precision {result.correct}/{result.findings}"
+    )
+    assert result.labels > 0
+    assert result.false_positives == []
+
+
+@pytest.mark.parametrize("row", [r for r in ROWS if not r["codes"]], ids=lambda r: r["id"])
+def test_negative_only_excerpts_yield_no_known_code(row: dict[str, Any]) -> None:
+    assert [f.text for f in scan(row["text"]) if f.member is not None] == []
