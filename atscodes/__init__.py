@@ -33,6 +33,7 @@ from ._urlerror import URLError
 
 if TYPE_CHECKING:
     from ._annotate import annotate_text, scan_file, scan_stream, strip_annotations
+    from ._logfilter import FindingsFilter
     from ._lookup import Interpretation, lookup
     from ._posix import AddrInfoError, DarwinErrno
     from ._scan import Finding, scan, scan_lines
@@ -69,6 +70,7 @@ __all__ = [
     "DarwinErrno",
     "Detector",
     "Finding",
+    "FindingsFilter",
     "Interpretation",
     "Layer",
     "SSLStatus",
@@ -110,6 +112,7 @@ _LAZY = {
     "scan_lines": "_scan",
     "scan_file": "_annotate",
     "annotate_text": "_annotate",
+    "FindingsFilter": "_logfilter",
     "scan_stream": "_annotate",
     "strip_annotations": "_annotate",
     **dict.fromkeys(

@@ -6,6 +6,7 @@ import doctest
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -26,13 +27,23 @@ def test_ci_runs_exactly_the_readme_test_command() -> None:
     assert install_and_test in ci
 
 
-def test_the_repl_session_runs_as_shown() -> None:
-    [session] = _blocks("pycon")
+@pytest.mark.parametrize("index", range(len(_blocks("pycon"))))
+def test_the_repl_sessions_run_as_shown(index: int) -> None:
+    session = _blocks("pycon")[index]
     parser = doctest.DocTestParser()
     test = parser.get_doctest(session, {}, "README.md", "README.md", 0)
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
     runner.run(test)
     assert runner.summarize(verbose=False).failed == 0
+
+
+def test_the_logging_example_prints_what_it_says() -> None:
+    [example] = [b for b in _blocks("python") if "FindingsFilter" in b]
+    expected = example.strip().splitlines()[-1].removeprefix("# ")
+    result = subprocess.run(
+        [sys.executable, "-c", example], capture_output=True, text=True, check=True
+    )
+    assert result.stderr.strip() == expected
 
 
 def test_the_first_command_works_for_a_newcomer(tmp_path: Path) -> None:
