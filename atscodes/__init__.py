@@ -33,6 +33,9 @@ from ._urlerror import URLError
 
 if TYPE_CHECKING:
     from ._annotate import annotate_text, scan_file, scan_stream, strip_annotations
+    from ._explain import CauseGroup, Event, Explanation, LogReport, explain, explain_log
+    from ._explain import Layer as ErrorLayer
+    from ._knowledge_types import ATSAdvice, Claim, Side, Source, Step
     from ._logfilter import FindingsFilter
     from ._lookup import Interpretation, lookup
     from ._posix import AddrInfoError, DarwinErrno
@@ -61,21 +64,31 @@ __all__ = [
     "ALERT_MAPPINGS",
     "SENT_ALERTS",
     "URL_ERROR_EVIDENCE",
+    "ATSAdvice",
     "AddrInfoError",
     "AlertMapping",
     "Basis",
     "CFNetworkError",
     "CFStreamErrorDomain",
+    "CauseGroup",
+    "Claim",
     "Code",
     "DarwinErrno",
     "Detector",
+    "ErrorLayer",
+    "Event",
+    "Explanation",
     "Finding",
     "FindingsFilter",
     "Interpretation",
     "Layer",
+    "LogReport",
     "SSLStatus",
     "SecError",
     "SentAlert",
+    "Side",
+    "Source",
+    "Step",
     "TLSAlert",
     "URLError",
     "URLErrorEvidence",
@@ -84,6 +97,8 @@ __all__ = [
     "alerts_for_status",
     "alerts_sent_for_status",
     "annotate_text",
+    "explain",
+    "explain_log",
     "get",
     "lookup",
     "scan",
@@ -107,12 +122,24 @@ _LAZY = {
     "DarwinErrno": "_posix",
     "Interpretation": "_lookup",
     "lookup": "_lookup",
+    "ErrorLayer": "_explain",
     "Finding": "_scan",
     "scan": "_scan",
     "scan_lines": "_scan",
     "scan_file": "_annotate",
     "annotate_text": "_annotate",
     "FindingsFilter": "_logfilter",
+    "CauseGroup": "_explain",
+    "Event": "_explain",
+    "Explanation": "_explain",
+    "LogReport": "_explain",
+    "explain": "_explain",
+    "explain_log": "_explain",
+    "ATSAdvice": "_knowledge_types",
+    "Claim": "_knowledge_types",
+    "Side": "_knowledge_types",
+    "Source": "_knowledge_types",
+    "Step": "_knowledge_types",
     "scan_stream": "_annotate",
     "strip_annotations": "_annotate",
     **dict.fromkeys(
@@ -143,7 +170,8 @@ def __getattr__(name: str) -> object:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     from importlib import import_module
 
-    value: object = getattr(import_module(f"{__name__}.{module_name}"), name)
+    attribute = "Layer" if name == "ErrorLayer" else name
+    value: object = getattr(import_module(f"{__name__}.{module_name}"), attribute)
     globals()[name] = value
     return value
 
