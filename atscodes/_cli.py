@@ -44,6 +44,7 @@ examples:
   atscodes table SSLStatus                a whole table (atscodes table --help)
   log stream | atscodes annotate         decode every code in a log (atscodes annotate --help)
   atscodes explain -9802                  causes, side at fault, next steps (explain --help)
+  atscodes ats check https://example.com  test a server against ATS (atscodes ats --help)
 
 exit status: 0 every argument recognised, 1 one was not, 2 usage error
 """
@@ -99,6 +100,22 @@ ats, os_notes, sources, host; side is peer, local, transport, configuration or u
 --markdown for issues and pull requests.
 
 exit status: 0 explained, 1 nothing recognised, 2 usage error or unreadable file
+"""
+
+
+_ATS_EPILOG: Final = """\
+commands:
+  atscodes ats check URL [--servername NAME] [--ca FILE] [--timeout S] [--json]
+      connect to https://HOST[:PORT] and test it against App Transport Security:
+      TLS versions, ATS cipher suites, certificates, trust; predict what an app sees
+      (needs the check extra: pip install 'atscodes[check]')
+  atscodes ats lint Info.plist [--json]
+      check NSAppTransportSecurity for keys that do not do what they seem to
+
+exit status (check): 0 the default ATS configuration would connect, 1 it would fail,
+  2 usage error, 3 DNS failure, 4 connection refused, 5 timeout, 6 not a TLS server,
+  7 other network error
+exit status (lint): 0 no errors or warnings, 1 some, 2 usage error or not a plist
 """
 
 
@@ -188,6 +205,38 @@ def _explain_parser() -> _Parser:
         help="colour the text output (auto: only on a terminal, and not with NO_COLOR)",
     )
     return parser
+
+
+def _ats_parsers() -> tuple[_Parser, _Parser, _Parser]:
+    parser = _Parser(
+        prog=f"{_PROG} ats",
+        description="App Transport Security tools.",
+        epilog=_ATS_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    check = _Parser(
+        prog=f"{_PROG} ats check",
+        description="Test a live server against App Transport Security and predict the "
+        "error an app would see.",
+        epilog=_ATS_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    check.add_argument("url", metavar="URL", help="https://HOST[:PORT] (or HOST[:PORT])")
+    check.add_argument("--servername", help="the name to send in SNI and check (default: HOST)")
+    check.add_argument(
+        "--ca", metavar="FILE", help="trust this CA file instead of the system store"
+    )
+    check.add_argument("--timeout", type=float, default=10.0, help="seconds per connection")
+    check.add_argument("--json", action="store_true", help="print JSON")
+    lint = _Parser(
+        prog=f"{_PROG} ats lint",
+        description="Lint the NSAppTransportSecurity dictionary of an Info.plist (XML or binary).",
+        epilog=_ATS_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    lint.add_argument("plist", metavar="Info.plist")
+    lint.add_argument("--json", action="store_true", help="print JSON")
+    return parser, check, lint
 
 
 # ---------------------------------------------------------------- records
@@ -441,12 +490,109 @@ def _explain(args: argparse.Namespace, out: TextIO) -> int:
     return 0 if known else 1
 
 
+def _ats(arguments: list[str], out: TextIO) -> int:
+    parser, check_parser, lint_parser = _ats_parsers()
+    if arguments[:1] == ["lint"]:
+        return _ats_lint(lint_parser.parse_args(arguments[1:]), out)
+    if arguments[:1] == ["check"]:
+        return _ats_check(check_parser.parse_args(arguments[1:]), out)
+    parser.parse_args(arguments)  # --help, or an error
+    raise _UsageError("ats needs a command: check or lint\n" + parser.format_usage().rstrip())
+
+
+def _ats_lint(args: argparse.Namespace, out: TextIO) -> int:
+    from ._ats_lint import lint_plist
+
+    try:
+        with open(args.plist, "rb") as handle:
+            data = handle.read()
+    except OSError as error:
+        raise _UsageError(f"cannot read {args.plist}: {error.strerror}") from None
+    try:
+        findings = lint_plist(data)
+    except ValueError as error:
+        raise _UsageError(f"{args.plist}: {error}") from None
+    if args.json:
+        json.dump([f.to_json() for f in findings], out, indent=2, ensure_ascii=False)
+        out.write("\n")
+    else:
+        for f in findings:
+            out.write(f"{args.plist}: {f.severity}: {f.path}: {f.message} [{f.rule}]\n")
+            if f.suggestion:
+                out.write(f"    suggestion: {f.suggestion}\n")
+            if f.source is not None:
+                out.write(f"    see: {f.source.url}\n")
+        if not findings:
+            out.write(f"{args.plist}: no App Transport Security problems found\n")
+    return 1 if any(f.severity in ("error", "warning") for f in findings) else 0
+
+
+def _ats_check(args: argparse.Namespace, out: TextIO) -> int:
+    try:
+        import cryptography  # noqa: F401 - only to fail early with a clear message
+    except ImportError:
+        raise _UsageError(
+            "ats check needs the 'check' extra: pip install 'atscodes[check]'"
+        ) from None
+    from ._ats_check import CheckError, check
+
+    try:
+        report = check(args.url, servername=args.servername, cafile=args.ca, timeout=args.timeout)
+    except ValueError as error:
+        raise _UsageError(str(error)) from None
+    except CheckError as error:
+        sys.stderr.write(f"{_PROG}: error: {error}\n")
+        return error.exit_code
+    if args.json:
+        json.dump(report.to_json(), out, indent=2, ensure_ascii=False)
+        out.write("\n")
+        return 0 if report.passes else 1
+    out.write(f"Checking {report.url} ({report.address}, SNI {report.servername})\n\n")
+    out.write("Protocols:\n")
+    for version, ok, detail in report.protocols:
+        state = {True: "accepted", False: "refused", None: "not testable here"}[ok]
+        out.write(f"  {version:<8} {state}" + (f"  ({detail})" if ok is None else "") + "\n")
+    out.write("\nATS diagnostics (as nscurl --ats-diagnostics names them):\n")
+    for probe in report.probes:
+        out.write(f"  {'PASS' if probe.ok else 'FAIL'}  {probe.name}: {probe.detail}\n")
+    for index, cert in enumerate(report.certificates):
+        role = "leaf" if index == 0 else f"chain[{index}]"
+        out.write(
+            f"\nCertificate ({role}): {cert.subject}\n  issuer {cert.issuer}\n"
+            f"  {cert.key} {cert.key_bits} bits, signed with {cert.signature_hash}, "
+            f"{cert.not_before[:10]} to {cert.not_after[:10]} ({cert.validity_days} "
+            f"days)\n  names: {', '.join(cert.names) or 'none'}\n"
+        )
+    out.write("\nRequirements:\n")
+    for requirement in report.requirements:
+        state = {True: "ok  ", False: "FAIL", None: "?   "}[requirement.ok]
+        out.write(f"  {state} {requirement.name}: {requirement.evidence}\n")
+    out.write(f"\nPrediction for an app with default ATS: {report.prediction}\n")
+    out.write(f"  {report.prediction_reason}\n")
+    if report.exception:
+        out.write("\nNarrowest Info.plist exception:\n")
+        host_xml = report.exception.replace("{host}", report.host)
+        out.write("".join(f"  {line}\n" for line in host_xml.splitlines()))
+    if report.exception_cost:
+        out.write(f"  Cost: {report.exception_cost}\n")
+    if not report.passes and report.prediction != "pass":
+        code = report.prediction.split(" ")[-1].strip("[]").split(":")[-1]
+        out.write(
+            f"\nMore: atscodes explain {report.prediction.split()[0]}"
+            + (f" ; atscodes explain {code}" if code != report.prediction.split()[0] else "")
+            + "\n"
+        )
+    return 0 if report.passes else 1
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with *argv* (default: ``sys.argv[1:]``); return the exit status."""
     arguments = list(sys.argv[1:] if argv is None else argv)
     try:
         if arguments[:1] == ["table"]:
             return _table(_table_parser().parse_args(arguments[1:]), sys.stdout)
+        if arguments[:1] == ["ats"]:
+            return _ats(arguments[1:], sys.stdout)
         if arguments[:1] == ["explain"]:
             return _explain(_explain_parser().parse_args(arguments[1:]), sys.stdout)
         if arguments[:1] == ["annotate"]:
