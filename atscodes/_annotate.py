@@ -148,15 +148,21 @@ def _safe_cut(data: bytes, cut: int) -> int:
     return cut
 
 
-def process(src: BinaryIO, out: BinaryIO | None, *, flush: bool = False) -> Iterator[Finding]:
-    """Read *src* to its end; yield every finding; write the annotated copy to *out*."""
-    writer = _Writer(out)
+def _reads(src: BinaryIO) -> Iterator[bytes]:
+    """Blocks of *src* as they arrive (``read1`` does not wait for a full block)."""
     read = getattr(src, "read1", src.read)
-    carry = b""
     while True:
         data = read(BLOCK)
         if not data:
-            break
+            return
+        yield data
+
+
+def process(src: BinaryIO, out: BinaryIO | None, *, flush: bool = False) -> Iterator[Finding]:
+    """Read *src* to its end; yield every finding; write the annotated copy to *out*."""
+    writer = _Writer(out)
+    carry = b""
+    for data in _reads(src):
         buffer = carry + data if carry else data
         cut = buffer.rfind(b"\n") + 1
         if cut:
@@ -182,12 +188,8 @@ def annotate_text(text: str) -> str:
 
 def strip_stream(src: BinaryIO, out: BinaryIO) -> None:
     """Copy *src* to *out* without the annotations (they never span a line end)."""
-    read = getattr(src, "read1", src.read)
     carry = b""
-    while True:
-        data = read(BLOCK)
-        if not data:
-            break
+    for data in _reads(src):
         buffer = carry + data if carry else data
         cut = buffer.rfind(b"\n") + 1
         if not cut and len(buffer) > BLOCK:

@@ -13,7 +13,7 @@ import binascii
 import difflib
 import ipaddress
 import plistlib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any, Final
 
 import attrs
@@ -300,8 +300,11 @@ def _check_domain_name(linter: _Linter, name: str, path: list[str]) -> None:
         )
 
 
-def _check_exception_domains(linter: _Linter, domains: Mapping[Any, Any]) -> None:
-    path = [ATS_KEY, "NSExceptionDomains"]
+def _domain_entries(
+    linter: _Linter, domains: Mapping[Any, Any], key: str, doc: Source
+) -> Iterator[tuple[list[str], dict[Any, Any]]]:
+    """The (path, settings) of each well-formed entry of a domain dictionary."""
+    path = [ATS_KEY, key]
     for name, settings in domains.items():
         if not isinstance(name, str):
             continue
@@ -312,11 +315,16 @@ def _check_exception_domains(linter: _Linter, domains: Mapping[Any, Any]) -> Non
                 "wrong-type",
                 "error",
                 where,
-                "Each exception domain maps to a dictionary of settings.",
+                "Each domain maps to a dictionary of settings.",
                 None,
-                _ATS_DOC,
+                doc,
             )
             continue
+        yield where, settings
+
+
+def _check_exception_domains(linter: _Linter, domains: Mapping[Any, Any]) -> None:
+    for where, settings in _domain_entries(linter, domains, "NSExceptionDomains", _ATS_DOC):
         linter.keys(settings, _DOMAIN_KEYS, where, tuple(_GLOBAL_KEYS))
         version = settings.get("NSExceptionMinimumTLSVersion")
         if isinstance(version, str):
@@ -362,22 +370,7 @@ def _check_exception_domains(linter: _Linter, domains: Mapping[Any, Any]) -> Non
 
 
 def _check_pinned_domains(linter: _Linter, domains: Mapping[Any, Any]) -> None:
-    path = [ATS_KEY, "NSPinnedDomains"]
-    for name, settings in domains.items():
-        if not isinstance(name, str):
-            continue
-        _check_domain_name(linter, name, path)
-        where = [*path, name]
-        if not isinstance(settings, dict):
-            linter.add(
-                "wrong-type",
-                "error",
-                where,
-                "Each pinned domain maps to a dictionary.",
-                None,
-                _PINNED_DOC,
-            )
-            continue
+    for where, settings in _domain_entries(linter, domains, "NSPinnedDomains", _PINNED_DOC):
         linter.keys(settings, _PINNED_KEYS, where)
         if not any(k in settings for k in ("NSPinnedCAIdentities", "NSPinnedLeafIdentities")):
             linter.add(
