@@ -27,6 +27,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import dsa, ec, ed448, ed25519, rsa
 from cryptography.x509.oid import ExtendedKeyUsageOID
 
+from ._explain import explain
 from ._knowledge_types import Source
 
 __all__ = ["CheckError", "CheckReport", "check"]
@@ -167,6 +168,9 @@ class CheckReport:
         ]
         for requirement in data["requirements"]:
             requirement["source"] = requirement["source"]["url"]
+        data["explanation"] = (
+            None if self.prediction == "pass" else explain(self.prediction).to_json()
+        )
         return data
 
 

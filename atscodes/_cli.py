@@ -569,6 +569,9 @@ def _ats_check(args: argparse.Namespace, out: TextIO) -> int:
         out.write(f"  {state} {requirement.name}: {requirement.evidence}\n")
     out.write(f"\nPrediction for an app with default ATS: {report.prediction}\n")
     out.write(f"  {report.prediction_reason}\n")
+    if report.prediction != "pass":
+        explained = explain(report.prediction)
+        out.write(f"  Side at fault: {explained.side.value}. {explained.side_reason}\n")
     if report.exception:
         out.write("\nNarrowest Info.plist exception:\n")
         host_xml = report.exception.replace("{host}", report.host)

@@ -245,6 +245,7 @@ def test_self_signed_is_untrusted(pki: Pki, capsys: pytest.CaptureFixture[str]) 
     assert status == 1
     assert report["prediction"] == "-1202 [3:-9813]"
     assert report["trusted"] is False
+    assert report["explanation"]["side"] == "local"
 
 
 def test_expired_certificate(pki: Pki, capsys: pytest.CaptureFixture[str]) -> None:
@@ -287,6 +288,7 @@ def test_non_forward_secret_tls12_server(pki: Pki, capsys: pytest.CaptureFixture
         status, report = run_check(capsys, f"https://localhost:{port}", "--ca", str(pki.ca_file))
     assert status == 1
     assert report["prediction"] == "-1200 [3:-9802]"
+    assert report["explanation"]["side"] == "peer"
     assert "<key>NSExceptionRequiresForwardSecrecy</key>" in report["exception"]
     probes = {p["name"]: p["ok"] for p in report["probes"]}
     assert probes["Default ATS Secure Connection"] is False
