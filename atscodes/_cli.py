@@ -591,6 +591,11 @@ def _ats_check(args: argparse.Namespace, out: TextIO) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with *argv* (default: ``sys.argv[1:]``); return the exit status."""
     arguments = list(sys.argv[1:] if argv is None else argv)
+    # Text that cannot be encoded for this terminal (bytes from a log that are not
+    # UTF-8, or "…" on an ASCII locale) is escaped rather than allowed to crash.
+    for stream in (sys.stdout, sys.stderr):
+        if getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     try:
         if arguments[:1] == ["table"]:
             return _table(_table_parser().parse_args(arguments[1:]), sys.stdout)

@@ -113,7 +113,7 @@ _MARKERS_B: Final[tuple[bytes, ...]] = tuple(m.encode() for m in MARKERS)
 # Numbers: ASCII '-', U+2212 and the full-width U+FF0D all occur in pasted logs; digits
 # are bounded so that int() stays cheap and no input can make a match slow.
 _SIGN = "[-\u2212\uff0d]"
-_INT = rf"{_SIGN}?\s?\d{{1,10}}"
+_INT = rf"{_SIGN}? ?\d{{1,10}}"
 _END = r"(?![\w.]\d)(?!\d)"
 
 

@@ -227,6 +227,13 @@ def test_scan_lines_and_scan_stream_agree_with_scan() -> None:
     assert by_stream == expected
 
 
+@pytest.mark.parametrize("text", ["(OSStatus error -\r51)", "Code=-\t1200", "[3:-\n9802]"])
+def test_whitespace_inside_a_number_is_not_a_number(text: str) -> None:
+    """Found by fuzzing: a sign, a control character, then digits once raised ValueError."""
+    for finding in scan(text):
+        assert text[finding.span[0]:finding.span[1]] == finding.text
+
+
 def test_scan_rejects_bytes() -> None:
     with pytest.raises(TypeError, match="takes a str"):
         list(scan(b"-9802"))  # type: ignore[arg-type]
@@ -329,7 +336,8 @@ def test_scan_never_raises_on_log_like_text(parts: list[str]) -> None:
     assert strip_annotations(annotate_bytes(text.encode())) == text.encode()
 
 
-@given(st.text())
+@given(st.text(alphabet=st.sampled_from("-−－0123456789 \t\r\n\x0b:[]()=,.")
+               | st.characters()))
 def test_scan_never_raises_on_any_text(text: str) -> None:
     for finding in scan(text):
         assert text[finding.span[0] : finding.span[1]] == finding.text
