@@ -59,6 +59,14 @@ def test_every_covered_code_has_a_sourced_record(family: str, code: int) -> None
         assert _URL.match(source.url), source
 
 
+def test_every_record_cites_sources_and_names_a_real_code() -> None:
+    for (family, code), entry in entries().items():
+        member = getattr(atscodes, family).get(code)
+        assert member is not None, (family, code)
+        assert entry.meaning.sources
+        assert entry.side_reason.sources
+
+
 def test_every_alert_says_what_usually_makes_a_peer_send_it() -> None:
     for alert in TLSAlert:
         assert entries()[("TLSAlert", int(alert))].causes, alert
@@ -113,6 +121,11 @@ def test_side_at_fault_for_every_status(member: SSLStatus) -> None:
 )
 def test_side_for_url_errors(code: int, side: Side) -> None:
     assert explain(code).side is side
+
+
+def test_socket_and_resolver_errors_are_transport() -> None:
+    assert explain("[1:54]").side is Side.TRANSPORT
+    assert explain("[12:8]").side is Side.TRANSPORT
 
 
 def test_nested_error_is_decoded_outer_to_inner_and_explained_by_the_deepest() -> None:
