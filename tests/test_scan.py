@@ -231,7 +231,7 @@ def test_scan_lines_and_scan_stream_agree_with_scan() -> None:
 def test_whitespace_inside_a_number_is_not_a_number(text: str) -> None:
     """Found by fuzzing: a sign, a control character, then digits once raised ValueError."""
     for finding in scan(text):
-        assert text[finding.span[0]:finding.span[1]] == finding.text
+        assert text[finding.span[0] : finding.span[1]] == finding.text
 
 
 def test_scan_rejects_bytes() -> None:
@@ -336,8 +336,7 @@ def test_scan_never_raises_on_log_like_text(parts: list[str]) -> None:
     assert strip_annotations(annotate_bytes(text.encode())) == text.encode()
 
 
-@given(st.text(alphabet=st.sampled_from("-−－0123456789 \t\r\n\x0b:[]()=,.")
-               | st.characters()))
+@given(st.text(alphabet=st.sampled_from("-−－0123456789 \t\r\n\x0b:[]()=,.") | st.characters()))
 def test_scan_never_raises_on_any_text(text: str) -> None:
     for finding in scan(text):
         assert text[finding.span[0] : finding.span[1]] == finding.text
@@ -357,3 +356,39 @@ def test_hostile_input_stays_fast_enough_to_finish() -> None:
         + "error code: -1200 [" * 5000
     )
     list(scan(hostile))
+
+
+@settings(max_examples=200)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "(kCFStreamErrorDomainSSL, -9813)",
+                "error code: -1200 [3:-9802]",
+                "\n",
+                "\r\n",
+                "x" * 40,
+                "é中",
+                "\xff",
+                "TIC TCP Conn Failed [1:0x1]: 3:-9802",
+                " ",
+            ]
+        ),
+        max_size=40,
+    ),
+    st.sampled_from([(64, 32), (256, 96)]),
+)
+def test_lossless_across_block_boundaries(parts: list[str], sizes: tuple[int, int]) -> None:
+    """With tiny blocks, codes and UTF-8 sequences straddle block ends all the time."""
+    import atscodes._annotate as engine
+
+    data = "".join(parts).encode("utf-8", "surrogateescape")
+    saved = engine.BLOCK, engine.OVERLAP
+    engine.BLOCK, engine.OVERLAP = sizes
+    try:
+        out = io.BytesIO()
+        for _ in process(io.BytesIO(data), out):
+            pass
+    finally:
+        engine.BLOCK, engine.OVERLAP = saved
+    assert strip_annotations(out.getvalue()) == data
