@@ -14,7 +14,6 @@ from typing import Any, Final
 
 import attrs
 
-from ._alerts import TLSAlert
 from ._base import Code
 from ._knowledge import entry_for
 from ._knowledge_types import ATSAdvice, Claim, Entry, Side, Source, Step
@@ -594,8 +593,3 @@ class _Markdown:
         for group in r.groups:
             out += ["", self.explanation(group.explanation).rstrip("\n")]
         return "\n".join(out) + "\n"
-
-
-def is_alert(member: Code | None) -> bool:
-    """Whether *member* is a TLS alert (used by the CLI)."""
-    return isinstance(member, TLSAlert)

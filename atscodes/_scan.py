@@ -551,8 +551,3 @@ def candidate_line_ranges(block: bytes) -> list[tuple[int, int]]:
             ranges[start] = end
             at = block.find(marker, end)
     return sorted(ranges.items())
-
-
-def scan_line(line: str, line_no: int = 1, col_base: int = 0) -> list[Finding]:
-    """Findings in one line (no newline inside), with spans relative to the line."""
-    return _scan_line(line, line_no, 0, col_base) if _has_marker(line) else []
