@@ -22,7 +22,15 @@ from typing import TYPE_CHECKING, TypeVar, Union, cast
 if TYPE_CHECKING:
     from typing_extensions import Self
 
-__all__ = ["Code", "UnknownCodeError", "get", "lookup_code", "new_member", "register"]
+__all__ = [
+    "Code",
+    "UnknownCodeError",
+    "ValueEnum",
+    "get",
+    "lookup_code",
+    "new_member",
+    "register",
+]
 
 _C = TypeVar("_C", bound="Code")
 
@@ -46,6 +54,20 @@ class UnknownCodeError(LookupError):
 
     def __str__(self) -> str:
         return f"unknown {self.family} {self.key!r}"
+
+
+class ValueEnum(enum.Enum):
+    """An enum of string values whose repr and str are the same on every Python version.
+
+    ``repr()`` shows the member (``<Side.PEER>``), ``str()`` its value (``peer``), which
+    is also what JSON output uses.
+    """
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__}.{self.name}>"
+
+    def __str__(self) -> str:
+        return str(self.value)
 
 
 class Code(enum.IntEnum):

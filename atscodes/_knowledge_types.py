@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import enum
-
 import attrs
+
+from ._base import ValueEnum
 
 __all__ = ["ATSAdvice", "Claim", "Entry", "Side", "Source", "Step"]
 
 
-class Side(enum.Enum):
+class Side(ValueEnum):
     """Which side is at fault for a failure."""
 
     #: The peer refused us: it sent an alert.
@@ -22,12 +22,6 @@ class Side(enum.Enum):
     CONFIGURATION = "configuration"
     #: The code itself does not say.
     UNKNOWN = "unknown"
-
-    def __repr__(self) -> str:
-        return f"<Side.{self.name}>"
-
-    def __str__(self) -> str:
-        return self.value
 
 
 @attrs.frozen

@@ -23,10 +23,9 @@ not fatal (-9803, -9841, -9842, -9851).
 
 from __future__ import annotations
 
-import enum
 from typing import TYPE_CHECKING, Final
 
-from ._base import Code, new_member, register
+from ._base import Code, ValueEnum, new_member, register
 
 if TYPE_CHECKING:
     from typing_extensions import Self
@@ -36,7 +35,7 @@ __all__ = ["Detector", "SSLStatus"]
 _SECBASE: Final = "apple-oss-distributions/Security Security-61901.0.87.0.1 base/SecBase.h"
 
 
-class Detector(enum.Enum):
+class Detector(ValueEnum):
     """Which side, or which part of this side, detected an ``SSLStatus``."""
 
     #: The peer found a problem and told us with a TLS alert.
@@ -57,12 +56,6 @@ class Detector(enum.Enum):
     RESULT = "result"
     #: Apple's header does not say which side detects it.
     UNSPECIFIED = "unspecified"
-
-    def __repr__(self) -> str:
-        return f"<Detector.{self.name}>"
-
-    def __str__(self) -> str:
-        return self.value
 
 
 class SSLStatus(Code):

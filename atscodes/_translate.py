@@ -22,7 +22,6 @@ The reverse indexes are derived from the rows at import.
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import Final
@@ -30,6 +29,7 @@ from typing import Final
 import attrs
 
 from ._alerts import TLSAlert
+from ._base import ValueEnum
 from ._sslstatus import SSLStatus
 from ._urlerror import URLError
 
@@ -51,7 +51,7 @@ __all__ = [
 ]
 
 
-class Layer(enum.Enum):
+class Layer(ValueEnum):
     """Who reported the error."""
 
     #: SecureTransport as seen through CFStream and the socket-level APIs.
@@ -59,26 +59,14 @@ class Layer(enum.Enum):
     #: The URL loading system: NSURLSession / NSURLConnection (``TIC``, ``Task <…>`` lines).
     URL_LOADING = "url_loading"
 
-    def __repr__(self) -> str:
-        return f"<Layer.{self.name}>"
 
-    def __str__(self) -> str:
-        return self.value
-
-
-class Basis(enum.Enum):
+class Basis(ValueEnum):
     """What a mapping row rests on."""
 
     #: Read in Apple's open-source code.
     SOURCE = "source"
     #: Seen in a published log or experiment, on the OS the row names.
     OBSERVED = "observed"
-
-    def __repr__(self) -> str:
-        return f"<Basis.{self.name}>"
-
-    def __str__(self) -> str:
-        return self.value
 
 
 @attrs.frozen
