@@ -9,16 +9,14 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import sys
-from collections.abc import Iterator, Sequence
-from typing import Any, BinaryIO, Final, TextIO
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, Final, TextIO
 
 from . import __version__
 from ._alerts import TLSAlert
-from ._annotate import process, strip_stream
 from ._base import Code
-from ._explain import explain, explain_log
+from ._cli_common import PROG, Parser, UsageError
 from ._lookup import Interpretation, _families, lookup
 from ._sslstatus import SSLStatus
 from ._translate import (
@@ -30,8 +28,6 @@ from ._translate import (
 )
 
 __all__ = ["main"]
-
-_PROG: Final = "atscodes"
 
 _DECODE_EPILOG: Final = """\
 examples:
@@ -60,77 +56,9 @@ examples:
 """
 
 
-_ANNOTATE_EPILOG: Final = """\
-Each code is followed by its decoding in one fixed, removable form: a space, U+27E6,
-a label of printable ASCII, U+27E7, for example
-  (error code: -1200 \u27e6NSURLErrorSecureConnectionFailed\u27e7
-    [3:-9802] \u27e6errSSLFatalAlert\u27e7)
-Everything else is copied byte for byte; --remove takes the annotations out again.
-
-examples:
-  atscodes annotate device.log > device.annotated.log
-  log stream --style compact | atscodes annotate
-  tail -f app.log | atscodes annotate
-  atscodes annotate --jsonl *.log | jq .name
-  atscodes annotate --remove device.annotated.log
-
-exit status: 0 a code was found (or --remove), 1 none was, 2 usage error or unreadable file
-"""
-
-
-_EXPLAIN_EPILOG: Final = """\
-What is explained: a code (-9802, errSSLPeerBadCert, "[3:-9813]", "-1200 [3:-9802]"),
-a pasted NSError dump or log line (all its codes are the layers of one failure), or a
-whole log: a FILE, or - for stdin (failures are grouped, counted per host and cause,
-and each cause is explained once, most severe first).
-
-Every statement carries its sources; "(inference)" marks what no source says outright.
-
-examples:
-  atscodes explain -9802
-  atscodes explain "Task <1A>.<1> HTTP load failed (error code: -1202 [3:-9813])"
-  atscodes explain device.log
-  log show --last 1h | atscodes explain -
-  atscodes explain --json -1022 | jq .ats.exception
-  atscodes explain --markdown -9836 >> issue.md
-
-output: text wrapped to the terminal, colour only on a terminal (NO_COLOR turns it off),
---json (keys: query, known, layers, meaning, side, side_reason, hidden, causes, next_steps,
-ats, os_notes, sources, host; side is peer, local, transport, configuration or unknown),
---markdown for issues and pull requests.
-
-exit status: 0 explained, 1 nothing recognised, 2 usage error or unreadable file
-"""
-
-
-_ATS_EPILOG: Final = """\
-commands:
-  atscodes ats check URL [--servername NAME] [--ca FILE] [--timeout S] [--json]
-      connect to https://HOST[:PORT] and test it against App Transport Security:
-      TLS versions, ATS cipher suites, certificates, trust; predict what an app sees
-      (needs the check extra: pip install 'atscodes[check]')
-  atscodes ats lint Info.plist [--json]
-      check NSAppTransportSecurity for keys that do not do what they seem to
-
-exit status (check): 0 the default ATS configuration would connect, 1 it would fail,
-  2 usage error, 3 DNS failure, 4 connection refused, 5 timeout, 6 not a TLS server,
-  7 other network error
-exit status (lint): 0 no errors or warnings, 1 some, 2 usage error or not a plist
-"""
-
-
-class _UsageError(Exception):
-    pass
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> Any:  # argparse's own signature returns NoReturn
-        raise _UsageError(f"{message}\n{self.format_usage().rstrip()}")
-
-
-def _decode_parser() -> _Parser:
-    parser = _Parser(
-        prog=_PROG,
+def _decode_parser() -> Parser:
+    parser = Parser(
+        prog=PROG,
         description=(
             "Decode Apple TLS and URL-loading error codes: TLS alerts, errSSL*/errSec*"
             " OSStatus codes, NSURLError and CFNetwork codes, CFStream pairs."
@@ -149,9 +77,9 @@ def _decode_parser() -> _Parser:
     return parser
 
 
-def _table_parser() -> _Parser:
-    parser = _Parser(
-        prog=f"{_PROG} table",
+def _table_parser() -> Parser:
+    parser = Parser(
+        prog=f"{PROG} table",
         description="Print whole code tables.",
         epilog=_TABLE_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -159,87 +87,6 @@ def _table_parser() -> _Parser:
     parser.add_argument("family", nargs="?", help="one family (default: all)")
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
     return parser
-
-
-def _annotate_parser() -> _Parser:
-    parser = _Parser(
-        prog=f"{_PROG} annotate",
-        description=(
-            "Copy logs to stdout, adding a decoding after every code found "
-            "(stdin when no FILE is given, like c++filt)."
-        ),
-        epilog=_ANNOTATE_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument("files", nargs="*", metavar="FILE", help="log files ('-' is stdin)")
-    mode = parser.add_mutually_exclusive_group()
-    mode.add_argument(
-        "--jsonl",
-        action="store_true",
-        help="print findings, one JSON object per line (file, line, column, text, domain,"
-        " code, name, description) instead of the log",
-    )
-    mode.add_argument("--remove", action="store_true", help="remove annotations instead")
-    return parser
-
-
-def _explain_parser() -> _Parser:
-    parser = _Parser(
-        prog=f"{_PROG} explain",
-        description=(
-            "Explain a code, an error dump or a whole log: the meaning, the side at fault, "
-            "likely causes, next steps, App Transport Security advice, with sources."
-        ),
-        epilog=_EXPLAIN_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument("query", metavar="CODE|TEXT|FILE|-")
-    form = parser.add_mutually_exclusive_group()
-    form.add_argument("--json", action="store_true", help="print JSON")
-    form.add_argument("--markdown", action="store_true", help="print Markdown")
-    parser.add_argument("--width", type=int, default=0, help="wrap text at this width")
-    parser.add_argument(
-        "--color",
-        choices=("auto", "always", "never"),
-        default="auto",
-        help="colour the text output (auto: only on a terminal, and not with NO_COLOR)",
-    )
-    return parser
-
-
-def _ats_parsers() -> tuple[_Parser, _Parser, _Parser]:
-    parser = _Parser(
-        prog=f"{_PROG} ats",
-        description="App Transport Security tools.",
-        epilog=_ATS_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    check = _Parser(
-        prog=f"{_PROG} ats check",
-        description="Test a live server against App Transport Security and predict the "
-        "error an app would see.",
-        epilog=_ATS_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    check.add_argument("url", metavar="URL", help="https://HOST[:PORT] (or HOST[:PORT])")
-    check.add_argument("--servername", help="the name to send in SNI and check (default: HOST)")
-    check.add_argument(
-        "--ca", metavar="FILE", help="trust this CA file instead of the system store"
-    )
-    check.add_argument("--timeout", type=float, default=10.0, help="seconds per connection")
-    check.add_argument("--json", action="store_true", help="print JSON")
-    lint = _Parser(
-        prog=f"{_PROG} ats lint",
-        description="Lint the NSAppTransportSecurity dictionary of an Info.plist (XML or binary).",
-        epilog=_ATS_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    lint.add_argument("plist", metavar="Info.plist")
-    lint.add_argument("--json", action="store_true", help="print JSON")
-    return parser, check, lint
-
-
-# ---------------------------------------------------------------- records
 
 
 def _member_record(member: Code) -> dict[str, Any]:
@@ -406,7 +253,7 @@ def _table(args: argparse.Namespace, out: TextIO) -> int:
         families = tuple(f for f in families if f.__name__.casefold() == wanted)
         if not families:
             names = ", ".join(f.__name__ for f in _families())
-            raise _UsageError(f"unknown family {args.family!r} (one of: {names})")
+            raise UsageError(f"unknown family {args.family!r} (one of: {names})")
     if args.json:
         json.dump(
             {f.__name__: [_member_record(m) for m in f] for f in families},
@@ -426,166 +273,14 @@ def _table(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _open_inputs(names: Sequence[str]) -> Iterator[tuple[str, BinaryIO]]:
-    for name in names or ["-"]:
-        if name == "-":
-            yield "-", sys.stdin.buffer
-            continue
-        try:
-            handle = open(name, "rb")  # noqa: SIM115 - closed below, after streaming
-        except OSError as error:
-            raise _UsageError(f"cannot read {name}: {error.strerror}") from None
-        with handle:
-            yield name, handle
-
-
-def _annotate(args: argparse.Namespace) -> int:
-    out = sys.stdout.buffer
-    found = False
-    for name, stream in _open_inputs(args.files):
-        if args.remove:
-            strip_stream(stream, out)
-            found = True
-            continue
-        if args.jsonl:
-            for finding in process(stream, None):
-                record = {"file": name, **finding.to_json()}
-                out.write(json.dumps(record, ensure_ascii=False).encode() + b"\n")
-                found = True
-            out.flush()
-            continue
-        for _ in process(stream, out, flush=True):
-            found = True
-    return 0 if found else 1
-
-
-def _read_log(query: str) -> str | None:
-    """The text of a log named by *query* ('-' is stdin), or None if it names no file."""
-    if query == "-":
-        return sys.stdin.buffer.read().decode("utf-8", "surrogateescape")
-    if "\n" in query or len(query) > 4096 or not os.path.isfile(query):
-        return None
-    try:
-        with open(query, "rb") as handle:
-            return handle.read().decode("utf-8", "surrogateescape")
-    except OSError as error:
-        raise _UsageError(f"cannot read {query}: {error.strerror}") from None
-
-
-def _explain(args: argparse.Namespace, out: TextIO) -> int:
-    log = _read_log(args.query)
-    result = explain_log(log) if log is not None else explain(args.query)
-    known = bool(result.groups) if hasattr(result, "groups") else bool(result.known)
-    if args.json:
-        json.dump(result.to_json(), out, indent=2, ensure_ascii=False)
-        out.write("\n")
-    elif args.markdown:
-        out.write(result.to_markdown())
-    else:
-        width = args.width or shutil.get_terminal_size((100, 24)).columns
-        color = args.color == "always" or (
-            args.color == "auto" and out.isatty() and "NO_COLOR" not in os.environ
-        )
-        out.write(result.to_text(width, color=color))
-    return 0 if known else 1
-
-
-def _ats(arguments: list[str], out: TextIO) -> int:
-    parser, check_parser, lint_parser = _ats_parsers()
-    if arguments[:1] == ["lint"]:
-        return _ats_lint(lint_parser.parse_args(arguments[1:]), out)
-    if arguments[:1] == ["check"]:
-        return _ats_check(check_parser.parse_args(arguments[1:]), out)
-    parser.parse_args(arguments)  # --help, or an error
-    raise _UsageError("ats needs a command: check or lint\n" + parser.format_usage().rstrip())
-
-
-def _ats_lint(args: argparse.Namespace, out: TextIO) -> int:
-    from ._ats_lint import lint_plist
-
-    try:
-        with open(args.plist, "rb") as handle:
-            data = handle.read()
-    except OSError as error:
-        raise _UsageError(f"cannot read {args.plist}: {error.strerror}") from None
-    try:
-        findings = lint_plist(data)
-    except ValueError as error:
-        raise _UsageError(f"{args.plist}: {error}") from None
-    if args.json:
-        json.dump([f.to_json() for f in findings], out, indent=2, ensure_ascii=False)
-        out.write("\n")
-    else:
-        for f in findings:
-            out.write(f"{args.plist}: {f.severity}: {f.path}: {f.message} [{f.rule}]\n")
-            if f.suggestion:
-                out.write(f"    suggestion: {f.suggestion}\n")
-            if f.source is not None:
-                out.write(f"    see: {f.source.url}\n")
-        if not findings:
-            out.write(f"{args.plist}: no App Transport Security problems found\n")
-    return 1 if any(f.severity in ("error", "warning") for f in findings) else 0
-
-
-def _ats_check(args: argparse.Namespace, out: TextIO) -> int:
-    try:
-        import cryptography  # noqa: F401 - only to fail early with a clear message
-    except ImportError:
-        raise _UsageError(
-            "ats check needs the 'check' extra: pip install 'atscodes[check]'"
-        ) from None
-    from ._ats_check import CheckError, check
-
-    try:
-        report = check(args.url, servername=args.servername, cafile=args.ca, timeout=args.timeout)
-    except ValueError as error:
-        raise _UsageError(str(error)) from None
-    except CheckError as error:
-        sys.stderr.write(f"{_PROG}: error: {error}\n")
-        return error.exit_code
-    if args.json:
-        json.dump(report.to_json(), out, indent=2, ensure_ascii=False)
-        out.write("\n")
-        return 0 if report.passes else 1
-    out.write(f"Checking {report.url} ({report.address}, SNI {report.servername})\n\n")
-    out.write("Protocols:\n")
-    for version, ok, detail in report.protocols:
-        state = {True: "accepted", False: "refused", None: "not testable here"}[ok]
-        out.write(f"  {version:<8} {state}" + (f"  ({detail})" if ok is None else "") + "\n")
-    out.write("\nATS diagnostics (as nscurl --ats-diagnostics names them):\n")
-    for probe in report.probes:
-        out.write(f"  {'PASS' if probe.ok else 'FAIL'}  {probe.name}: {probe.detail}\n")
-    for index, cert in enumerate(report.certificates):
-        role = "leaf" if index == 0 else f"chain[{index}]"
-        out.write(
-            f"\nCertificate ({role}): {cert.subject}\n  issuer {cert.issuer}\n"
-            f"  {cert.key} {cert.key_bits} bits, signed with {cert.signature_hash}, "
-            f"{cert.not_before[:10]} to {cert.not_after[:10]} ({cert.validity_days} "
-            f"days)\n  names: {', '.join(cert.names) or 'none'}\n"
-        )
-    out.write("\nRequirements:\n")
-    for requirement in report.requirements:
-        state = {True: "ok  ", False: "FAIL", None: "?   "}[requirement.ok]
-        out.write(f"  {state} {requirement.name}: {requirement.evidence}\n")
-    out.write(f"\nPrediction for an app with default ATS: {report.prediction}\n")
-    out.write(f"  {report.prediction_reason}\n")
-    if report.prediction != "pass":
-        explained = explain(report.prediction)
-        out.write(f"  Side at fault: {explained.side.value}. {explained.side_reason}\n")
-    if report.exception:
-        out.write("\nNarrowest Info.plist exception:\n")
-        host_xml = report.exception.replace("{host}", report.host)
-        out.write("".join(f"  {line}\n" for line in host_xml.splitlines()))
-    if report.exception_cost:
-        out.write(f"  Cost: {report.exception_cost}\n")
-    if not report.passes and report.prediction != "pass":
-        code = report.prediction.split(" ")[-1].strip("[]").split(":")[-1]
-        out.write(
-            f"\nMore: atscodes explain {report.prediction.split()[0]}"
-            + (f" ; atscodes explain {code}" if code != report.prediction.split()[0] else "")
-            + "\n"
-        )
-    return 0 if report.passes else 1
+# Subcommands: name -> module (imported only when that subcommand runs, so that
+# `atscodes -9802` pays for the tables alone).  Each module has SUMMARY and
+# run(argv) -> int.
+_COMMANDS: Final = {
+    "annotate": "._cli_annotate",
+    "ats": "._cli_ats",
+    "explain": "._cli_explain",
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -599,15 +294,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if arguments[:1] == ["table"]:
             return _table(_table_parser().parse_args(arguments[1:]), sys.stdout)
-        if arguments[:1] == ["ats"]:
-            return _ats(arguments[1:], sys.stdout)
-        if arguments[:1] == ["explain"]:
-            return _explain(_explain_parser().parse_args(arguments[1:]), sys.stdout)
-        if arguments[:1] == ["annotate"]:
-            return _annotate(_annotate_parser().parse_args(arguments[1:]))
+        command = _COMMANDS.get(arguments[0]) if arguments else None
+        if command is not None:
+            from importlib import import_module
+
+            run: Callable[[Sequence[str]], int] = import_module(command, __package__).run
+            return run(arguments[1:])
         return _decode(_decode_parser().parse_args(arguments), sys.stdout)
-    except _UsageError as error:
-        sys.stderr.write(f"{_PROG}: error: {error}\n")
+    except UsageError as error:
+        sys.stderr.write(f"{PROG}: error: {error}\n")
         return 2
     except SystemExit as done:  # --help and --version
         return done.code if isinstance(done.code, int) else 0
