@@ -465,7 +465,7 @@ def _assemble(
     os_notes = primary.os_notes
     ordered = [primary] + [e for e in entries if e is not primary]
     ats = _ats_with_host(next((e.ats for e in ordered if e.ats is not None), None), host)
-    sources = _dedupe(
+    sources = _by_url(
         [s for e in ordered for s in e.meaning.sources]
         + list(side_sources if found is not None else primary.side_reason.sources)
         + [s for c in (*hidden, *causes, *os_notes) for s in c.sources]
@@ -497,6 +497,14 @@ def _assemble(
         from_text=from_text,
         side_sources=side_sources if found is not None else primary.side_reason.sources,
     )
+
+
+def _by_url(sources: Iterable[Source]) -> tuple[Source, ...]:
+    """Each source once: the first record of every address."""
+    first: dict[str, Source] = {}
+    for source in sources:
+        first.setdefault(source.url, source)
+    return tuple(first.values())
 
 
 def _host_in(text: str) -> str | None:
@@ -727,6 +735,19 @@ def _marks(claim: Claim | Step) -> str:
     return f" ({', '.join(marks)})" if marks else ""
 
 
+def _number(numbers: dict[Source, int], urls: dict[str, int], sources: Sequence[Source]) -> str:
+    """``[n]`` references, numbering each source once (by its address) in order of use."""
+    refs = []
+    for source in sources:
+        number = urls.get(source.url)
+        if number is None:
+            number = urls[source.url] = len(urls) + 1
+            numbers[source] = number
+        if f"[{number}]" not in refs:
+            refs.append(f"[{number}]")
+    return " ".join(refs)
+
+
 #: At most this many lines in the default text output.
 SCREEN_LINES: Final = 30
 
@@ -747,6 +768,7 @@ class _Text:
         self.color = color
         self.full = full
         self.numbers: dict[Source, int] = {}
+        self.urls: dict[str, int] = {}
 
     def _c(self, code: str, text: str) -> str:
         return f"\x1b[{code}m{text}\x1b[0m" if self.color else text
@@ -764,12 +786,7 @@ class _Text:
         ) or [first or indent]
 
     def _refs(self, sources: Sequence[Source]) -> str:
-        numbers = []
-        for source in sources:
-            if source not in self.numbers:
-                self.numbers[source] = len(self.numbers) + 1
-            numbers.append(f"[{self.numbers[source]}]")
-        return " ".join(numbers)
+        return _number(self.numbers, self.urls, sources)
 
     def _claim(self, claim: Claim, limit: int = 0) -> list[str]:
         text = claim.text + _marks(claim)
@@ -890,7 +907,7 @@ class _Text:
                 f"Or: {layer.family} {layer.code} {layer.name}: {layer.description} "
                 f"(the number alone does not say which; side {alt.side.value})."
             )
-            out.extend(self._wrap(text, "    ", ""))
+            out.extend(self._wrap(text, "    ", "  "))
         return out
 
     def _noise(self, noise: Sequence[tuple[str, int]]) -> list[str]:
@@ -997,14 +1014,10 @@ class _Markdown:
 
     def __init__(self) -> None:
         self.numbers: dict[Source, int] = {}
+        self.urls: dict[str, int] = {}
 
     def _refs(self, sources: Sequence[Source]) -> str:
-        numbers = []
-        for source in sources:
-            if source not in self.numbers:
-                self.numbers[source] = len(self.numbers) + 1
-            numbers.append(f"[{self.numbers[source]}]")
-        return " ".join(numbers)
+        return _number(self.numbers, self.urls, sources)
 
     def _claim(self, claim: Claim) -> str:
         marks = _marks(claim)
