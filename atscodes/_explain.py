@@ -200,6 +200,11 @@ class Event:
     alerts: tuple[AlertSeen, ...] = ()
     time: str | None = None
 
+    @property
+    def codes(self) -> tuple[Finding, ...]:
+        """The distinct codes of the event (the first finding of each)."""
+        return self.findings
+
     def to_json(self) -> dict[str, Any]:
         return {
             "line": self.line_no,
@@ -376,7 +381,9 @@ def _side_from_evidence(
             if alert.number in _CLIENT_CERT_ALERTS:
                 reason += (
                     " Received by an app, this alert usually means that the server rejected "
-                    "the app's client certificate, or that the app sent none."
+                    "the app's client certificate, or that the app sent none (inference: a "
+                    "server checks no certificate but the client's, and sends "
+                    "certificate_required (116) when the client sent none, RFC 8446 §4.4.2.4)."
                 )
             view, view_sources = _receiver_view(alert.number)
             if view:
