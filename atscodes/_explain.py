@@ -412,7 +412,7 @@ def _side_from_evidence(
 
 
 def _with_host(step: Step, host: str | None) -> Step:
-    if "{host}" not in step.command:
+    if step.command is None or "{host}" not in step.command:
         return step
     return attrs.evolve(step, command=step.command.replace("{host}", host or _HOST_PLACEHOLDER))
 

@@ -341,3 +341,11 @@ def test_cr_only_costs_what_lf_costs() -> None:
     t_lf = min(_seconds(explain_log, lf) for _ in range(2))
     t_cr = min(_seconds(explain_log, cr) for _ in range(2))
     assert t_cr < 3 * t_lf + 0.05, (t_lf, t_cr)
+
+
+def test_a_step_without_a_command_has_none() -> None:
+    steps = [s for e in entries().values() for s in e.next_steps]
+    assert any(s.command is None for s in steps)
+    assert all(s.command is None or s.command.strip() for s in steps)
+    data = explain(-1200).to_json()
+    assert any(step["command"] is None for step in data["next_steps"])
