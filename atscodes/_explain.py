@@ -308,6 +308,25 @@ def _alert_label(alert: AlertSeen) -> str:
     return f"{alert.name or 'unknown alert'} ({alert.number})"
 
 
+def _receiver_note(number: int) -> tuple[str, tuple[Source, ...]]:
+    """What a received alert means to the app that received it, and what Apple's layers
+    report for it, as a sentence or two to add to the side reason."""
+    text = ""
+    sources: list[Source] = [_RFC8446_ALERTS]
+    if number in _CLIENT_CERT_ALERTS:
+        text += (
+            " Received by an app, this alert usually means that the server rejected the app's "
+            "client certificate, or that the app sent none (inference: a server checks no "
+            "certificate but the client's, and sends certificate_required (116) when the "
+            "client sent none, RFC 8446 §4.4.2.4)."
+        )
+    view, view_sources = _receiver_view(number)
+    if view:
+        text += " " + view
+        sources.extend(view_sources)
+    return text, tuple(sources)
+
+
 def _receiver_view(number: int) -> tuple[str, tuple[Source, ...]]:
     """What Apple's layers report for a received alert, each with its OS and basis."""
     from ._translate import Layer as ReportingLayer  # noqa: PLC0415 - loaded when needed
@@ -378,18 +397,9 @@ def _side_from_evidence(
             )
             if behind:
                 reason += f"{behind} is {_alert_label(alert)}."
-            sources: tuple[Source, ...] = (_BORINGSSL_ALERT, _RFC8446_ALERTS)
-            if alert.number in _CLIENT_CERT_ALERTS:
-                reason += (
-                    " Received by an app, this alert usually means that the server rejected "
-                    "the app's client certificate, or that the app sent none (inference: a "
-                    "server checks no certificate but the client's, and sends "
-                    "certificate_required (116) when the client sent none, RFC 8446 §4.4.2.4)."
-                )
-            view, view_sources = _receiver_view(alert.number)
-            if view:
-                reason += " " + view
-                sources += view_sources
+            note, note_sources = _receiver_note(alert.number)
+            reason += note
+            sources = (_BORINGSSL_ALERT, *note_sources)
             return (
                 Side.PEER,
                 reason,
@@ -398,6 +408,16 @@ def _side_from_evidence(
                     for a in sent_by_peer
                 ),
                 sources,
+            )
+    if primary.family == "TLSAlert" and (event is None or not event.alerts):
+        # An alert code on its own: as the app that received it sees it.
+        note, note_sources = _receiver_note(primary.code)
+        if note:
+            return (
+                primary.side,
+                primary.side_reason.text + note,
+                (),
+                (*primary.side_reason.sources, *note_sources),
             )
     if primary.family == "SSLStatus" and primary.code == -9802:
         return (

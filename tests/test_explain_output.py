@@ -349,3 +349,31 @@ def test_a_step_without_a_command_has_none() -> None:
     assert all(s.command is None or s.command.strip() for s in steps)
     data = explain(-1200).to_json()
     assert any(step["command"] is None for step in data["next_steps"])
+
+
+def test_a_received_alert_is_explained_from_the_receivers_view() -> None:
+    """Issue 8 / thread 80638's third case: the app needs to see a received
+    bad_certificate (42), which the URL loading system reports as -9802 on iOS 11 and
+    CFStream as -9825."""
+    reason = explain(42).side_reason
+    assert "client certificate" in reason
+    assert "-9825 errSSLPeerBadCert" in reason
+    assert "-9802 errSSLFatalAlert (seen on iOS 11" in reason
+    assert "client certificate" in explain("certificate_required").side_reason
+    assert "client certificate" not in explain("handshake_failure").side_reason
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "42",
+        "-1200 [3:-9802]",
+        CORPUS["webrtc-demo-47-1202-nserror"]["text"],
+        CORPUS["cordova-bgeo-1435-1200-nserror"]["text"],
+        "SSL alert number 42 " * 1000,
+    ],
+)
+def test_pasted_text_fits_one_screen(query: str) -> None:
+    text = explain(query).to_text(100)
+    assert len(text.splitlines()) <= 30
+    assert not _long_lines(text)
