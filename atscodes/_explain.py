@@ -220,11 +220,12 @@ class Event:
 
 @attrs.frozen
 class CauseGroup:
-    """The events that share a cause and side, counted per host, explained once."""
+    """The events that share a cause and side, counted per host (``None``: the host is not
+    in the log), most frequent first, explained once."""
 
     cause: str
     count: int
-    hosts: tuple[tuple[str, int], ...]
+    hosts: tuple[tuple[str | None, int], ...]
     explanation: Explanation = attrs.field(repr=False)
 
 
@@ -256,9 +257,7 @@ class LogReport:
                 {
                     "cause": g.cause,
                     "count": g.count,
-                    "hosts": [
-                        {"host": None if h == NO_HOST else h, "count": n} for h, n in g.hosts
-                    ],
+                    "hosts": [{"host": h, "count": n} for h, n in g.hosts],
                     "explanation": g.explanation.to_json(),
                 }
                 for g in self.groups
@@ -642,7 +641,7 @@ def _explain_events(
 ) -> LogReport:
     events: list[Event] = []
     count = 0
-    by_cause: dict[tuple[str, Side], dict[str, int]] = {}
+    by_cause: dict[tuple[str, Side], dict[str | None, int]] = {}
     counts: dict[tuple[str, Side], int] = {}
     firsts: dict[tuple[str, Side], FailureEvent] = {}
     for failure in failures:
@@ -666,7 +665,7 @@ def _explain_events(
         if on_event is not None:
             on_event(event, attrs.evolve(probe, query=cause))
         hosts = by_cause.setdefault(key, {})
-        host = failure.host or NO_HOST
+        host = failure.host
         if host in hosts or len(hosts) < MAX_EVENTS:
             hosts[host] = hosts.get(host, 0) + 1
         counts[key] = counts.get(key, 0) + 1
@@ -674,7 +673,7 @@ def _explain_events(
     for key, hosts in by_cause.items():
         cause, _side = key
         top = sorted(hosts.items(), key=lambda kv: -kv[1])
-        named = [h for h, _ in top if h != NO_HOST]
+        named = [h for h, _ in top if h is not None]
         first = attrs.evolve(firsts[key], host=named[0] if named else None)
         explanation = attrs.evolve(explain_event(first), query=cause)
         groups.append(CauseGroup(cause, counts[key], tuple(top), explanation))
@@ -709,8 +708,8 @@ def explain_log(log: LogInput, *, on_event: OnEvent | None = None) -> LogReport:
 
 def _summary(group: CauseGroup) -> str:
     loads = "load" if group.count == 1 else "loads"
-    known = [(h, n) for h, n in group.hosts if h != NO_HOST]
-    unknown = sum(n for h, n in group.hosts if h == NO_HOST)
+    known = [(h, n) for h, n in group.hosts if h is not None]
+    unknown = sum(n for h, n in group.hosts if h is None)
     if not known:
         where = f"({NO_HOST})"
     elif len(known) == 1 and not unknown:

@@ -325,10 +325,14 @@ def test_repeated_alerts_cost_linear_time(how: str) -> None:
     small = "SSL alert number 42 " * 10_000
     large = "SSL alert number 42 " * 40_000
     _seconds(function, small)  # warm the caches
-    t_small = min(_seconds(function, small) for _ in range(3))
-    t_large = min(_seconds(function, large) for _ in range(3))
-    assert t_large < 10.0
-    assert t_large < 12 * max(t_small, 0.005), (t_small, t_large)
+    smalls, larges = [], []
+    for _ in range(3):  # alternate, so that a busy moment of the machine hits both
+        smalls.append(_seconds(function, small))
+        larges.append(_seconds(function, large))
+    t_small, t_large = min(smalls), min(larges)
+    assert t_large < 20.0
+    # Linear gives about 4x; quadratic would give 16x.
+    assert t_large < 10 * max(t_small, 0.005), (t_small, t_large)
     result = explain("SSL alert number 42 " * 40_000)
     assert [a.number for a in result.alerts] == [42]
     assert result.side is Side.PEER
