@@ -315,6 +315,7 @@ def explain(query: int | str) -> Explanation:
 _SEVERITY: Final[dict[Side, int]] = {
     Side.PEER: 3,
     Side.LOCAL: 3,
+    Side.EITHER: 3,
     Side.CONFIGURATION: 2,
     Side.TRANSPORT: 1,
     Side.UNKNOWN: 0,
@@ -477,6 +478,7 @@ class _Text:
         side_colour = {
             "peer": "33",
             "local": "36",
+            "either": "33",
             "transport": "35",
             "configuration": "34",
             "unknown": "37",
