@@ -561,6 +561,13 @@ _STATUS_BY_URL: Final = _index((e.url_error, e) for e in URL_ERROR_EVIDENCE)
 _ALERTS_BY_FOLDED_NAME: Final[Mapping[str, TLSAlert]] = MappingProxyType(
     {a.name.casefold(): a for a in TLSAlert}
 )
+# Every spelling, the deprecated aliases too, so "errsslpeerbadcert" is found.
+_STATUSES_BY_FOLDED_NAME: Final[Mapping[str, SSLStatus]] = MappingProxyType(
+    {name.casefold(): m for name, m in SSLStatus.__members__.items()}
+)
+_URL_ERRORS_BY_FOLDED_NAME: Final[Mapping[str, URLError]] = MappingProxyType(
+    {name.casefold(): m for name, m in URLError.__members__.items()}
+)
 _OS_RE: Final = re.compile(r"\s*(iOS|iPadOS|macOS|OS X|tvOS|watchOS|visionOS)\s+(\d+)", re.I)
 
 
@@ -583,7 +590,7 @@ def _alert(alert: int | str | TLSAlert) -> TLSAlert | None:
 
 def _status(status: int | str | SSLStatus) -> SSLStatus | None:
     if isinstance(status, str):
-        member = SSLStatus.get(status)
+        member = _STATUSES_BY_FOLDED_NAME.get(status.strip().casefold()) or SSLStatus.get(status)
         if member is None:
             _named(status, "SSLStatus")
         return member
@@ -622,7 +629,9 @@ def _os_query(os: str | None) -> tuple[str, int] | None:
         raise TypeError(f"os must be a string such as 'iOS 17', not {type(os).__name__}")
     key = _os_key(os)
     if key is None:
-        raise ValueError(f"os must name a platform and a major version, such as 'iOS 17': {os!r}")
+        raise ValueError(
+            f"os must name a platform and a major version, such as 'iOS 17' or 'macOS 14': {os!r}"
+        )
     return key
 
 
@@ -702,9 +711,22 @@ def url_errors_for_status(status: int | str | SSLStatus) -> tuple[URLErrorEviden
     return tuple(r for r in rows if isinstance(r, URLErrorEvidence))
 
 
-def statuses_for_url_error(url_error: int | URLError) -> tuple[URLErrorEvidence, ...]:
-    """Published logs pairing *url_error* with an errSSL status: evidence, not a rule."""
-    if isinstance(url_error, bool) or not isinstance(url_error, int):
-        raise TypeError(f"a URL error is an int, not {type(url_error).__name__}")
-    rows = _STATUS_BY_URL.get(URLError.get(url_error), ())
+def statuses_for_url_error(url_error: int | str | URLError) -> tuple[URLErrorEvidence, ...]:
+    """Published logs pairing *url_error* with an errSSL status: evidence, not a rule.
+
+    *url_error* is a number, a member or a name (``"NSURLErrorSecureConnectionFailed"``,
+    any case).
+    """
+    member: URLError | None
+    if isinstance(url_error, str):
+        member = _URL_ERRORS_BY_FOLDED_NAME.get(url_error.strip().casefold()) or URLError.get(
+            url_error
+        )
+        if member is None:
+            _named(url_error, "URL error")
+    elif isinstance(url_error, bool) or not isinstance(url_error, int):
+        raise TypeError(f"a URL error is an int or a name, not {type(url_error).__name__}")
+    else:
+        member = URLError.get(url_error)
+    rows = _STATUS_BY_URL.get(member, ())
     return tuple(r for r in rows if isinstance(r, URLErrorEvidence))

@@ -174,6 +174,11 @@ class TestNames:
 
     def test_status_names(self) -> None:
         assert atscodes.alerts_for_status("errSSLPeerBadCert", "CFStream") == {42}
+        assert atscodes.alerts_for_status("errsslpeerbadcert", "cfstream") == {42}
+        assert -9802 in {
+            e.status for e in atscodes.statuses_for_url_error("nsurlerrorsecureconnectionfailed")
+        }
+        assert atscodes.url_errors_for_status("errSSLFatalAlert")
         assert atscodes.alerts_sent_for_status("errSSLCrypto") == {51}
         assert 40 in atscodes.alerts_for_status("-9802", "url-loading")
 
