@@ -77,7 +77,9 @@ class AlertMapping:
     """The peer sent ``alert``; ``layer`` reported ``status`` (``None``: no status of its own).
 
     ``os`` is the OS an observation was made on (``None`` for rows read from
-    code); ``date`` is when it was published, where the source says.
+    code); ``date`` is when it was published, where the source says;
+    ``inference`` marks a row whose alert (or status) the source does not show
+    but which is worked out from Apple's code (``note`` says how).
     """
 
     alert: TLSAlert
@@ -88,6 +90,7 @@ class AlertMapping:
     os: str | None = None
     note: str = attrs.field(default="", repr=False)
     date: str | None = attrs.field(default=None, repr=False)
+    inference: bool = attrs.field(default=False, repr=False)
 
 
 @attrs.frozen
@@ -215,6 +218,7 @@ _LATER_OBSERVATIONS: Final[tuple[AlertMapping, ...]] = (
         "the log shows no alert line; that the peer sent handshake_failure is inferred"
         " from coreTLS, where only a received handshake_failure becomes -9824",
         "2015-07-31",
+        inference=True,
     ),
     AlertMapping(
         _A.certificate_unknown,

@@ -109,6 +109,8 @@ def test_other_os_observations_are_kept_with_their_source() -> None:
     assert "boringssl" in rows[1].os
     assert rows[2].os == "iOS 9 beta"
     assert "inferred" in rows[2].note
+    assert rows[2].inference
+    assert not rows[0].inference
     assert atscodes.alerts_for_status(-9858, Layer.URL_LOADING) == {40}
     assert atscodes.status_for_alert(51, Layer.URL_LOADING) == -9834
 
