@@ -572,7 +572,9 @@ _STATUSES_BY_FOLDED_NAME: Final[Mapping[str, SSLStatus]] = MappingProxyType(
 _URL_ERRORS_BY_FOLDED_NAME: Final[Mapping[str, URLError]] = MappingProxyType(
     {name.casefold(): m for name, m in URLError.__members__.items()}
 )
-_OS_RE: Final = re.compile(r"\s*(iOS|iPadOS|macOS|OS X|tvOS|watchOS|visionOS)\s+(\d+)", re.I)
+_OS_RE: Final = re.compile(
+    r"\s*(iOS|iPadOS|macOS|Mac OS X|OS X|tvOS|watchOS|visionOS)\s*(\d{1,3})(?:\.(\d{1,3}))?", re.I
+)
 
 
 def _named(text: str, family: str) -> None:
@@ -617,16 +619,24 @@ def _layer(layer: Layer | str) -> Layer:
     raise TypeError(f"layer must be a Layer or its name, not {type(layer).__name__}")
 
 
-def _os_key(text: str) -> tuple[str, int] | None:
-    """``("ios", 11)`` for "iOS 11 beta 3", "ios 11.4"; ``None`` when no version is named."""
+def _os_key(text: str) -> tuple[str, int, int] | None:
+    """The era an OS name falls in, or ``None`` when no version is named.
+
+    ``("ios", 11, 0)`` for "iOS 11 beta 3" and "ios 11.4" (iPadOS counts as
+    iOS); macOS 10.x releases are told apart by their minor version
+    (``("macos", 10, 13)``), later ones by the major version alone.
+    """
     match = _OS_RE.match(text)
     if match is None:
         return None
-    family = match.group(1).casefold()
-    return ("ios" if family == "ipados" else family, int(match.group(2)))
+    family = match.group(1).casefold().replace(" ", "")
+    family = {"ipados": "ios", "osx": "macos", "macosx": "macos"}.get(family, family)
+    major = int(match.group(2))
+    minor = int(match.group(3) or 0) if family == "macos" and major == 10 else 0
+    return (family, major, minor)
 
 
-def _os_query(os: str | None) -> tuple[str, int] | None:
+def _os_query(os: str | None) -> tuple[str, int, int] | None:
     if os is None:
         return None
     if not isinstance(os, str):
@@ -639,7 +649,7 @@ def _os_query(os: str | None) -> tuple[str, int] | None:
     return key
 
 
-def _fits(row: AlertMapping, os: tuple[str, int] | None) -> bool:
+def _fits(row: AlertMapping, os: tuple[str, int, int] | None) -> bool:
     """A row read from code fits every OS; an observation fits the OS it was made on."""
     if os is None or row.basis is Basis.SOURCE:
         return True

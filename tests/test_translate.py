@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import atscodes
 from atscodes import Layer, SSLStatus, TLSAlert
@@ -155,10 +159,28 @@ class TestOSSelection:
         for row in atscodes.ALERT_MAPPINGS:
             assert (row.os is None) == (row.basis is atscodes.Basis.SOURCE), row
 
+    def test_os_spellings(self) -> None:
+        for os in ("iOS 9", "ios9", "iOS 9.3.5", "iPadOS 9", " IOS 9 beta 2"):
+            assert atscodes.status_for_alert(40, Layer.URL_LOADING, os=os) == -9824, os
+        assert atscodes.status_for_alert(40, Layer.URL_LOADING, os="macOS 10.13") is None
+
     @pytest.mark.parametrize("bad", ["17", "latest", ""])
     def test_an_os_without_a_version_is_an_error(self, bad: str) -> None:
         with pytest.raises(ValueError, match="major version"):
             atscodes.status_for_alert(40, Layer.URL_LOADING, os=bad)
+
+
+@given(st.text(max_size=40))
+def test_names_never_raise_anything_but_value_errors(text: str) -> None:
+    """Any pasted text is an answer, ``None`` or a ValueError, never another exception."""
+    for call in (
+        lambda: atscodes.status_for_alert(text, Layer.CFSTREAM),
+        lambda: atscodes.alerts_for_status(text, Layer.URL_LOADING),
+        lambda: atscodes.alerts_for_status(-9802, text),
+        lambda: atscodes.status_for_alert(42, Layer.URL_LOADING, os=text),
+    ):
+        with contextlib.suppress(ValueError):
+            call()
 
 
 class TestNames:
