@@ -7,8 +7,11 @@ Three kinds of row, each carrying where it came from:
   (coreTLS-167 ``lib/sslAlertMessage.c``, ``SSLProcessAlert``), including its
   default rule: a fatal alert without a case of its own becomes
   ``errSSLFatalAlert``.  ``Basis.OBSERVED`` rows are published observations,
-  each with the OS it was seen on.  The URL loading layer is closed source, so
-  every ``Layer.URL_LOADING`` row is an observation.
+  each with the OS it was seen on.  The URL loading layer and Network.framework
+  are closed source, so every ``Layer.URL_LOADING`` and ``Layer.NETWORK`` row is
+  an observation.  The look-ups take ``os=`` ("iOS 11", "iOS 17") to keep only
+  the observations of that OS, and accept names as well as members
+  (``"bad_certificate"``, ``"url-loading"``).
 * :class:`SentAlert`: this side detected ``status`` and coreTLS sends ``alert``
   (``lib/sslHandshake.c`` and friends).  The same status can send different
   alerts in different situations; ``condition`` says which.

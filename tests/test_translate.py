@@ -279,3 +279,10 @@ class TestBadInput:
     def test_wrong_layer(self) -> None:
         with pytest.raises(TypeError):
             atscodes.alerts_for_status(-9802, 3)  # type: ignore[arg-type]
+
+
+def test_every_network_framework_and_url_loading_row_is_an_observation() -> None:
+    for row in atscodes.ALERT_MAPPINGS:
+        if row.layer is not Layer.CFSTREAM:
+            assert row.basis is atscodes.Basis.OBSERVED, row
+            assert row.date, row
