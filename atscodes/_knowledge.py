@@ -1,12 +1,15 @@
 """The explanation knowledge base, read on first use from ``_data/knowledge.json``.
 
 The data is one record per code (every ``SSLStatus``, the NSURLError SSL group,
--1022, the common network failures, every ``TLSAlert``); each statement is in
-our own words and cites its sources by id; ``inference`` marks what no
-source states outright, ``derived`` what is worked out from a definition (an
-RFC, Apple's open-source code) rather than seen in a field report, and ``os``
-the OS an observation was made on.  ``kCFURLError*`` codes share the record of their
-``NSURLError*`` twin.  ``tests/test_explain.py`` checks the file's shape.
+-1022, -1017, the common network failures, the errSec trust results seen in TLS
+failures, every ``TLSAlert``); each statement is in our own words and cites its
+sources by id; ``inference`` marks what no source states outright, ``derived``
+what is worked out from a definition (an RFC, Apple's open-source code) rather
+than seen in a field report, and ``os`` the OS an observation was made on.
+``kCFURLError*`` codes share the record of their ``NSURLError*`` twin.  A second
+list, ``foreign``, holds TLS errors that are not Apple's (Dart's
+``HandshakeException``), found by a pattern in the text.  ``tests/test_explain.py``
+and ``tests/test_knowledge.py`` check the file.
 """
 
 from __future__ import annotations
