@@ -420,7 +420,7 @@ def _side_from_evidence(
             )
     if primary.family == "SSLStatus" and primary.code == -9802:
         return (
-            Side.UNKNOWN,
+            Side.EITHER,
             "Either side: -9802 (errSSLFatalAlert) is what Apple's stack reports both when the "
             "server sent a fatal alert and when this device refused the server (ATS or trust) "
             "and sent one. Look for a 'read alert' or 'write alert' line of the same connection, "
@@ -603,6 +603,7 @@ def _alternative_readings(found: Sequence[Interpretation]) -> list[Interpretatio
 _SEVERITY: Final[dict[Side, int]] = {
     Side.PEER: 3,
     Side.LOCAL: 3,
+    Side.EITHER: 3,
     Side.CONFIGURATION: 2,
     Side.TRANSPORT: 1,
     Side.UNKNOWN: 0,
@@ -740,7 +741,8 @@ def _claim_json(claim: Claim) -> dict[str, Any]:
     return {
         "text": claim.text,
         "inference": claim.inference,
-        "derived": bool(getattr(claim, "derived", False)),
+        "derived": claim.derived,
+        "os": claim.os,
         "sources": [_source_json(s) for s in claim.sources],
     }
 
@@ -762,11 +764,15 @@ def _safe(text: str) -> str:
 
 
 def _marks(claim: Claim | Step) -> str:
+    """What the text says about a statement's standing: derived, inference, the OS seen on."""
     marks = []
     if getattr(claim, "derived", False):
         marks.append("derived")
     if claim.inference:
         marks.append("inference")
+    os = getattr(claim, "os", None)
+    if os and os not in claim.text:
+        marks.append(f"seen on {os}")
     return f" ({', '.join(marks)})" if marks else ""
 
 
@@ -793,6 +799,7 @@ class _Text:
     _SIDE_COLOUR: Final = {
         "peer": "33",
         "local": "36",
+        "either": "33",
         "transport": "35",
         "configuration": "34",
         "unknown": "37",
@@ -882,7 +889,7 @@ class _Text:
         host = e.host or _HOST_PLACEHOLDER
         if tls:
             commands.append(f"atscodes ats check https://{host}")
-        if e.side is Side.UNKNOWN and tls:
+        if e.side in (Side.UNKNOWN, Side.EITHER) and tls:
             commands.append(f"atscodes trace trace.pcap --host {host}")
         for step in e.next_steps:
             if step.command and len(commands) < 2:

@@ -115,7 +115,7 @@ def test_bare_9802_is_either_side() -> None:
     report = explain_log(CORPUS["apple-forums-80638-ios11-9802"]["text"])
     assert report.event_count == 1
     [group] = report.groups
-    assert group.explanation.side is Side.UNKNOWN
+    assert group.explanation.side is Side.EITHER
     assert group.explanation.side_reason.startswith("Either side")
     assert "packet trace" in group.explanation.side_reason
     assert group.hosts == ((None, 1),)
