@@ -583,9 +583,44 @@ def explain(query: int | str | Code) -> Explanation:
     noise: dict[str, int] = {}
     event = merge_events(group_lines(lines_of_text(text), noise=noise))
     if event is None:
+        foreign = _foreign(text)
+        if foreign is not None:
+            return attrs.evolve(foreign, noise=tuple(noise.items()))
         return attrs.evolve(_assemble(text, [], None, from_text=True), noise=tuple(noise.items()))
     result = _assemble(text, _event_layers(event), event.host, event, from_text=True)
     return attrs.evolve(result, noise=tuple(noise.items()))
+
+
+def _foreign(text: str) -> Explanation | None:
+    """The explanation of a TLS error that is not Apple's (Dart's ``HandshakeException``)."""
+    from ._knowledge import foreign_error_for  # noqa: PLC0415 - only for unknown input
+
+    record = foreign_error_for(text[:65536])
+    if record is None:
+        return None
+    steps = tuple(_with_host(s, _host_in(text)) for s in record.next_steps)
+    sources = _by_url(
+        [
+            *record.meaning.sources,
+            *record.side_reason.sources,
+            *(s for c in record.causes for s in c.sources),
+            *(s for step in steps for s in step.sources),
+        ]
+    )
+    return Explanation(
+        text,
+        True,
+        (),
+        f"{record.name}: {record.meaning.text}",
+        record.side,
+        record.side_reason.text,
+        causes=record.causes,
+        next_steps=steps,
+        sources=sources,
+        host=_host_in(text),
+        from_text=True,
+        side_sources=record.side_reason.sources,
+    )
 
 
 def _alternative_readings(found: Sequence[Interpretation]) -> list[Interpretation]:

@@ -397,3 +397,15 @@ def test_pasted_text_fits_one_screen(query: str) -> None:
     text = explain(query).to_text(100)
     assert len(text.splitlines()) <= 30
     assert not _long_lines(text)
+
+
+def test_an_error_that_is_not_apples_is_named_not_unknown() -> None:
+    # Dart's HandshakeException as Flutter apps print it (the knowledge record's pattern).
+    result = explain(
+        "HandshakeException: Handshake error in client (OS Error: CERTIFICATE_VERIFY_FAILED: "
+        "unable to get local issuer certificate(handshake.cc:393))"
+    )
+    assert result.known
+    assert result.layers == ()
+    assert "Dart" in result.meaning
+    assert "not recognise" not in result.to_text()
