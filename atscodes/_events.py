@@ -362,7 +362,12 @@ class _Open:
         for finding in findings:
             key = (finding.domain, finding.code)
             if key not in self.codes:
-                self.codes[key] = finding
+                # The scanner saw the line alone: its line_no is 1; give the log's.
+                self.codes[key] = (
+                    finding
+                    if finding.line_no == record.line_no
+                    else attrs.evolve(finding, line_no=record.line_no)
+                )
             if finding.domain in _URL_DOMAINS:
                 self.url_level = True
             if finding.domain == "TLSAlert":

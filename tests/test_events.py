@@ -223,3 +223,8 @@ def test_records_with_one_event_key_are_one_event() -> None:
     assert events[0].host == "a.example"
     assert events[0].time == "2025-01-01T00:00:00Z"
     assert {f.code for f in events[0].codes} == {-1200, -9802}
+
+
+def test_codes_carry_the_line_of_the_log() -> None:
+    [event] = _events(CORPUS["appsales-62-trust-9813"]["text"])
+    assert [(f.code, f.line_no) for f in event.codes] == [(-9813, 1), (-1202, 4)]
