@@ -575,6 +575,9 @@ def explain(query: int | str | Code) -> Explanation:
     if found:
         readings = _alternative_readings(found)
         if len(readings) > 1:
+            # Explained first: a reading atscodes has a record for, and not a reserved
+            # (obsolete) alert; the order of lookup() otherwise.
+            readings.sort(key=_reading_rank)
             first, *others = (
                 _assemble(text, _interpretation_layers([reading]), None) for reading in readings
             )
@@ -621,6 +624,13 @@ def _foreign(text: str) -> Explanation | None:
         from_text=True,
         side_sources=record.side_reason.sources,
     )
+
+
+def _reading_rank(reading: Interpretation) -> tuple[bool, bool]:
+    member = reading.member
+    if member is None:
+        return True, True
+    return entry_for(member) is None, member.name.endswith("_RESERVED")
 
 
 def _alternative_readings(found: Sequence[Interpretation]) -> list[Interpretation]:

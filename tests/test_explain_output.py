@@ -409,3 +409,10 @@ def test_an_error_that_is_not_apples_is_named_not_unknown() -> None:
     assert result.layers == ()
     assert "Dart" in result.meaning
     assert "not recognise" not in result.to_text()
+
+
+def test_a_reading_with_a_record_comes_before_a_reserved_one() -> None:
+    # 60 is Darwin ETIMEDOUT and the obsolete TLS alert export_restriction_RESERVED.
+    result = explain(60)
+    assert [(lay.family, lay.name) for lay in result.layers] == [("DarwinErrno", "ETIMEDOUT")]
+    assert [a.layers[0].family for a in result.alternatives] == ["TLSAlert"]
