@@ -71,6 +71,8 @@ MAX_OPEN: Final = 32
 IDLE: Final = 400
 #: How far (in lines) a line without a task or connection may be from the event it joins.
 NEAR: Final = 12
+# How close (in lines) an app's echo of a finished load's URL error must follow it.
+_ECHO: Final = 3
 #: How many lines of one NSError dump are followed; a dump longer than this ends there.
 MAX_DUMP_LINES: Final = 400
 
@@ -445,6 +447,10 @@ def merge_events(events: Iterable[FailureEvent]) -> FailureEvent | None:
     return merged
 
 
+def _url_keys(codes: set[tuple[str, int]]) -> set[tuple[str, int]]:
+    return {key for key in codes if key[0] in _URL_DOMAINS}
+
+
 def _ids(text: str) -> tuple[str | None, str | None]:
     task = _TASK.search(text)
     connection = _CONNECTION.search(text)
@@ -534,7 +540,7 @@ class _Grouper:
         for event in reversed(self.open):
             if record.line_no - event.last > NEAR:
                 break
-            if event.key is not None or event.finished:
+            if event.key is not None:
                 continue
             if task is not None and event.task is not None and event.task != task:
                 continue
@@ -543,6 +549,14 @@ class _Grouper:
             shares = bool(codes & event.codes.keys()) or any(
                 code in bare for _, code in event.codes
             )
+            if event.finished and not (
+                task is None
+                and record.line_no - event.last <= _ECHO
+                and codes & event.codes.keys() & _url_keys(codes)
+            ):
+                # A finished load takes only an echo of its URL error right after it (an
+                # app printing the error it got: Alamofire issue 2582).
+                continue
             if tic is not None and event.tics and tic not in event.tics and not shares:
                 continue  # another TIC connection with other codes: another load
             candidates.append((event, shares))

@@ -228,3 +228,18 @@ def test_records_with_one_event_key_are_one_event() -> None:
 def test_codes_carry_the_line_of_the_log() -> None:
     [event] = _events(CORPUS["appsales-62-trust-9813"]["text"])
     assert [(f.code, f.line_no) for f in event.codes] == [(-9813, 1), (-1202, 4)]
+
+
+def test_an_apps_echo_of_the_error_is_the_same_load() -> None:
+    # Alamofire issue 2582: the Task's "finished with error - code: -999", then Alamofire's
+    # print of the same response with the same -999 and the failing URL.
+    [event] = _events(CORPUS["alamofire-2582-optional-999"]["text"])
+    assert event.host == "github.com"
+
+
+def test_every_excerpt_with_a_known_code_gives_an_event() -> None:
+    from atscodes import scan
+
+    for row in CORPUS.values():
+        if any(f.member is not None for f in scan(row["text"])):
+            assert _events(row["text"]), row["id"]
