@@ -21,8 +21,10 @@ evidence:
 4. otherwise the line joins the latest open event within :data:`NEAR` lines whose task
    and connection do not conflict, if the event has no URL-loading code yet (an alert
    line, a trust line or a TIC line waits for the load it explains) or shares a code
-   with the line; an event whose task has finished (``finished with error``) takes no
-   more lines except from its own task.
+   with the line (a line repeating a code goes to the load it repeats; a TIC line of
+   another TIC connection with other codes is another load); an event whose task has
+   finished (``finished with error``) takes no more lines except from its own task and
+   an echo of its URL error within three lines (an app printing the error it got).
 
 Memory is bounded: at most :data:`MAX_OPEN` events are open at a time, an event keeps
 its distinct codes and alerts only (not its lines), and an event that has seen no line
