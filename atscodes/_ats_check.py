@@ -957,6 +957,8 @@ def _predict(
     failed = {r.rule: r for r in requirements if r.ok is False}
     modern = any(ok for v, ok, _ in protocols if v in ("TLSv1.2", "TLSv1.3"))
     any_ok = any(r.ok for r in results.values())
+    if client:
+        return _predict_client(client, client_verdict)
     if not any_ok:
         # Nothing completed: report what the server did, as exactly that.
         sample = default if default.outcome != "untestable" else results["any"]
@@ -1034,8 +1036,6 @@ def _predict(
                 ),
             ),
         )
-    if client:
-        return _predict_client(client, client_verdict)
     evidence = (
         "Public logs pair this SecureTransport status with NSURLError -1202, which the "
         "system uses for any certificate error (see atscodes explain)."

@@ -215,7 +215,7 @@ HOST = "www.atscodes.test"
 
 
 @pytest.fixture(autouse=True)
-def test_names(monkeypatch: pytest.MonkeyPatch) -> None:
+def loopback_names(monkeypatch: pytest.MonkeyPatch) -> None:
     """Resolve names under .atscodes.test to 127.0.0.1 (no DNS; ATS applies to them)."""
     real = socket.getaddrinfo
 
