@@ -231,3 +231,147 @@ def test_garbage_is_a_finding_not_an_exception() -> None:
 )
 def test_ats_exempt_names(host: str, exempt: bool) -> None:
     assert bool(_ats_rules.ats_exemption(host)) is exempt
+
+
+# ---------------------------------------------------------------- system-anchored rules
+
+# A stand-in for the Apple store: a TrustStore named "apple" holding a test root, so that
+# the rules trustd applies only to system-anchored chains (398 days, CT) can be exercised.
+
+
+def _system(root_der: bytes) -> _trust.TrustStore:
+    return _trust.TrustStore("apple", "test", (root_der,))
+
+
+def _sct_extension(log_ids: list[bytes], when: dt.datetime) -> x509.UnrecognizedExtension:
+    """An embedded SCT list (RFC 6962 3.3) naming *log_ids*, with dummy signatures."""
+    millis = int(when.timestamp() * 1000)
+    items = b""
+    for log_id in log_ids:
+        sct = b"\x00" + log_id + millis.to_bytes(8, "big") + b"\x00\x00" + b"\x04\x03"
+        sct += (4).to_bytes(2, "big") + b"\x30\x02\x05\x00"
+        items += len(sct).to_bytes(2, "big") + sct
+    tls_list = len(items).to_bytes(2, "big") + items
+    octets = b"\x04" + _der_length(len(tls_list)) + tls_list
+    return x509.UnrecognizedExtension(x509.ObjectIdentifier("1.3.6.1.4.1.11129.2.4.2"), octets)
+
+
+def _der_length(n: int) -> bytes:
+    if n < 0x80:
+        return bytes([n])
+    body = n.to_bytes((n.bit_length() + 7) // 8, "big")
+    return bytes([0x80 | len(body)]) + body
+
+
+def _leaf_with(
+    root: tuple[x509.Certificate, ec.EllipticCurvePrivateKey],
+    *,
+    seconds: float,
+    extension: x509.ExtensionType | None = None,
+    start: dt.datetime = NOW - dt.timedelta(days=1),
+) -> bytes:
+    key = ec.generate_private_key(ec.SECP256R1())
+    builder = (
+        x509.CertificateBuilder()
+        .subject_name(_name("www.example.com"))
+        .issuer_name(root[0].subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(start)
+        .not_valid_after(start + dt.timedelta(seconds=seconds))
+        .add_extension(x509.SubjectAlternativeName([x509.DNSName("www.example.com")]), False)
+        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), False)
+    )
+    if extension is not None:
+        builder = builder.add_extension(extension, critical=False)
+    return _der(builder.sign(root[1], hashes.SHA256()))
+
+
+@pytest.fixture(scope="module")
+def sysroot() -> tuple[x509.Certificate, ec.EllipticCurvePrivateKey]:
+    return make(
+        "system-like root", None, ca=True, start=NOW - dt.timedelta(days=2000), seconds=4000 * 86400
+    )
+
+
+def _logs(state: str, count: int) -> list[bytes]:
+    found = [i for i, log in _trust.apple_ct_logs().items() if log["state"] == state]
+    assert len(found) >= count
+    return found[:count]
+
+
+@pytest.mark.parametrize(
+    ("seconds", "ok"), [(398 * 86400, True), (398 * 86400 + 1, False)], ids=["398d", "398d+1s"]
+)
+def test_398_day_limit_for_system_roots(
+    sysroot: tuple[x509.Certificate, ec.EllipticCurvePrivateKey], seconds: int, ok: bool
+) -> None:
+    leaf = _leaf_with(sysroot, seconds=seconds)
+    result = _ats_rules.evaluate_chain(
+        [leaf], "www.example.com", trust_store=_system(_der(sysroot[0])), now=NOW
+    )
+    assert result.anchor == "apple"
+    assert _rules(result)["validity_period"] is ok
+
+
+@pytest.mark.parametrize(
+    ("usable", "rejected", "expected"),
+    [(2, 0, True), (1, 0, None), (1, 2, None), (0, 0, None)],
+    ids=["two-usable", "one-usable", "rejected-not-counted", "none"],
+)
+def test_certificate_transparency_counts_apple_listed_logs(
+    sysroot: tuple[x509.Certificate, ec.EllipticCurvePrivateKey],
+    usable: int,
+    rejected: int,
+    expected: bool | None,
+) -> None:
+    # 90 days, issued after 2021-04-21: verify_embedded_sct_policy_v2 wants 2 SCTs.
+    ids = _logs("usable", usable) + _logs("rejected", rejected)
+    extension = _sct_extension(ids, NOW - dt.timedelta(days=1)) if ids else None
+    leaf = _leaf_with(sysroot, seconds=90 * 86400, extension=extension)
+    result = _ats_rules.evaluate_chain(
+        [leaf], "www.example.com", trust_store=_system(_der(sysroot[0])), now=NOW
+    )
+    requirement = next(r for r in result.requirements if r.rule == "certificate_transparency")
+    assert requirement.ok is expected
+    assert f"{usable} embedded SCTs" in requirement.evidence
+
+
+def test_ct_does_not_apply_before_the_cutoff_or_to_custom_anchors(
+    sysroot: tuple[x509.Certificate, ec.EllipticCurvePrivateKey],
+) -> None:
+    # trustd: leaf notBefore on or after 2018-10-16 00:00 UTC (561340800.0)
+    early = _leaf_with(
+        sysroot,
+        seconds=3000 * 86400,
+        start=dt.datetime(2018, 10, 15, 23, 59, 59, tzinfo=dt.timezone.utc),
+    )
+    store = _system(_der(sysroot[0]))
+    rules = _rules(
+        _ats_rules.evaluate_chain([early], "www.example.com", trust_store=store, now=NOW)
+    )
+    assert "certificate_transparency" not in rules
+    leaf = _leaf_with(sysroot, seconds=90 * 86400)
+    custom = _ats_rules.evaluate_chain(
+        [leaf], "www.example.com", extra_anchors=[_der(sysroot[0])], now=NOW
+    )
+    assert "certificate_transparency" not in _rules(custom)
+
+
+def test_the_wheel_ships_the_apple_data(tmp_path: Path) -> None:
+    buildapi = pytest.importorskip("flit_core.buildapi", reason="flit_core is not installed")
+    import os
+    import zipfile
+
+    root = Path(__file__).resolve().parents[1]
+    cwd = Path.cwd()
+    os.chdir(root)
+    try:
+        name = buildapi.build_wheel(str(tmp_path))
+    finally:
+        os.chdir(cwd)
+    with zipfile.ZipFile(tmp_path / name) as wheel:
+        names = wheel.namelist()
+    roots = [n for n in names if n.startswith("atscodes/_data/apple_roots/")]
+    assert len([n for n in roots if n.endswith(".cer")]) == 156
+    assert "atscodes/_data/apple_ct_log_list.json" in names
