@@ -243,6 +243,38 @@ def test_compliant_server_passes(pki: Pki, capsys: pytest.CaptureFixture[str]) -
     leaf = report["certificates"][0]
     assert (leaf["key"], leaf["key_bits"], leaf["signature_hash"]) == ("RSA", 2048, "sha256")
     assert {p["name"]: p["ok"] for p in report["probes"]}["Default ATS Secure Connection"]
+    assert report["trust_store"] == {
+        "name": "apple",
+        "version": "security_certificates-55349.0.11",
+        "roots": 156,
+    }
+    assert report["ats_applies"] is True
+
+
+def test_without_ca_the_test_root_is_untrusted(
+    pki: Pki, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cert, key = pki.leaf("noca")
+    with tls_server(cert, key) as port:
+        status, report = run_check(capsys, f"https://{HOST}:{port}")
+        system_status, system = run_check(
+            capsys, "--trust-store", "system", f"https://{HOST}:{port}"
+        )
+    assert (status, report["prediction"], report["trusted"]) == (1, "-1202 [3:-9813]", False)
+    assert system["trust_store"]["name"] == "system"
+    assert (system_status, system["trusted"]) == (1, False)
+
+
+def test_ats_does_not_apply_to_localhost(pki: Pki, capsys: pytest.CaptureFixture[str]) -> None:
+    # A non-forward-secret TLS 1.2 server fails ATS under a qualified name (see
+    # test_non_forward_secret_tls12_server) but ATS does not apply to localhost.
+    cert, key = pki.leaf("local", names=("localhost",))
+    with tls_server(cert, key, maximum=ssl.TLSVersion.TLSv1_2, ciphers="AES128-GCM-SHA256") as port:
+        status, report = run_check(capsys, f"https://localhost:{port}", "--ca", str(pki.ca_file))
+    assert (status, report["prediction"], report["ats_applies"]) == (0, "pass", False)
+    assert "localhost" in report["ats_exemption"]
+    suite = next(r for r in report["requirements"] if r["rule"] == "cipher_suite")
+    assert suite["ok"] is None
 
 
 def test_rsa_1024_leaf_fails_the_key_size_rule(
