@@ -197,6 +197,19 @@ def _resolve(host: str, port: int) -> list[tuple[Any, ...]]:
         raise CheckError("dns", f"cannot resolve {_ats_rules.escape(host)}: bad name") from None
 
 
+def _resolve_within(host: str, port: int, timeout: float) -> list[tuple[Any, ...]]:
+    """:func:`_resolve`, but a resolver that does not answer within *timeout* is a DNS failure."""
+    pool = concurrent.futures.ThreadPoolExecutor(max_workers=1)
+    try:
+        return pool.submit(_resolve, host, port).result(timeout=timeout)
+    except concurrent.futures.TimeoutError:
+        raise CheckError(
+            "dns", f"cannot resolve {_ats_rules.escape(host)}: no answer within {timeout:g} s"
+        ) from None
+    finally:
+        pool.shutdown(wait=False)
+
+
 def _connect(addresses: list[tuple[Any, ...]], deadline: float) -> socket.socket:
     """A connected socket, or CheckError (timeout = no answer; refused; network)."""
     last: OSError | None = None
@@ -510,6 +523,30 @@ def _fetch(url: str, timeout: float) -> tuple[bytes | None, str]:
     return data, ""
 
 
+def _fetch_all(urls: Sequence[str], timeout: float) -> tuple[list[bytes], list[str]]:
+    """The certificates at *urls* (AIA caIssuers), and a note per URL; one shared timeout."""
+    fetched: list[bytes] = []
+    notes: list[str] = []
+    deadline = time.monotonic() + timeout  # so that the check still ends in bounded time
+    for url in urls[:4]:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            notes.append(f"no time left to fetch {_ats_rules.escape(url)}")
+            continue
+        data, problem = _fetch(url, remaining)
+        if data is None:
+            notes.append(problem)
+            continue
+        ders = _der_from_aia(data)
+        fetched.extend(ders)
+        notes.append(
+            f"fetched {_ats_rules.escape(url)}: {len(ders)} certificate(s)"
+            if ders
+            else f"{_ats_rules.escape(url)} held no certificate"
+        )
+    return fetched, notes
+
+
 def _der_from_aia(data: bytes) -> list[bytes]:
     try:
         return _trust.read_certificates(data)
@@ -546,7 +583,7 @@ def check(
         with open(cafile, "rb") as handle:
             anchors = _trust.read_certificates(handle.read())
     store = _trust.load_store("system" if trust_store == "system" else "apple")
-    addresses = _resolve(host, port)
+    addresses = _resolve_within(host, port, timeout)
     first = _connect(addresses, time.monotonic() + timeout)
     address = first.getpeername()[0]
     first.close()
@@ -721,19 +758,7 @@ def _report(
     evaluation = _ats_rules.evaluate_chain(chain, sni, trust_store=store, extra_anchors=anchors)
     fetched_notes: list[str] = []
     if evaluation.aia_urls and fetch_intermediates:
-        fetched: list[bytes] = []
-        for aia in evaluation.aia_urls[:4]:
-            data, problem = _fetch(aia, timeout)
-            if data is None:
-                fetched_notes.append(problem)
-                continue
-            ders = _der_from_aia(data)
-            fetched.extend(ders)
-            fetched_notes.append(
-                f"fetched {_ats_rules.escape(aia)}: {len(ders)} certificate(s)"
-                if ders
-                else f"{_ats_rules.escape(aia)} held no certificate"
-            )
+        fetched, fetched_notes = _fetch_all(evaluation.aia_urls, timeout)
         if fetched:
             evaluation = _ats_rules.evaluate_chain(
                 chain, sni, trust_store=store, extra_anchors=anchors, fetched=fetched

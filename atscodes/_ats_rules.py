@@ -36,6 +36,13 @@ Requirement ``rule`` keys: ``trust``, ``tls_version``, ``cipher_suite``,
 ``expired``, ``certificate_parse``.  ``ok`` is True, False, or None (not
 decidable offline / does not apply).
 
+Anchors: *trust_store* roots are system anchors; *extra_anchors* are treated as an app's
+custom anchors (``SecTrustSetAnchorCertificates``), so the non-system rules apply to them
+(825 days for leaves issued after 2019-07-01, EKU serverAuth); a leaf that is itself one of
+*extra_anchors* is treated like trustd's user-anchored leaf and exempt from the key-size,
+EKU and validity-period limits (our mapping of ``--ca`` onto trustd's anchor sources:
+inference).  ``ats check`` adds a ``client_certificate`` requirement of its own.
+
 Each rule names the code it follows: Apple's trust daemon (Security-61901.0.87.0.1,
 ``trust/trustd/SecPolicyServer.c``, ``CertificateTransparency.m``,
 ``OSX/sec/Security/SecPolicy.c`` ``SecPolicyCreateSSLWithKeyUsage``) or Apple's

@@ -316,6 +316,14 @@ def test_expired_certificate(pki: Pki, capsys: pytest.CaptureFixture[str]) -> No
     assert report["prediction"] == "-1202 [3:-9814]"
 
 
+def test_not_yet_valid_certificate(pki: Pki, capsys: pytest.CaptureFixture[str]) -> None:
+    cert, key = pki.leaf("future", start=NOW + dt.timedelta(days=2), days=10)
+    with tls_server(cert, key) as port:
+        status, report = run_check(capsys, f"https://{HOST}:{port}", "--ca", str(pki.ca_file))
+    assert status == 1
+    assert report["prediction"] == "-1202 [3:-9815]"
+
+
 def test_wrong_host_name(pki: Pki, capsys: pytest.CaptureFixture[str]) -> None:
     cert, key = pki.leaf("wronghost", names=("www.example.invalid",))
     with tls_server(cert, key) as port:
