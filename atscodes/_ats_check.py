@@ -42,7 +42,7 @@ from ._ats_rules import (
 )
 from ._explain import explain
 from ._knowledge_types import Source
-from ._translate import Layer, status_for_alert
+from ._translate import AlertMapping, Layer, alert_mappings
 
 __all__ = ["Alternative", "CheckError", "CheckReport", "check"]
 
@@ -65,7 +65,7 @@ IOS9_9824: Final = Source(
     "https://github.com/apptentive/apptentive-ios/issues/152",
 )
 FORUMS_80638_TABLE: Final = Source(
-    "Apple Developer Forums thread 80638, DTS reply with the per-alert table (iOS 11 beta)",
+    "Apple Developer Forums thread 80638, a poster's per-alert experiment (iOS 11 beta)",
     "https://developer.apple.com/forums/thread/80638",
 )
 CORETLS_ALERTS: Final = Source(
@@ -75,16 +75,19 @@ CORETLS_ALERTS: Final = Source(
 URL_ERROR_H: Final = Source(
     "NSURLError.h (macOS 14.2 SDK): NSURLErrorClientCertificateRequired -1206, "
     "NSURLErrorClientCertificateRejected -1205",
-    "https://developer.apple.com/documentation/foundation/1508628-url_loading_system_error_codes",
+    "https://github.com/hexops/xcode-frameworks/blob/8a1cfb373587/Frameworks/Foundation.framework/"
+    "Headers/NSURLError.h",
 )
 SECBASE_CLOSED: Final = Source(
     "SecBase.h (Security-61901.0.87.0.1): errSSLClosedAbort -9806, connection closed via error",
     "https://github.com/apple-oss-distributions/Security/blob/Security-61901.0.87.0.1/base/SecBase.h",
 )
 ATS_TRUST_AIA: Final = Source(
-    "Security-61901.0.87.0.1 trust/trustd/SecPathBuilder.c / SecCAIssuerRequest.m "
-    "(caIssuers fetch for the SSL policy)",
-    "https://github.com/apple-oss-distributions/Security/tree/Security-61901.0.87.0.1/trust/trustd",
+    "Security-61901.0.87.0.1 trust/trustd/SecTrustServer.c (kSecCAIssuerSource is a parent "
+    "source when the path builder may use the network) and SecCertificateSource.c "
+    "(SecCAIssuerCertificateSourceCopyParents; no fetch for an expired certificate)",
+    "https://github.com/apple-oss-distributions/Security/blob/Security-61901.0.87.0.1/"
+    "trust/trustd/SecTrustServer.c",
 )
 
 
@@ -673,6 +676,10 @@ def _describe_failure(result: _Handshake) -> str:
     return _ats_rules.escape(result.error)
 
 
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def _alert_name(alert: int) -> str:
     member = TLSAlert.get(alert)
     return f"{member.name} ({alert})" if member is not None else f"unknown alert ({alert})"
@@ -902,6 +909,57 @@ def _client_certificate(
     return text, verdict
 
 
+def _predict_alert(sample: _Handshake) -> _Prediction:
+    """The server answered with an alert: atscodes' alert table, URL loading view first."""
+    alert = sample.alert if sample.alert is not None else 0
+    rows = [*alert_mappings(alert, Layer.URL_LOADING), *alert_mappings(alert, Layer.CFSTREAM)]
+    if not rows:
+        return (
+            "-1200",
+            f"{_sentence(_describe_failure(sample))}; atscodes knows no status Apple's TLS "
+            "code reports for it.",
+            "",
+            "Fix the server: it refuses the ClientHello an Apple device sends.",
+            "no mapping row",
+            "",
+            (),
+        )
+
+    def code(row: AlertMapping) -> str:
+        if row.status is None:
+            return "-1200"
+        if row.layer is Layer.URL_LOADING:
+            return f"-1200 [3:{int(row.status)}]"
+        return str(int(row.status))
+
+    first, *others = rows
+    seen = {code(first)}
+    alternatives = []
+    for row in others:
+        if code(row) in seen:
+            continue
+        seen.add(code(row))
+        alternatives.append(
+            Alternative(
+                code(row),
+                f"{row.layer.value} reports it so ({row.basis.value})",
+                row.os or "read in the code",
+                row.source,
+            )
+        )
+    status = f"{int(first.status)} ({first.status.name})" if first.status else "no status"
+    return (
+        code(first),
+        f"{_sentence(_describe_failure(sample))}; the {first.layer.value} layer reports a "
+        f"received {_alert_name(alert)} as {status}.",
+        "",
+        "Fix the server: it refuses the ClientHello an Apple device sends.",
+        f"{first.source} ({first.basis.value})",
+        first.os or "read in the code",
+        tuple(alternatives),
+    )
+
+
 def _predict_client(client: str, verdict: str) -> _Prediction:
     cost = (
         "No ATS exception helps: the app must answer the client-certificate challenge "
@@ -988,36 +1046,11 @@ def _predict(
         # Nothing completed: report what the server did, as exactly that.
         sample = default if default.outcome != "untestable" else results["any"]
         if sample.outcome == "alert" and sample.alert is not None:
-            status = status_for_alert(sample.alert, Layer.CFSTREAM)
-            url_status = status_for_alert(sample.alert, Layer.URL_LOADING)
-            code = f"-1200 [3:{int(status)}]" if status is not None else "-1200"
-            alternatives: tuple[Alternative, ...] = ()
-            if url_status is not None and url_status != status:
-                alternatives = (
-                    Alternative(
-                        f"-1200 [3:{int(url_status)}]",
-                        "the URL loading system's collapse of handshake alerts",
-                        "iOS 11 beta",
-                        FORUMS_80638_TABLE.url,
-                    ),
-                )
-            return (
-                code,
-                f"{_describe_failure(sample).capitalize()}; Apple's TLS code reports a received "
-                f"{_alert_name(sample.alert)} as "
-                + (
-                    f"{int(status)} ({status.name})" if status is not None else "no specific status"
-                ),
-                "",
-                "Fix the server: it refuses the ClientHello an Apple device sends.",
-                f"{CORETLS_ALERTS.title} (read in the code)",
-                "coreTLS-167 (SecureTransport); Network.framework is closed source",
-                alternatives,
-            )
+            return _predict_alert(sample)
         if sample.outcome in ("closed", "reset"):
             return (
                 "-1200 [3:-9806]",
-                f"{_describe_failure(sample).capitalize()}: no alert, no ServerHello. Apple's "
+                f"{_sentence(_describe_failure(sample))}: no alert, no ServerHello. Apple's "
                 "TLS code reports a connection that ends during the handshake as "
                 "errSSLClosedAbort (-9806) (inference from the code's description).",
                 "",

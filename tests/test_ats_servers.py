@@ -251,8 +251,11 @@ class TestMisbehavingServers:
         assert report["handshake_failure"] == (
             "the server sent the handshake_failure (40) alert before ServerHello"
         )
-        # coreTLS SSLProcessAlert: a received handshake_failure is errSSLPeerHandshakeFail
-        assert report["prediction"] == "-1200 [3:-9824]"
+        # the URL loading system reported alert 40 as -9802 (thread 80638, iOS 11 beta);
+        # CFStream and coreTLS SSLProcessAlert have errSSLPeerHandshakeFail (-9824)
+        assert report["prediction"] == "-1200 [3:-9802]"
+        assert "-9824" in [a["code"] for a in report["alternatives"]]
+        assert report["prediction_seen_on"] == "iOS 11 beta"
 
     def test_non_tls_banner_is_escaped_json(self, capsys: pytest.CaptureFixture[str]) -> None:
         with raw_server(http_banner) as port:
