@@ -65,6 +65,7 @@ from cryptography.x509.oid import AuthorityInformationAccessOID, ExtendedKeyUsag
 
 from . import _trust
 from ._knowledge_types import Source
+from ._untrusted import escape, escape_bytes
 
 __all__ = [
     "ATS_FS_SUITES",
@@ -368,35 +369,6 @@ def _parse(der: bytes) -> tuple[x509.Certificate | None, Certificate]:
 def describe(der: bytes) -> Certificate:
     """Describe one DER certificate; never raises (an unreadable one has ``problem`` set)."""
     return _parse(der)[1]
-
-
-# ---------------------------------------------------------------- untrusted text
-
-
-def escape(text: str) -> str:
-    """*text* with control, format (bidi) and line-separator characters escaped.
-
-    For anything taken from the network or a file (certificate names, plist keys,
-    server banners) before it reaches a terminal or a report line.
-    """
-    if text.isprintable():
-        return text
-    out = []
-    for char in text:
-        if char.isprintable() or char == " ":
-            out.append(char)
-        elif ord(char) < 0x100:
-            out.append(f"\\x{ord(char):02x}")
-        elif ord(char) < 0x10000:
-            out.append(f"\\u{ord(char):04x}")
-        else:
-            out.append(f"\\U{ord(char):08x}")
-    return "".join(out)
-
-
-def escape_bytes(data: bytes) -> str:
-    """Bytes from the network, shown as text with everything unprintable escaped."""
-    return escape(data.decode("latin-1"))
 
 
 # ---------------------------------------------------------------- names

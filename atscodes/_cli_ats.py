@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import Any, Final, TextIO
 
 from ._cli_common import PROG, Parser, UsageError
+from ._untrusted import escape as _escape
 
 __all__ = ["SUMMARY", "run"]
 
@@ -119,23 +120,6 @@ def _ats(arguments: Sequence[str], out: TextIO) -> int:
         return _ats_check(check_parser.parse_args(arguments[1:]), out)
     parser.parse_args(arguments)  # --help, or an error
     raise UsageError("ats needs a command: check or lint\n" + parser.format_usage().rstrip())
-
-
-def _escape(text: str) -> str:
-    # the same escaping as the checker's, without importing cryptography
-    if text.isprintable():
-        return text
-    out = []
-    for char in text:
-        if char.isprintable() or char == " ":
-            out.append(char)
-        elif ord(char) < 0x100:
-            out.append(f"\\x{ord(char):02x}")
-        elif ord(char) < 0x10000:
-            out.append(f"\\u{ord(char):04x}")
-        else:
-            out.append(f"\\U{ord(char):08x}")
-    return "".join(out)
 
 
 def _ats_lint(args: argparse.Namespace, out: TextIO) -> int:

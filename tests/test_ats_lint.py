@@ -165,3 +165,21 @@ def test_hostile_keys_are_escaped(tmp_path: Path, capsys: pytest.CaptureFixture[
     raw = capsys.readouterr().out
     assert raw.isascii()
     assert json.loads(raw)[0]["path"] == f"NSAppTransportSecurity > {key}"
+
+
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [
+        ("plain text, é, 日本", "plain text, é, 日本"),
+        ("a\x1b[2Jb", "a\\x1b[2Jb"),
+        ("line\nbreak\r", "line\\x0abreak\\x0d"),
+        ("\u202egnp.exe", "\\u202egnp.exe"),
+        ("\u2028", "\\u2028"),
+        ("\x85", "\\x85"),
+        ("\U000e0041", "\\U000e0041"),
+    ],
+)
+def test_escape(raw: str, shown: str) -> None:
+    from atscodes._untrusted import escape
+
+    assert escape(raw) == shown
