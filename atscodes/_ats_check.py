@@ -676,6 +676,15 @@ def _describe_failure(result: _Handshake) -> str:
     return _ats_rules.escape(result.error)
 
 
+def _peer_failed_after_server_hello(result: _Handshake) -> bool:
+    """The server sent a ServerHello (version and suite chosen), then refused or hung up."""
+    return (
+        not result.ok
+        and not result.before_server_hello
+        and result.outcome in ("alert", "closed", "reset")  # the peer's doing, not ours
+    )
+
+
 def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -702,13 +711,18 @@ def _report(
     protocols: list[tuple[str, bool | None, str]] = []
     for label, name in _VERSIONS:
         result = results[f"version {label}"]
-        protocols.append(
-            (
-                label,
-                None if _untestable(result, name) and not result.ok else result.ok,
-                result.version if result.ok else _describe_failure(result),
-            )
-        )
+        # The server answered with a ServerHello for this version and only then failed
+        # (a client-certificate refusal, say): the version itself is accepted.
+        later = _peer_failed_after_server_hello(result)
+        if result.ok:
+            entry: tuple[str, bool | None, str] = (label, True, result.version)
+        elif later:
+            entry = (label, True, f"ServerHello, then {_describe_failure(result)}")
+        elif _untestable(result, name):
+            entry = (label, None, _describe_failure(result))
+        else:
+            entry = (label, False, _describe_failure(result))
+        protocols.append(entry)
     everything = list(results.values())
     if not any(r.ok for r in everything):
         if any(r.outcome == "not_tls" for r in everything):
@@ -792,10 +806,13 @@ def _report(
         ),
         Requirement(
             "forward-secret ECDHE suite with AES (TLS 1.2) or TLS 1.3",
-            default.ok or (None if exempt else False),
+            default.ok or (None if exempt or _peer_failed_after_server_hello(default) else False),
             (
                 f"negotiated {default.version} {default.cipher}"
                 if default.ok
+                else "undecided: the server chose a suite (ServerHello), then "
+                + _describe_failure(default)
+                if _peer_failed_after_server_hello(default)
                 else _describe_failure(default)
             )
             + (f" (does not apply: {exempt})" if exempt and not default.ok else ""),

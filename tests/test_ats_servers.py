@@ -405,6 +405,12 @@ def test_client_certificate_required(
     assert report["prediction"] == "-1206"
     assert report["passes"] is False
     assert "CertificateRequest" in report["client_certificate"]
+    # the version was negotiated (ServerHello) before the refusal: it counts as accepted
+    label = "TLSv1.2" if version is ssl.TLSVersion.TLSv1_2 else "TLSv1.3"
+    assert {p["version"]: p["accepted"] for p in report["protocols"]}[label] is True
+    rules = {r["rule"]: r["ok"] for r in report["requirements"]}
+    assert rules["tls_version"] is True
+    assert rules["cipher_suite"] is not False
     status, report, _ = good
     assert (status, report["prediction"]) == (1, "-1206")  # never "pass" for such a server
     assert "accepted the handshake" in report["client_certificate"]
