@@ -19,6 +19,7 @@ import contextlib
 import socket
 import ssl
 import struct
+import threading
 import time
 import urllib.request
 import warnings
@@ -202,15 +203,25 @@ def _resolve(host: str, port: int) -> list[tuple[Any, ...]]:
 
 def _resolve_within(host: str, port: int, timeout: float) -> list[tuple[Any, ...]]:
     """:func:`_resolve`, but a resolver that does not answer within *timeout* is a DNS failure."""
-    pool = concurrent.futures.ThreadPoolExecutor(max_workers=1)
-    try:
-        return pool.submit(_resolve, host, port).result(timeout=timeout)
-    except concurrent.futures.TimeoutError:
+    answer: list[list[tuple[Any, ...]] | CheckError] = []
+
+    def resolve() -> None:
+        try:
+            answer.append(_resolve(host, port))
+        except CheckError as error:
+            answer.append(error)
+
+    # a daemon thread: a resolver that never answers must not keep the process alive
+    thread = threading.Thread(target=resolve, daemon=True)
+    thread.start()
+    thread.join(timeout)
+    if not answer:
         raise CheckError(
             "dns", f"cannot resolve {_ats_rules.escape(host)}: no answer within {timeout:g} s"
-        ) from None
-    finally:
-        pool.shutdown(wait=False)
+        )
+    if isinstance(answer[0], CheckError):
+        raise answer[0]
+    return answer[0]
 
 
 def _connect(addresses: list[tuple[Any, ...]], deadline: float) -> socket.socket:
@@ -514,13 +525,26 @@ def _after_handshake(
 
 
 def _fetch(url: str, timeout: float) -> tuple[bytes | None, str]:
+    """GET *url*; the whole exchange within *timeout* (a trickling server is cut off)."""
     if not url.lower().startswith(("http://", "https://")):
         return None, f"not an http URL: {_ats_rules.escape(url)}"
-    try:
-        with urllib.request.urlopen(url, timeout=timeout) as answer:
-            data = answer.read(_MAX_AIA + 1)
-    except Exception as error:  # URLError, HTTPError, timeouts, bad responses
-        return None, f"cannot fetch {_ats_rules.escape(url)}: {_ats_rules.escape(str(error))}"
+    answer: list[bytes | Exception] = []
+
+    def get() -> None:
+        try:
+            with urllib.request.urlopen(url, timeout=timeout) as response:
+                answer.append(response.read(_MAX_AIA + 1))
+        except Exception as error:  # URLError, HTTPError, timeouts, bad responses
+            answer.append(error)
+
+    thread = threading.Thread(target=get, daemon=True)
+    thread.start()
+    thread.join(timeout)
+    if not answer:
+        return None, f"no answer from {_ats_rules.escape(url)} within {timeout:g} s"
+    data = answer[0]
+    if isinstance(data, Exception):
+        return None, f"cannot fetch {_ats_rules.escape(url)}: {_ats_rules.escape(str(data))}"
     if len(data) > _MAX_AIA:
         return None, f"{_ats_rules.escape(url)} sent more than {_MAX_AIA} bytes"
     return data, ""

@@ -217,27 +217,21 @@ def build_path(
 
     path = [leaf]
     current = leaf
+
+    def anchored(anchor: x509.Certificate, source: str) -> Path:
+        return Path(
+            tuple(path), Anchor(source, anchor.public_bytes(Encoding.DER)), False, False, ""
+        )
+
     for _ in range(_MAX_DEPTH):
         for anchor, source in anchors.get(_key(current), []):
             if _spki(anchor) == _spki(current) and _spki(current):
-                return Path(
-                    tuple(path),
-                    Anchor(source, current.public_bytes(Encoding.DER)),
-                    False,
-                    False,
-                    "",
-                )
+                return anchored(current, source)  # the certificate is itself an anchor
         issuer = current.issuer.public_bytes()
         for anchor, source in anchors.get(issuer, []):
             if _signed_by(current, anchor):
                 path.append(anchor)
-                return Path(
-                    tuple(path),
-                    Anchor(source, anchor.public_bytes(Encoding.DER)),
-                    False,
-                    False,
-                    "",
-                )
+                return anchored(anchor, source)
         self_issued = issuer == _key(current)
         if self_issued:
             problem = (
