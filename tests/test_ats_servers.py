@@ -572,3 +572,40 @@ def test_unknown_signature_algorithm_is_a_finding(
     assert "1.2.840.10045.4.3.127" in leaf_report["problem"]
     assert "Traceback" not in text.err
     assert report["prediction"].startswith("-1202")
+
+
+def trickle(connection: socket.socket) -> None:
+    _read_hello(connection)
+    connection.sendall(b"HTTP/1.0 200 OK\r\nContent-Length: 60000\r\n\r\n")
+    for _ in range(40):
+        time.sleep(0.2)
+        connection.sendall(b"\x30")
+
+
+def test_a_trickling_aia_server_is_cut_off(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    root: tuple[x509.Certificate, Key, Path],
+) -> None:
+    inter, inter_key = make(
+        _name("atscodes trickle intermediate"), (root[0], root[1]), ca=True, names=(), eku=()
+    )
+    with raw_server(trickle) as http_port:
+        leaf, key = make(
+            _name(HOST), (inter, inter_key), ca=False, aia=f"http://127.0.0.1:{http_port}/i.cer"
+        )
+        cert_file, key_file = write_pair(tmp_path, "trickle", (leaf,), key)
+        with tls_server(cert_file, key_file) as port:
+            status, report, elapsed = check(
+                capsys,
+                "--timeout",
+                "1",
+                "--ca",
+                str(root[2]),
+                "--fetch-intermediates",
+                f"https://{HOST}:{port}",
+            )
+    assert status == 0
+    assert report["prediction"] == "passes if the device can reach that URL"
+    assert any("no answer" in note for note in report["fetched_intermediates"])
+    assert elapsed < BOUND
