@@ -742,8 +742,8 @@ def _report(
             entry: tuple[str, bool | None, str] = (label, True, result.version)
         elif later:
             entry = (label, True, f"ServerHello, then {_describe_failure(result)}")
-        elif _untestable(result, name):
-            entry = (label, None, _describe_failure(result))
+        elif _untestable(result, name) or result.outcome == "timeout":
+            entry = (label, None, _describe_failure(result))  # not testable, or "no answer"
         else:
             entry = (label, False, _describe_failure(result))
         protocols.append(entry)

@@ -273,7 +273,11 @@ def _print_report(report: Any, out: TextIO) -> None:
     out.write("\nProtocols:\n")
     for version, ok, detail in report.protocols:
         state = {True: "accepted", False: "refused", None: "not testable here"}[ok]
-        extra = f"  ({e(detail)})" if ok is not True or detail.startswith("ServerHello") else ""
+        silent = ok is None and detail == "no answer"
+        if silent:
+            state = "no answer"
+        shown = not silent and (ok is not True or detail.startswith("ServerHello"))
+        extra = f"  ({e(detail)})" if shown else ""
         out.write(f"  {version:<8} {state}{extra}\n")
     out.write("\nATS diagnostics (as nscurl --ats-diagnostics names them):\n")
     for probe in report.probes:
