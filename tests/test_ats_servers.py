@@ -609,3 +609,37 @@ def test_a_trickling_aia_server_is_cut_off(
     assert report["prediction"] == "passes if the device can reach that URL"
     assert any("no answer" in note for note in report["fetched_intermediates"])
     assert elapsed < BOUND
+
+
+def test_a_version_the_server_ignores_is_no_answer(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], root: tuple[x509.Certificate, Key, Path]
+) -> None:
+    leaf, key = make(_name(HOST), (root[0], root[1]), ca=False)
+    cert_file, key_file = write_pair(tmp_path, "picky", (leaf,), key)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert_file, key_file)
+
+    def picky(connection: socket.socket) -> None:
+        # Silent to a ClientHello whose client_version is TLS 1.0 or 1.1 (bytes 9-10 of the
+        # first record); a normal TLS server for the rest.
+        connection.settimeout(5)
+        hello = connection.recv(16, socket.MSG_PEEK)
+        if hello[9:11] in (b"\x03\x01", b"\x03\x02"):
+            time.sleep(3)
+            return
+        with context.wrap_socket(connection, server_side=True):
+            pass
+
+    with raw_server(picky) as port:
+        status, report, elapsed = check(
+            capsys, "--timeout", "1", "--ca", str(root[2]), f"https://{HOST}:{port}"
+        )
+        main(["ats", "check", "--timeout", "1", "--ca", str(root[2]), f"https://{HOST}:{port}"])
+        text = capsys.readouterr().out
+    protocols = {p["version"]: (p["accepted"], p["detail"]) for p in report["protocols"]}
+    if protocols["TLSv1.0"][1] != "no answer":
+        pytest.skip(f"this OpenSSL sends no TLS 1.0 ClientHello: {protocols['TLSv1.0']}")
+    assert protocols["TLSv1.0"] == (None, "no answer")
+    assert "TLSv1.0  no answer" in text
+    assert (status, report["prediction"]) == (0, "pass")
+    assert elapsed < BOUND
