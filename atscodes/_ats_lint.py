@@ -218,9 +218,11 @@ class _Linter:
                     "unknown-key",
                     "error",
                     where,
-                    f"{key} is not an App Transport Security key; it is ignored.",
+                    f"{key} is not an App Transport Security key Apple documents; the system "
+                    "will not act on it.",
                     f"did you mean {close[0]}?" if close else None,
                     _ATS_DOC,
+                    inference=True,
                 )
                 continue
             if not isinstance(value, expected) or (
@@ -231,10 +233,11 @@ class _Linter:
                     "error",
                     where,
                     f"{key} must be a {_TYPE_NAMES[expected]}, not a "
-                    f"{_TYPE_NAMES.get(type(value), type(value).__name__)}; "
-                    "a value of the wrong type is not honoured.",
+                    f"{_TYPE_NAMES.get(type(value), type(value).__name__)}; what the system "
+                    "does with another type is not documented (expect it to be ignored).",
                     None,
                     _ATS_DOC,
+                    inference=True,
                 )
 
 
@@ -256,9 +259,11 @@ def _check_domain_name(linter: _Linter, name: str, path: list[str]) -> None:
             "domain-scheme",
             "error",
             where,
-            "Exception domains are host names; a URL scheme never matches.",
+            "Exception domains are host names; an entry with a URL scheme is not a host "
+            "name and will not match one.",
             f"use {name.split('://', 1)[1].split('/', maxsplit=1)[0]}",
             _DOMAINS_DOC,
+            inference=True,
         )
         return
     host = name
@@ -271,9 +276,11 @@ def _check_domain_name(linter: _Linter, name: str, path: list[str]) -> None:
                 "domain-port",
                 "error",
                 where,
-                "Exception domains take no port; this entry never matches.",
+                "Exception domains are host names, without a port; this entry will not match "
+                "a host name.",
                 f"use {address}",
                 _DOMAINS_DOC,
+                inference=True,
             )
     try:
         ipaddress.ip_network(address, strict=False)
@@ -356,9 +363,11 @@ def _check_exception_domains(linter: _Linter, domains: Mapping[Any, Any]) -> Non
                     "invalid-tls-version",
                     "error",
                     [*where, "NSExceptionMinimumTLSVersion"],
-                    f"{version!r} is not a TLS version ATS knows; the setting is not honoured.",
+                    f"{version!r} is not one of the TLS versions Apple documents for this key; "
+                    "what the system does with it is not documented.",
                     f"use {close[0]}" if close else "use one of " + ", ".join(TLS_VERSIONS),
                     _TLS_VERSION_DOC,
+                    inference=True,
                 )
             elif version in ("TLSv1.0", "TLSv1.1"):
                 linter.add(
