@@ -22,6 +22,18 @@ from ._knowledge_types import Source
 
 __all__ = ["LintFinding", "lint_plist"]
 
+_NIAP_DOC: Final = Source(
+    "NSRequiresNIAPTLSPackageVersion (Apple Developer Documentation; iOS / macOS 26.4)",
+    "https://developer.apple.com/documentation/bundleresources/information-property-list/"
+    "nsrequiresniaptlspackageversion",
+)
+_NIAP_EXCEPTION_DOC: Final = Source(
+    "NSExceptionRequiresNIAPTLSPackageVersion (Apple Developer Documentation; iOS / macOS 26.4)",
+    "https://developer.apple.com/documentation/bundleresources/information-property-list/"
+    "nsexceptionrequiresniaptlspackageversion",
+)
+# The two values Apple documents for both NIAP keys.
+NIAP_VERSIONS: Final = ("none", "FCP_v2.1")
 _ATS_DOC: Final = Source(
     "NSAppTransportSecurity (Apple Developer Documentation)",
     "https://developer.apple.com/documentation/bundleresources/information-property-list/"
@@ -77,7 +89,7 @@ _GLOBAL_KEYS: Final[dict[str, type]] = {
     "NSAllowsLocalNetworking": bool,
     "NSExceptionDomains": dict,
     "NSPinnedDomains": dict,
-    "NSRequiresNIAPTLSPackageVersion": bool,
+    "NSRequiresNIAPTLSPackageVersion": str,
 }
 _DOMAIN_KEYS: Final[dict[str, type]] = {
     "NSIncludesSubdomains": bool,
@@ -85,7 +97,7 @@ _DOMAIN_KEYS: Final[dict[str, type]] = {
     "NSExceptionMinimumTLSVersion": str,
     "NSExceptionRequiresForwardSecrecy": bool,
     "NSRequiresCertificateTransparency": bool,
-    "NSExceptionRequiresNIAPTLSPackageVersion": bool,
+    "NSExceptionRequiresNIAPTLSPackageVersion": str,
 }
 _PINNED_KEYS: Final[dict[str, type]] = {
     "NSIncludesSubdomains": bool,
@@ -129,6 +141,8 @@ class LintFinding:
     message: str
     suggestion: str | None = None
     source: Source | None = attrs.field(default=None, repr=False)
+    #: True when no Apple source says it outright (our reading, marked as such).
+    inference: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -137,6 +151,7 @@ class LintFinding:
             "path": self.path,
             "message": self.message,
             "suggestion": self.suggestion,
+            "inference": self.inference,
             "source": None
             if self.source is None
             else {"title": self.source.title, "url": self.source.url},
@@ -155,9 +170,11 @@ class _Linter:
         message: str,
         suggestion: str | None = None,
         source: Source | None = None,
+        *,
+        inference: bool = False,
     ) -> None:
         self.findings.append(
-            LintFinding(rule, severity, " > ".join(path), message, suggestion, source)
+            LintFinding(rule, severity, " > ".join(path), message, suggestion, source, inference)
         )
 
     def keys(
@@ -177,7 +194,9 @@ class _Linter:
                     "legacy-key",
                     "warning",
                     where,
-                    f"{key} is a legacy key that current systems do not document or honour.",
+                    f"{key} is a beta-era spelling that Apple's current NSAppTransportSecurity "
+                    "documentation no longer lists; whether current systems still read it is "
+                    "not documented.",
                     f"use {_LEGACY_KEYS[key]}",
                     _REVISIONS,
                 )
@@ -199,9 +218,11 @@ class _Linter:
                     "unknown-key",
                     "error",
                     where,
-                    f"{key} is not an App Transport Security key; it is ignored.",
+                    f"{key} is not an App Transport Security key Apple documents; the system "
+                    "will not act on it.",
                     f"did you mean {close[0]}?" if close else None,
                     _ATS_DOC,
+                    inference=True,
                 )
                 continue
             if not isinstance(value, expected) or (
@@ -212,10 +233,11 @@ class _Linter:
                     "error",
                     where,
                     f"{key} must be a {_TYPE_NAMES[expected]}, not a "
-                    f"{_TYPE_NAMES.get(type(value), type(value).__name__)}; "
-                    "a value of the wrong type is not honoured.",
+                    f"{_TYPE_NAMES.get(type(value), type(value).__name__)}; what the system "
+                    "does with another type is not documented (expect it to be ignored).",
                     None,
                     _ATS_DOC,
+                    inference=True,
                 )
 
 
@@ -237,9 +259,11 @@ def _check_domain_name(linter: _Linter, name: str, path: list[str]) -> None:
             "domain-scheme",
             "error",
             where,
-            "Exception domains are host names; a URL scheme never matches.",
+            "Exception domains are host names; an entry with a URL scheme is not a host "
+            "name and will not match one.",
             f"use {name.split('://', 1)[1].split('/', maxsplit=1)[0]}",
             _DOMAINS_DOC,
+            inference=True,
         )
         return
     host = name
@@ -252,9 +276,11 @@ def _check_domain_name(linter: _Linter, name: str, path: list[str]) -> None:
                 "domain-port",
                 "error",
                 where,
-                "Exception domains take no port; this entry never matches.",
+                "Exception domains are host names, without a port; this entry will not match "
+                "a host name.",
                 f"use {address}",
                 _DOMAINS_DOC,
+                inference=True,
             )
     try:
         ipaddress.ip_network(address, strict=False)
@@ -292,11 +318,13 @@ def _check_domain_name(linter: _Linter, name: str, path: list[str]) -> None:
     if host.endswith("."):
         linter.add(
             "domain-trailing-dot",
-            "warning",
+            "info",
             where,
-            "A trailing dot matches only host names written with that dot.",
+            "Apple's documentation does not say how a name with a trailing dot is matched; "
+            "the documented form has none (inference: it may not match the host you mean).",
             f"use {host.rstrip('.')}",
             _DOMAINS_DOC,
+            inference=True,
         )
 
 
@@ -326,6 +354,7 @@ def _domain_entries(
 def _check_exception_domains(linter: _Linter, domains: Mapping[Any, Any]) -> None:
     for where, settings in _domain_entries(linter, domains, "NSExceptionDomains", _ATS_DOC):
         linter.keys(settings, _DOMAIN_KEYS, where, tuple(_GLOBAL_KEYS))
+        _check_niap(linter, settings, "NSExceptionRequiresNIAPTLSPackageVersion", where)
         version = settings.get("NSExceptionMinimumTLSVersion")
         if isinstance(version, str):
             if version not in TLS_VERSIONS:
@@ -334,9 +363,11 @@ def _check_exception_domains(linter: _Linter, domains: Mapping[Any, Any]) -> Non
                     "invalid-tls-version",
                     "error",
                     [*where, "NSExceptionMinimumTLSVersion"],
-                    f"{version!r} is not a TLS version ATS knows; the setting is not honoured.",
+                    f"{version!r} is not one of the TLS versions Apple documents for this key; "
+                    "what the system does with it is not documented.",
                     f"use {close[0]}" if close else "use one of " + ", ".join(TLS_VERSIONS),
                     _TLS_VERSION_DOC,
+                    inference=True,
                 )
             elif version in ("TLSv1.0", "TLSv1.1"):
                 linter.add(
@@ -367,6 +398,21 @@ def _check_exception_domains(linter: _Linter, domains: Mapping[Any, Any]) -> Non
                 "remove it",
                 _CT_DOC,
             )
+
+
+def _check_niap(linter: _Linter, table: Mapping[Any, Any], key: str, where: list[str]) -> None:
+    value = table.get(key)
+    if isinstance(value, str) and value not in NIAP_VERSIONS:
+        close = difflib.get_close_matches(value, NIAP_VERSIONS, n=1, cutoff=0.5)
+        linter.add(
+            "invalid-niap-version",
+            "error",
+            [*where, key],
+            f"{value!r} is not a NIAP TLS package version Apple documents "
+            f"({' or '.join(NIAP_VERSIONS)}).",
+            f"use {close[0]}" if close else "use none or FCP_v2.1",
+            _NIAP_DOC if key.startswith("NSRequires") else _NIAP_EXCEPTION_DOC,
+        )
 
 
 def _check_pinned_domains(linter: _Linter, domains: Mapping[Any, Any]) -> None:
@@ -474,6 +520,7 @@ def lint_plist(data: bytes | Mapping[str, Any]) -> list[LintFinding]:
         )
         return linter.findings
     linter.keys(ats, _GLOBAL_KEYS, [ATS_KEY], tuple(_DOMAIN_KEYS))
+    _check_niap(linter, ats, "NSRequiresNIAPTLSPackageVersion", [ATS_KEY])
     if ats.get("NSAllowsArbitraryLoads") is True:
         others = [
             k
