@@ -145,13 +145,9 @@ def test_reading_agrees_with_tshark(
     records = [
         (a.sender, a.level, a.alert, a.frame, a.length) for a in conn.alerts if a.length != 19
     ]
-    visible = [
-        (s, None if a is None and lv is None else lv, a, f, n) for s, lv, a, f, n in alerts
-    ]
+    visible = [(s, None if a is None and lv is None else lv, a, f, n) for s, lv, a, f, n in alerts]
     # Encrypted TLS <= 1.2 alerts may carry an inferred close_notify: compare what is on the wire.
-    records = [
-        (s, lv, a, f, n) if n == 2 else (s, None, None, f, n) for s, lv, a, f, n in records
-    ]
+    records = [(s, lv, a, f, n) if n == 2 else (s, None, None, f, n) for s, lv, a, f, n in records]
     assert records == visible
 
 
@@ -194,7 +190,8 @@ def test_hello_retry_request_and_post_quantum_key_share() -> None:
     assert hrr.version == "TLSv1.3"
     (pq,) = trace(_path("zeek/chrome-1250-tls-x25519-kyber.pcap"), completed=True).connections
     assert any(share.startswith("X25519Kyber768Draft00") for share in pq.key_shares)
-    assert pq.cipher_suite is not None and pq.cipher_suite.startswith("TLS_AES_")
+    assert pq.cipher_suite is not None
+    assert pq.cipher_suite.startswith("TLS_AES_")
 
 
 def test_tls_to_a_plain_http_server() -> None:
@@ -220,12 +217,29 @@ def test_cli_exit_status_and_json(capsys: pytest.CaptureFixture[str]) -> None:
     document = json.loads(capsys.readouterr().out)
     (conn,) = document["connections"]
     for key in (
-        "client", "server", "sni", "process", "start", "offered_versions", "version",
-        "cipher_suite", "alerts", "outcome", "side", "predicted",
+        "client",
+        "server",
+        "sni",
+        "process",
+        "start",
+        "offered_versions",
+        "version",
+        "cipher_suite",
+        "alerts",
+        "outcome",
+        "side",
+        "predicted",
     ):
         assert key in conn
     assert set(conn["alerts"][0]) >= {
-        "frame", "time", "sender", "level", "alert", "name", "encrypted", "inferred"
+        "frame",
+        "time",
+        "sender",
+        "level",
+        "alert",
+        "name",
+        "encrypted",
+        "inferred",
     }
     assert set(conn["predicted"][0]) >= {"layer", "status", "name", "url_error", "basis", "os"}
     assert main(["trace", str(_path("zeek/chrome-34-google.pcap"))]) == 0

@@ -338,6 +338,16 @@ def _judge(conn: _Conn) -> Connection | None:
             if event.content != APPLICATION_DATA:
                 continue
             if event.client:
+                if (
+                    client_finished is not None
+                    and not server_after_finished
+                    and not client_data
+                    and event.length != alert_size
+                ):
+                    # Still the client's last handshake flight (Certificate, CertificateVerify
+                    # and Finished travel together): Finished is its last record.
+                    client_finished = event
+                    continue
                 if client_finished is None:
                     if event.length == alert_size:
                         alert = _encrypted_alert(event, sender, meaning=_REFUSED)
