@@ -13,8 +13,6 @@ a given failure is a *prediction*: the rule each one rests on is stated with it.
 
 from __future__ import annotations
 
-import contextlib
-import datetime as dt
 import socket
 import ssl
 import warnings
@@ -23,73 +21,26 @@ from typing import Any, Final
 from urllib.parse import urlsplit
 
 import attrs
-from cryptography import x509
-from cryptography.hazmat.primitives.asymmetric import dsa, ec, ed448, ed25519, rsa
-from cryptography.x509.oid import ExtendedKeyUsageOID
 
+from . import _ats_rules, _trust
+from ._ats_rules import (
+    APPLE_ATS,
+    ARCHIVED_SUITES,
+    ATS_FS_SUITES,
+    ATS_NON_FS_SUITES,
+    Certificate,
+    Requirement,
+)
 from ._explain import explain
-from ._knowledge_types import Source
 
 __all__ = ["CheckError", "CheckReport", "check"]
 
-_APPLE_ATS: Final = Source(
-    "Preventing Insecure Network Connections (Apple)",
-    "https://developer.apple.com/documentation/security/preventing-insecure-network-connections",
-)
-_ARCHIVED_SUITES: Final = Source(
-    "Information Property List Key Reference, NSAppTransportSecurity (archived)",
-    "https://developer.apple.com/library/archive/documentation/General/Reference/"
-    "InfoPlistKeyReference/Articles/CocoaKeys.html",
-)
-_PLATFORM_TLS: Final = Source(
-    "Apple Platform Security: TLS security",
-    "https://support.apple.com/guide/security/tls-security-sec100a75d12/web",
-)
-_IOS13_RULES: Final = Source(
-    "Requirements for trusted certificates in iOS 13 and macOS 10.15 (Apple)",
-    "https://support.apple.com/en-us/103769",
-)
-_398_DAYS: Final = Source(
-    "About upcoming limits on trusted certificates (Apple)",
-    "https://support.apple.com/en-us/102028",
-)
-_CT_POLICY: Final = Source(
-    "Apple's Certificate Transparency policy", "https://support.apple.com/en-us/103214"
-)
-
-# The eleven ECDHE suites ATS accepts by default, and the six it adds when
-# NSExceptionRequiresForwardSecrecy is NO (archived Info.plist Key Reference),
-# as OpenSSL names them.
-ATS_FS_SUITES: Final = (
-    "ECDHE-ECDSA-AES256-GCM-SHA384",
-    "ECDHE-ECDSA-AES128-GCM-SHA256",
-    "ECDHE-ECDSA-AES256-SHA384",
-    "ECDHE-ECDSA-AES256-SHA",
-    "ECDHE-ECDSA-AES128-SHA256",
-    "ECDHE-ECDSA-AES128-SHA",
-    "ECDHE-RSA-AES256-GCM-SHA384",
-    "ECDHE-RSA-AES128-GCM-SHA256",
-    "ECDHE-RSA-AES256-SHA384",
-    "ECDHE-RSA-AES128-SHA256",
-    "ECDHE-RSA-AES128-SHA",
-)
-ATS_NON_FS_SUITES: Final = (
-    "AES256-GCM-SHA384",
-    "AES128-GCM-SHA256",
-    "AES256-SHA256",
-    "AES256-SHA",
-    "AES128-SHA256",
-    "AES128-SHA",
-)
 _VERSIONS: Final = (
     ("TLSv1.0", "TLSv1"),
     ("TLSv1.1", "TLSv1_1"),
     ("TLSv1.2", "TLSv1_2"),
     ("TLSv1.3", "TLSv1_3"),
 )
-_IOS13_CUTOFF: Final = dt.datetime(2019, 7, 1, tzinfo=dt.timezone.utc)
-_398_CUTOFF: Final = dt.datetime(2020, 9, 1, tzinfo=dt.timezone.utc)
-_CT_CUTOFF: Final = dt.datetime(2018, 10, 15, tzinfo=dt.timezone.utc)
 
 
 class CheckError(Exception):
@@ -111,33 +62,6 @@ class Probe:
     settings: str
     ok: bool
     detail: str
-
-
-@attrs.frozen
-class Certificate:
-    """What ATS looks at in one certificate of the chain the server sent."""
-
-    subject: str
-    issuer: str
-    key: str
-    key_bits: int
-    signature_hash: str
-    not_before: str
-    not_after: str
-    validity_days: int
-    names: tuple[str, ...]
-    server_auth: bool | None
-    scts: int
-
-
-@attrs.frozen
-class Requirement:
-    """One ATS or platform requirement, met or not, with the evidence and its source."""
-
-    name: str
-    ok: bool | None
-    evidence: str
-    source: Source = attrs.field(repr=False)
 
 
 @attrs.frozen
@@ -296,75 +220,23 @@ def _chain(tls: ssl.SSLSocket) -> tuple[bytes, ...]:
     return (leaf,) if leaf else ()
 
 
-# ---------------------------------------------------------------- certificates
-
-
-def _describe(der: bytes) -> Certificate:
-    cert = x509.load_der_x509_certificate(der)
-    public = cert.public_key()
-    if isinstance(public, rsa.RSAPublicKey):
-        key, bits = "RSA", public.key_size
-    elif isinstance(public, ec.EllipticCurvePublicKey):
-        key, bits = "EC", public.curve.key_size
-    elif isinstance(public, dsa.DSAPublicKey):
-        key, bits = "DSA", public.key_size
-    elif isinstance(public, (ed25519.Ed25519PublicKey, ed448.Ed448PublicKey)):
-        key, bits = type(public).__name__.replace("PublicKey", ""), 256
-    else:
-        key, bits = type(public).__name__, 0
-    algorithm = cert.signature_hash_algorithm
-    names: tuple[str, ...] = ()
-    try:
-        san = cert.extensions.get_extension_for_class(x509.SubjectAlternativeName).value
-        names = tuple(san.get_values_for_type(x509.DNSName)) + tuple(
-            str(ip) for ip in san.get_values_for_type(x509.IPAddress)
-        )
-    except x509.ExtensionNotFound:
-        pass
-    server_auth: bool | None = None
-    try:
-        eku = cert.extensions.get_extension_for_class(x509.ExtendedKeyUsage).value
-        server_auth = ExtendedKeyUsageOID.SERVER_AUTH in eku
-    except x509.ExtensionNotFound:
-        pass
-    scts = 0
-    with contextlib.suppress(x509.ExtensionNotFound, ValueError):
-        scts = len(
-            cert.extensions.get_extension_for_class(
-                x509.PrecertificateSignedCertificateTimestamps
-            ).value
-        )
-    before, after = cert.not_valid_before_utc, cert.not_valid_after_utc
-    return Certificate(
-        cert.subject.rfc4514_string(),
-        cert.issuer.rfc4514_string(),
-        key,
-        bits,
-        algorithm.name if algorithm is not None else "none",
-        before.isoformat(),
-        after.isoformat(),
-        (after - before).days,
-        names,
-        server_auth,
-        scts,
-    )
-
-
-def _name_matches(name: str, host: str) -> bool:
-    name, host = name.lower().rstrip("."), host.lower().rstrip(".")
-    if name.startswith("*."):
-        return host.count(".") >= name.count(".") and host.split(".", 1)[1] == name[2:]
-    return name == host
-
-
 # ---------------------------------------------------------------- the check
 
 
 def check(
-    url: str, *, servername: str | None = None, cafile: str | None = None, timeout: float = 10.0
+    url: str,
+    *,
+    servername: str | None = None,
+    cafile: str | None = None,
+    timeout: float = 10.0,
+    trust_store: str = "apple",
 ) -> CheckReport:
     """Test *url*'s server against ATS; raise :class:`CheckError` when it cannot be reached."""
     host, port, sni = _target(url, servername)
+    anchors: list[bytes] = []
+    if cafile:
+        with open(cafile, "rb") as handle:
+            anchors = _trust.read_certificates(handle.read())
     addresses = _resolve(host, port)
     first = _connect(addresses, timeout)
     address = first.getpeername()[0]
@@ -457,25 +329,42 @@ def check(
     )
     any_tls = next((h for h in (default, no_fs, shake(None, None, ("ALL",))) if h.ok), None)
     chain = any_tls.chain if any_tls is not None else ()
-    certificates = tuple(_describe(der) for der in chain)
-    verified = (
-        shake("TLSv1_2", None, None, verify=True)
-        if any_tls is not None
-        else _Handshake(False, error="no TLS handshake succeeded")
+    evaluation = _ats_rules.evaluate_chain(
+        chain, sni, trust_store=trust_store, extra_anchors=anchors
     )
+    certificates = evaluation.certificates
     probes.append(
         Probe(
             "Allowing Arbitrary Loads (trust evaluation only)",
             "NSAllowsArbitraryLoads = YES",
-            verified.ok,
-            "trusted" if verified.ok else verified.error,
+            evaluation.trusted,
+            evaluation.trust_detail,
         )
     )
-    requirements = _requirements(protocols, default, certificates, verified, sni=sni, cafile=cafile)
+    modern = [v for v, ok, _ in protocols if ok and v in ("TLSv1.2", "TLSv1.3")]
+    requirements = [
+        *evaluation.requirements[:1],
+        Requirement(
+            "TLS 1.2 or later",
+            bool(modern),
+            ", ".join(modern) or "the server accepts neither TLS 1.2 nor 1.3",
+            APPLE_ATS,
+            "tls_version",
+        ),
+        Requirement(
+            "forward-secret ECDHE suite with AES (TLS 1.2) or TLS 1.3",
+            default.ok,
+            f"negotiated {default.version} {default.cipher}" if default.ok else default.error,
+            ARCHIVED_SUITES,
+            "cipher_suite",
+        ),
+        *evaluation.requirements[1:],
+    ]
     passes = default.ok and all(r.ok is not False for r in requirements)
     prediction, reason, exception, cost = _predict(
-        protocols, default, no_fs, lowest_ok=lowest_ok, requirements=requirements, verified=verified
+        protocols, default, no_fs, lowest_ok=lowest_ok, requirements=requirements
     )
+    verified = _Handshake(evaluation.trusted, error=evaluation.trust_detail)
     return CheckReport(
         url,
         host,
@@ -486,7 +375,7 @@ def check(
         tuple(probes),
         certificates,
         verified.ok,
-        "trusted" if verified.ok else verified.error,
+        verified.error,
         tuple(requirements),
         passes,
         prediction,
@@ -494,135 +383,6 @@ def check(
         exception,
         cost,
     )
-
-
-def _requirements(
-    protocols: Sequence[tuple[str, bool | None, str]],
-    default: _Handshake,
-    certificates: Sequence[Certificate],
-    verified: _Handshake,
-    *,
-    sni: str,
-    cafile: str | None,
-) -> list[Requirement]:
-    out = [
-        Requirement(
-            "default trust evaluation",
-            verified.ok,
-            "trusted" + (" (against --ca)" if cafile else " (system store)")
-            if verified.ok
-            else verified.error,
-            _APPLE_ATS,
-        ),
-    ]
-    modern = [v for v, ok, _ in protocols if ok and v in ("TLSv1.2", "TLSv1.3")]
-    out.append(
-        Requirement(
-            "TLS 1.2 or later",
-            bool(modern),
-            ", ".join(modern) or "the server accepts neither TLS 1.2 nor 1.3",
-            _APPLE_ATS,
-        )
-    )
-    out.append(
-        Requirement(
-            "forward-secret ECDHE suite with AES (TLS 1.2) or TLS 1.3",
-            default.ok,
-            f"negotiated {default.version} {default.cipher}" if default.ok else default.error,
-            _ARCHIVED_SUITES,
-        )
-    )
-    if not certificates:
-        return out
-    leaf = certificates[0]
-    strong_key = (
-        (leaf.key == "RSA" and leaf.key_bits >= 2048)
-        or (leaf.key == "EC" and leaf.key_bits >= 256)
-        or leaf.key in ("Ed25519", "Ed448")
-    )
-    out.append(
-        Requirement(
-            "leaf key RSA >= 2048 bits or EC >= 256 bits",
-            strong_key,
-            f"{leaf.key} {leaf.key_bits} bits",
-            _APPLE_ATS,
-        )
-    )
-    weak = [
-        c
-        for c in certificates[:-1] or certificates
-        if c.signature_hash not in ("sha256", "sha384", "sha512")
-    ]
-    out.append(
-        Requirement(
-            "SHA-256 or stronger signatures (leaf and intermediates)",
-            not weak,
-            "all SHA-2"
-            if not weak
-            else ", ".join(f"{c.subject}: {c.signature_hash}" for c in weak),
-            _APPLE_ATS,
-        )
-    )
-    out.append(
-        Requirement(
-            "the host name in the Subject Alternative Name (iOS 13)",
-            any(_name_matches(n, sni) for n in leaf.names),
-            ", ".join(leaf.names) or "no SAN names",
-            _IOS13_RULES,
-        )
-    )
-    before = dt.datetime.fromisoformat(leaf.not_before)
-    if before >= _IOS13_CUTOFF:
-        out.append(
-            Requirement(
-                "extended key usage serverAuth (iOS 13, issued after 2019-07-01)",
-                leaf.server_auth is True,
-                {True: "present", False: "EKU without serverAuth", None: "no EKU extension"}[
-                    leaf.server_auth
-                ],
-                _IOS13_RULES,
-            )
-        )
-        out.append(
-            Requirement(
-                "validity of 825 days or less (iOS 13, issued after 2019-07-01)",
-                leaf.validity_days <= 825,
-                f"{leaf.validity_days} days",
-                _IOS13_RULES,
-            )
-        )
-    public = verified.ok and cafile is None
-    if public and before >= _398_CUTOFF:
-        out.append(
-            Requirement(
-                "validity of 398 days or less (public roots, issued from 2020-09-01)",
-                leaf.validity_days <= 398,
-                f"{leaf.validity_days} days",
-                _398_DAYS,
-            )
-        )
-    if public and before >= _CT_CUTOFF:
-        out.append(
-            Requirement(
-                "Certificate Transparency (public roots, issued after 2018-10-15)",
-                True if leaf.scts else None,
-                f"{leaf.scts} embedded SCTs"
-                if leaf.scts
-                else "no embedded SCTs (they may come in a TLS extension or OCSP: not checked)",
-                _CT_POLICY,
-            )
-        )
-    after = dt.datetime.fromisoformat(leaf.not_after)
-    now = dt.datetime.now(dt.timezone.utc)
-    out.append(
-        Requirement(
-            "certificate currently valid",
-            before <= now <= after,
-            f"{leaf.not_before} to {leaf.not_after}",
-            _APPLE_ATS,
-        )
-    )
-    return out
 
 
 def _domain_xml(inner: str) -> str:
@@ -640,10 +400,9 @@ def _predict(
     *,
     lowest_ok: str | None,
     requirements: Sequence[Requirement],
-    verified: _Handshake,
 ) -> tuple[str, str, str, str]:
     """(prediction, the rule it rests on, the narrowest exception, its cost)."""
-    failed = {r.name: r for r in requirements if r.ok is False}
+    failed = {r.rule: r for r in requirements if r.ok is False}
     modern = any(ok for v, ok, _ in protocols if v in ("TLSv1.2", "TLSv1.3"))
     if not modern:
         inner = (
@@ -665,16 +424,16 @@ def _predict(
         "Public logs pair this SecureTransport status with NSURLError -1202, which the "
         "system uses for any certificate error (see atscodes explain)."
     )
-    if "certificate currently valid" in failed:
+    if "expired" in failed or "not_yet_valid" in failed:
+        rule = "expired" if "expired" in failed else "not_yet_valid"
         return (
-            "-1202 [3:-9814]",
-            f"The certificate is not valid now ({failed['certificate currently valid'].evidence}"
-            f"). {evidence}",
+            "-1202 [3:-9814]" if rule == "expired" else "-1202 [3:-9815]",
+            f"The certificate is not valid now ({failed[rule].evidence}). {evidence}",
             "",
             "No ATS exception turns off this check; renew the "
             "certificate (or fix the device clock).",
         )
-    san = "the host name in the Subject Alternative Name (iOS 13)"
+    san = "host_name"
     if san in failed:
         return (
             "-1202 [3:-9843]",
@@ -684,26 +443,27 @@ def _predict(
             "this name, or connect with the name it has.",
         )
     for name in (
-        "leaf key RSA >= 2048 bits or EC >= 256 bits",
-        "SHA-256 or stronger signatures (leaf and intermediates)",
-        "extended key usage serverAuth (iOS 13, issued after 2019-07-01)",
-        "validity of 825 days or less (iOS 13, issued after 2019-07-01)",
-        "validity of 398 days or less (public roots, issued from 2020-09-01)",
+        "certificate_parse",
+        "key_size",
+        "signature_hash",
+        "server_auth_eku",
+        "validity_period",
     ):
         if name in failed:
             return (
                 "-1202",
-                f"The certificate breaks a platform trust rule ({name}: "
+                f"The certificate breaks a platform trust rule ({failed[name].name}: "
                 f"{failed[name].evidence}); since iOS 11 and iOS 13 such certificates fail "
                 "trust evaluation for every connection. Which SecureTransport status the "
                 "device nests is not documented.",
                 "",
                 "No Info.plist exception helps: reissue the certificate.",
             )
-    if "default trust evaluation" in failed:
+    if "trust" in failed:
         return (
             "-1202 [3:-9813]",
-            f"Default trust evaluation fails ({verified.error}): the chain does not lead to a "
+            f"Default trust evaluation fails ({failed['trust'].evidence}): the chain does not "
+            "lead to a "
             f"trusted root. {evidence}",
             "",
             "No ATS exception turns off default trust evaluation; fix the chain, or for a "

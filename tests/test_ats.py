@@ -225,8 +225,8 @@ def test_rsa_1024_leaf_fails_the_key_size_rule(
         status, report = run_check(capsys, f"https://localhost:{port}", "--ca", str(pki.ca_file))
     assert status == 1
     assert report["prediction"] == "-1202"
-    failed = [r["name"] for r in report["requirements"] if r["ok"] is False]
-    assert "leaf key RSA >= 2048 bits or EC >= 256 bits" in failed
+    failed = [r["rule"] for r in report["requirements"] if r["ok"] is False]
+    assert failed == ["key_size"]
 
 
 def test_sha1_signed_leaf_fails_the_hash_rule(pki: Pki, capsys: pytest.CaptureFixture[str]) -> None:
