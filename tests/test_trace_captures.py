@@ -243,3 +243,22 @@ def test_cli_exit_status_and_json(capsys: pytest.CaptureFixture[str]) -> None:
     }
     assert set(conn["predicted"][0]) >= {"layer", "status", "name", "url_error", "basis", "os"}
     assert main(["trace", str(_path("zeek/chrome-34-google.pcap"))]) == 0
+
+
+def test_certificate_chain_through_the_ats_rules() -> None:
+    """A TLS 1.2 chain goes through ats check's rules: the 1024-bit RSA key of this test
+    server (openssl x509 -text on the chain tshark exports: "Public-Key: (1024 bit)")."""
+    report = trace(_path("zeek/x509-generalizedtime.pcap"), completed=True)
+    (conn,) = report.connections
+    failed = {c.rule for c in conn.certificate_checks if c.ok is False}
+    assert "key_size" in failed
+    assert "host_name" not in {c.rule for c in conn.certificate_checks}  # no SNI: not checked
+    assert any("1024" in f for f in conn.certificate_findings)
+
+
+def test_expired_chain_is_judged_at_capture_time() -> None:
+    """tls-expired-cert's first server expired on 2014-03-04; the capture is later than that."""
+    report = trace(_path("zeek/tls-expired-cert.pcap"), completed=True)
+    first = next(c for c in report.connections if c.server == "87.98.220.10:443")
+    assert first.start > "2014-03-05"
+    assert "expired" in {c.rule for c in first.certificate_checks if c.ok is False}

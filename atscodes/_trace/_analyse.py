@@ -10,10 +10,14 @@ forgotten; failed and incomplete ones are kept (at most :data:`MAX_REPORTED`).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import ipaddress
 import os
+import warnings
 from collections import Counter
 from typing import Final
+
+import attrs
 
 from .._alerts import TLSAlert
 from .._sslstatus import SSLStatus
@@ -27,7 +31,7 @@ from ._names import (
     version_name,
 )
 from ._pcap import CaptureError, CaptureReader
-from ._report import Alert, Connection, Prediction, Process, TraceReport
+from ._report import Alert, Check, Connection, Prediction, Process, TraceReport
 from ._tcp import ACK, RST, SYN, Direction, decode
 from ._tls import ALERT, APPLICATION_DATA, HANDSHAKE, ConnectionFacts, Event, RecordParser
 
@@ -148,6 +152,7 @@ def trace(
     counts: Counter[str] = Counter()
     kept: list[Connection] = []
     table: dict[tuple[bytes, int, bytes, int], _Conn] = {}
+    cache: dict[tuple[object, ...], tuple[tuple[str, ...], tuple[Check, ...]]] = {}
 
     def finish(conn: _Conn) -> None:
         result = _judge(conn)
@@ -155,7 +160,7 @@ def trace(
             return
         counts[result.outcome] += 1
         if (result.outcome != "completed" or completed) and len(kept) < MAX_REPORTED:
-            kept.append(result)
+            kept.append(_with_certificates(result, conn.start, cache))
 
     with open(path, "rb") as stream:
         reader = CaptureReader(stream)
@@ -613,3 +618,64 @@ def _summary(
         stage = "after the ClientHello" if not answered else "during the handshake"
         return f"the connection was {by} {stage}, without an alert"
     return "the capture ends before the handshake completed"
+
+
+_CACHE_SIZE: Final = 1024
+
+
+def _with_certificates(
+    conn: Connection,
+    start: float,
+    cache: dict[tuple[object, ...], tuple[tuple[str, ...], tuple[Check, ...]]],
+) -> Connection:
+    """*conn* with its TLS <= 1.2 chain run through ``ats check``'s trust and ATS rules.
+
+    The rules are evaluated at the time the connection started, so that an old
+    capture is judged by the validity periods of its day.
+    """
+    if not conn.certificates:
+        return conn
+    host = conn.sni or conn.server.rsplit(":", 1)[0].strip("[]")
+    digest = hashlib.sha256(b"".join(conn.certificates)).digest()
+    key: tuple[object, ...] = (digest, host, conn.version, conn.cipher_suite, int(start) // 86400)
+    found = cache.get(key)
+    if found is None:
+        found = _evaluate(conn, host, start)
+        if len(cache) >= _CACHE_SIZE:
+            cache.clear()
+        cache[key] = found
+    findings, checks = found
+    return attrs.evolve(conn, certificate_findings=findings, certificate_checks=checks)
+
+
+def _evaluate(
+    conn: Connection, host: str, start: float
+) -> tuple[tuple[str, ...], tuple[Check, ...]]:
+    try:
+        from .._ats_rules import evaluate_chain
+    except ImportError:
+        return ("not checked: the certificate rules need the check extra (cryptography)",), ()
+    version = conn.version if conn.version in ("SSLv3", "TLSv1.0", "TLSv1.1", "TLSv1.2") else None
+    try:
+        moment = dt.datetime.fromtimestamp(start, dt.timezone.utc)
+    except (OverflowError, OSError, ValueError):
+        moment = None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # cryptography's deprecation notes on odd serials
+            evaluation = evaluate_chain(
+                conn.certificates, host, tls_version=version, cipher=conn.cipher_suite, now=moment
+            )
+    except (ValueError, TypeError) as error:  # a certificate too damaged for the rules
+        return (f"the certificate chain could not be evaluated: {error}",), ()
+    requirements = evaluation.requirements
+    notes: list[str] = []
+    if conn.sni is None:
+        # Without SNI the capture does not say which name the app asked for.
+        requirements = tuple(r for r in requirements if r.rule != "host_name")
+        notes.append("no SNI in the ClientHello: the host name rule was not checked")
+    checks = tuple(Check(r.rule, r.name, r.ok, r.evidence) for r in requirements)
+    findings = tuple(
+        f"{r.name}: {r.evidence} (ATS or trust rejects it)" for r in requirements if r.ok is False
+    )
+    return findings + tuple(notes), checks

@@ -11,7 +11,7 @@ import attrs
 if TYPE_CHECKING:
     from .._explain import Explanation
 
-__all__ = ["Alert", "Connection", "Prediction", "Process", "TraceReport", "escape"]
+__all__ = ["Alert", "Check", "Connection", "Prediction", "Process", "TraceReport", "escape"]
 
 _CONTROL: Final = {i: f"\\x{i:02x}" for i in (*range(0x20), 0x7F)}
 _CONTROL.update({0x09: "\\t", 0x0A: "\\n", 0x0D: "\\r"})
@@ -107,6 +107,19 @@ class Prediction:
 
 
 @attrs.frozen
+class Check:
+    """One trust or ATS rule applied to the server's chain (the records of ``ats check``)."""
+
+    rule: str
+    name: str
+    ok: bool | None
+    evidence: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"rule": self.rule, "name": self.name, "ok": self.ok, "evidence": self.evidence}
+
+
+@attrs.frozen
 class Connection:
     """One TLS connection in a capture: who, what was offered and chosen, how it ended."""
 
@@ -134,6 +147,7 @@ class Connection:
     certificate_request: bool = attrs.field(default=False, repr=False)
     certificates: tuple[bytes, ...] = attrs.field(default=(), repr=False)
     certificate_findings: tuple[str, ...] = attrs.field(default=(), repr=False)
+    certificate_checks: tuple[Check, ...] = attrs.field(default=(), repr=False)
     notes: tuple[str, ...] = attrs.field(default=(), repr=False)
     summary: str = attrs.field(default="", repr=False)
     explanation: Explanation | None = attrs.field(default=None, repr=False)
@@ -173,6 +187,7 @@ class Connection:
             "certificate_request": self.certificate_request,
             "certificates": len(self.certificates),
             "certificate_findings": list(self.certificate_findings),
+            "certificate_checks": [c.to_json() for c in self.certificate_checks],
             "notes": list(self.notes),
             "explanation": None if self.explanation is None else self.explanation.to_json(),
         }
