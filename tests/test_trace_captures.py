@@ -171,6 +171,8 @@ def test_server_handshake_failure_is_the_peer() -> None:
     assert -9802 in url  # thread 80638: the URL loading system collapsed 40 to -9802 (iOS 11)
     assert conn.explanation is not None
     assert report.summary.startswith("1 of 1 TLS connection failed")
+    # No supported_versions extension: 0x0303 is the client's maximum, not its only version.
+    assert "offering at most TLSv1.2" in conn.summary
 
 
 def test_client_unknown_ca_is_local() -> None:

@@ -607,8 +607,11 @@ def _summary(
         else:
             what = f"{who} sent {decisive.name} ({decisive.alert})"
         if not answered and decisive.sender == "server":
-            only = "only " if len(offered) == 1 else ""
-            what += f" after a ClientHello offering {only}{', '.join(offered)}"
+            if not conn.facts.client_hellos[-1].versions:  # no supported_versions: a maximum
+                what += f" after a ClientHello offering at most {', '.join(offered)}"
+            else:
+                only = "only " if len(offered) == 1 else ""
+                what += f" after a ClientHello offering {only}{', '.join(offered)}"
         return what
     if side == "peer":
         return "the server answered with something that is not TLS"

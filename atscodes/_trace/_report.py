@@ -320,6 +320,8 @@ def _text(r: TraceReport) -> Iterator[str]:
                 yield "    cause: " + escape(cause.text)
             for step in e.next_steps[:3]:
                 yield "    next: " + escape(step.text)
+                if step.command:
+                    yield "      $ " + escape(step.command.replace("{host}", c.host))
 
 
 def _markdown(r: TraceReport) -> Iterator[str]:
