@@ -582,3 +582,64 @@ def test_truncated_and_mutated_captures(tmp_path: Path, data: st.DataObject) -> 
     report.to_text()
     report.to_markdown()
     report.dumps()
+
+
+def _pktap(frame: bytes) -> bytes:
+    """xnu's struct pktap_header (bsd/net/pktap.h), little-endian, before an Ethernet frame."""
+    header = bytearray(108)
+    struct.pack_into("<III", header, 0, 108, 1, 1)  # length, type_next = packet, DLT_EN10MB
+    header[12:16] = b"en0\0"
+    struct.pack_into("<i", header, 52, 777)
+    header[56:63] = b"Safari\0"
+    return bytes(header) + frame
+
+
+# linktype, how an Ethernet frame becomes a frame of that type
+LINKS = {
+    "raw-101": (101, lambda f: f[14:]),
+    "null-0": (0, lambda f: struct.pack("<I", 2 if f[12:14] == b"\x08\x00" else 30) + f[14:]),
+    "loop-108": (108, lambda f: struct.pack(">I", 2 if f[12:14] == b"\x08\x00" else 30) + f[14:]),
+    "sll-113": (113, lambda f: b"\x00\x04\x00\x01\x00\x06" + f[6:12] + b"\0\0" + f[12:]),
+    "sll2-276": (276, lambda f: f[12:14] + b"\0\0" + b"\0" * 16 + f[14:]),
+    "pktap-149": (149, _pktap),
+    "pktap-258": (258, _pktap),
+}
+
+
+@pytest.mark.parametrize("link", sorted(LINKS))
+@pytest.mark.parametrize("v6", [False, True], ids=["ipv4", "ipv6"])
+def test_link_types(pem: tuple[Path, Path], tmp_path: Path, link: str, v6: bool) -> None:
+    """The same connection read through every link type; PKTAP also names the process."""
+    linktype, convert = LINKS[link]
+    flights, _ = handshake(_server(pem, **TLS12), _client(pem, **TLS13))
+    frames, _ = capture(flights, v6=v6)
+    path = tmp_path / "l.pcap"
+    with path.open("wb") as f:
+        f.write(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 262144, linktype))
+        for frame in map(convert, frames):
+            f.write(struct.pack("<IIII", T0, 0, len(frame), len(frame)) + frame)
+    (conn,) = trace(path).connections
+    assert [(a.sender, a.alert) for a in conn.alerts] == [("server", 70)]
+    assert conn.client == ("[2001:db8::10]:50001" if v6 else "192.0.2.10:50000")
+    if link.startswith("pktap"):
+        assert conn.process is not None
+        assert (conn.process.pid, conn.process.name) == (777, "Safari")
+    else:
+        assert conn.process is None
+
+
+def test_damaged_capture_keeps_the_frames_before(pem: tuple[Path, Path], tmp_path: Path) -> None:
+    """A capture cut inside a frame: the frames before it are judged, the damage is named."""
+    flights, _ = handshake(_server(pem, **TLS12), _client(pem, **TLS13))
+    frames, _ = capture(flights)
+    write_pcap(tmp_path / "whole.pcap", frames)
+    data = (tmp_path / "whole.pcap").read_bytes()
+    (tmp_path / "cut.pcap").write_bytes(data[:-10])
+    report = trace(tmp_path / "cut.pcap")
+    assert report.damage == f"the capture is cut short in the middle of frame {len(frames)}"
+    assert report.frames == len(frames) - 1
+    assert [a.alert for c in report.connections for a in c.alerts] == [70]
+    write_pcapng(tmp_path / "whole.pcapng", frames)
+    data = (tmp_path / "whole.pcapng").read_bytes()
+    (tmp_path / "cut.pcapng").write_bytes(data[:-10])
+    assert trace(tmp_path / "cut.pcapng").damage is not None
