@@ -78,7 +78,7 @@ def run(argv: Sequence[str]) -> int:
         sys.stderr.write(f"{PROG}: error: cannot read {escape(args.file)}: {reason}\n")
         return 3
     if args.json:
-        sys.stdout.write(report.dumps() + "\n")
+        report.write_json(sys.stdout)
     elif args.markdown:
         sys.stdout.write(report.to_markdown())
     else:

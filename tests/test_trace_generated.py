@@ -643,3 +643,17 @@ def test_damaged_capture_keeps_the_frames_before(pem: tuple[Path, Path], tmp_pat
     data = (tmp_path / "whole.pcapng").read_bytes()
     (tmp_path / "cut.pcapng").write_bytes(data[:-10])
     assert trace(tmp_path / "cut.pcapng").damage is not None
+
+
+def test_completed_connections_are_counted_not_kept(pem: tuple[Path, Path], tmp_path: Path) -> None:
+    """Without completed=True a completed connection is counted (filters still apply), not kept."""
+    flights, failed = handshake(_server(pem), _client(pem, **TLS13))
+    assert failed is None
+    frames, _ = capture(flights)
+    write_pcapng(tmp_path / "ok.pcapng", frames)
+    report = trace(tmp_path / "ok.pcapng")
+    assert (report.tls, report.completed, report.connections) == (1, 1, ())
+    assert trace(tmp_path / "ok.pcapng", process="MyApp").completed == 1
+    assert trace(tmp_path / "ok.pcapng", process="Other").tls == 0
+    assert trace(tmp_path / "ok.pcapng", host="server.example").completed == 1
+    assert len(trace(tmp_path / "ok.pcapng", completed=True).connections) == 1

@@ -10,12 +10,13 @@ forgotten; failed and incomplete ones are kept (at most :data:`MAX_REPORTED`).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import ipaddress
 import os
 import warnings
 from collections import Counter
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
@@ -34,6 +35,9 @@ from ._pcap import CaptureError, CaptureReader
 from ._report import Alert, Check, Connection, Prediction, Process, TraceReport
 from ._tcp import ACK, RST, SYN, Direction, decode
 from ._tls import ALERT, APPLICATION_DATA, HANDSHAKE, ConnectionFacts, Event, RecordParser
+
+if TYPE_CHECKING:
+    from .._explain import Explanation
 
 __all__ = ["MAX_OPEN", "MAX_REPORTED", "CaptureError", "trace"]
 
@@ -96,7 +100,7 @@ class _Conn:
     @property
     def ignorable(self) -> bool:
         """Not TLS: the client's first bytes were something else."""
-        return self.client_parser.not_tls and not self.facts.client_hellos
+        return self.client_parser.not_tls and not self.facts.hello_bodies
 
 
 def _hello_starts(payload: bytes) -> bool:
@@ -154,8 +158,10 @@ def trace(
     table: dict[tuple[bytes, int, bytes, int], _Conn] = {}
     cache: dict[tuple[object, ...], tuple[tuple[str, ...], tuple[Check, ...]]] = {}
 
+    brief = not completed and host is None
+
     def finish(conn: _Conn) -> None:
-        result = _judge(conn)
+        result = _judge(conn, brief)
         if result is None or (filters.active and not filters.match(result)):
             return
         counts[result.outcome] += 1
@@ -298,16 +304,13 @@ def _tls13_alert_length(suite: int | None) -> int:
     return 2 + 1 + (8 if suite == 0x1305 else 16)
 
 
-def _judge(conn: _Conn) -> Connection | None:
+def _judge(conn: _Conn, brief: bool = False) -> Connection | None:
+    """The record of one connection; with *brief*, a completed one is only sketched."""
     facts = conn.facts
-    if not facts.client_hellos:
+    if not facts.hello_bodies:
         return None
-    hello = facts.client_hellos[-1]
-    first_hello = facts.client_hellos[0]
     server_hello = next((s for s in facts.server_hellos if not s.retry), None)
     retry = any(s.retry for s in facts.server_hellos)
-    offered = hello.versions or (hello.legacy_version,)
-    offered_versions = tuple(version_name(v) for v in offered if not is_grease(v))
     version = None if server_hello is None else version_name(server_hello.version)
     suite = None if server_hello is None else server_hello.suite
     tls13 = facts.tls13
@@ -441,6 +444,18 @@ def _judge(conn: _Conn) -> Connection | None:
         outcome = "incomplete"
         side = "unknown"
 
+    if brief and outcome == "completed":
+        # Counted, not reported: skip everything only a report shows.
+        process = None if conn.process is None else Process(conn.process[0], conn.process[1])
+        return Connection(
+            conn.client, conn.server, None, process, "", (), version, None, (), outcome, None
+        )
+    if not facts.client_hellos:
+        return None
+    hello = facts.client_hellos[-1]
+    first_hello = facts.client_hellos[0]
+    offered = hello.versions or (hello.legacy_version,)
+    offered_versions = tuple(version_name(v) for v in offered if not is_grease(v))
     if outcome != "completed" and server_records == 0 and not conn.server_parser.not_tls:
         pq = [g for g, _n in first_hello.key_shares if g in POST_QUANTUM_GROUPS]
         if first_hello.size > _LARGE_HELLO or pq:
@@ -463,9 +478,7 @@ def _judge(conn: _Conn) -> Connection | None:
     predicted = _predict(decisive) if decisive is not None else ()
     explanation = None
     if outcome == "failed" and predicted:
-        from .._explain import explain
-
-        explanation = explain(str(predicted[0].status))
+        explanation = _explain(predicted[0].status)
     summary = _summary(outcome, side, decisive, offered_versions, server_hello is not None, conn)
     process = None if conn.process is None else Process(conn.process[0], conn.process[1])
     return Connection(
@@ -498,6 +511,16 @@ def _judge(conn: _Conn) -> Connection | None:
         summary=summary,
         explanation=explanation,
     )
+
+
+@functools.lru_cache(maxsize=256)
+def _explain(status: int | None) -> Explanation | None:
+    """explain()'s answer for a status; the same object for every connection that shares it."""
+    if status is None:
+        return None
+    from .._explain import explain
+
+    return explain(str(status))
 
 
 def _after_completion(alert: Event, events: list[Event]) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, TextIO
 
 import attrs
 
@@ -247,7 +247,7 @@ class TraceReport:
                 text += f"; and {more} more"
         return text + "."
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self, *, full: bool = True) -> dict[str, Any]:
         """The documented keys (see the README's ``atscodes trace`` section)."""
         return {
             "file": self.path,
@@ -261,7 +261,7 @@ class TraceReport:
                 "failed": self.failed,
                 "incomplete": self.incomplete,
             },
-            "connections": [c.to_json() for c in self.connections],
+            "connections": [c.to_json() for c in self.connections] if full else [],
         }
 
     def to_text(self) -> str:
@@ -275,6 +275,36 @@ class TraceReport:
     def dumps(self) -> str:
         """The JSON document as a string."""
         return json.dumps(self.to_json(), indent=2, ensure_ascii=False)
+
+    def write_json(self, stream: TextIO) -> None:
+        """Write the JSON document to *stream* one connection at a time (memory stays flat)."""
+        document = self.to_json(full=False)
+        document["connections"] = _Lazy(self.connections)
+        encoder = json.JSONEncoder(indent=2, ensure_ascii=False)
+        for chunk in encoder.iterencode(document):
+            stream.write(chunk)
+        stream.write("\n")
+
+
+class _Lazy(list[Any]):
+    """A list for json's encoder that turns each connection into JSON only when it gets there.
+
+    With ``indent`` set, ``json`` encodes in Python and walks lists with ``for``,
+    so overriding ``__iter__`` is enough; ``__bool__`` keeps ``[]`` for none.
+    """
+
+    def __init__(self, connections: tuple[Connection, ...]) -> None:
+        super().__init__()
+        self._connections = connections
+
+    def __iter__(self) -> Iterator[Any]:
+        return (c.to_json() for c in self._connections)
+
+    def __bool__(self) -> bool:
+        return bool(self._connections)
+
+    def __len__(self) -> int:
+        return len(self._connections)
 
 
 def _process(c: Connection) -> str:

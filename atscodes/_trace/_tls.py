@@ -104,13 +104,14 @@ class ConnectionFacts:
     """Everything both directions' parsers learnt about one connection."""
 
     __slots__ = (
+        "_parsed",
         "alerts",
         "certificate_request",
         "certificates",
         "client_ccs",
-        "client_hellos",
         "encrypted",
         "events",
+        "hello_bodies",
         "notes",
         "server_ccs",
         "server_group",
@@ -118,7 +119,9 @@ class ConnectionFacts:
     )
 
     def __init__(self) -> None:
-        self.client_hellos: list[ClientHello] = []
+        #: The ClientHello bodies, read only when a report needs them (see client_hellos).
+        self.hello_bodies: list[bytes] = []
+        self._parsed: list[ClientHello] | None = None
         self.server_hellos: list[ServerHello] = []
         self.server_group: int | None = None
         self.certificates: tuple[bytes, ...] = ()
@@ -130,6 +133,19 @@ class ConnectionFacts:
         self.alerts: list[Event] = []
         self.notes: list[str] = []
         self.encrypted = False
+
+    @property
+    def client_hellos(self) -> list[ClientHello]:
+        """The ClientHellos (a second one after a HelloRetryRequest), parsed on first use."""
+        if self._parsed is None:
+            parsed = []
+            for body in self.hello_bodies:
+                try:
+                    parsed.append(_parse_client_hello(body, len(body) + 4))
+                except ValueError:
+                    self.note("a malformed ClientHello was skipped")
+            self._parsed = parsed
+        return self._parsed
 
     def note(self, text: str) -> None:
         if text not in self.notes and len(self.notes) < 16:
@@ -416,8 +432,8 @@ class RecordParser:
     def _message(self, kind: int, body: bytes, record_length: int) -> None:
         facts = self.facts
         if self.client and kind == 1:
-            if len(facts.client_hellos) < 4:
-                facts.client_hellos.append(_parse_client_hello(body, len(body) + 4))
+            if len(facts.hello_bodies) < 4 and len(body) >= 38:
+                facts.hello_bodies.append(body)
         elif not self.client and kind == 2:
             if len(facts.server_hellos) < 4:
                 hello = _parse_server_hello(body)
