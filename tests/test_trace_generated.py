@@ -657,3 +657,44 @@ def test_completed_connections_are_counted_not_kept(pem: tuple[Path, Path], tmp_
     assert trace(tmp_path / "ok.pcapng", process="Other").tls == 0
     assert trace(tmp_path / "ok.pcapng", host="server.example").completed == 1
     assert len(trace(tmp_path / "ok.pcapng", completed=True).connections) == 1
+
+
+def test_a_lost_segment_is_a_gap_not_a_failure_to_read(tmp_path: Path) -> None:
+    """A segment of the server's flight never captured: noted as a gap; the client's alert,
+    in the other direction, is still read, and the records after the gap resume."""
+    own = tmp_path / "own"
+    own.mkdir()
+    pem = _certificate(own)
+    other = _certificate(tmp_path, "other.example")
+    flights, _ = handshake(_server(pem), _client(other, **TLS12))
+    frames, numbers = capture(flights, size=100)
+    server_flight = numbers[1]
+    assert len(server_flight) > 3
+    dropped = server_flight[2]
+    kept = frames[: dropped - 1] + frames[dropped:]
+    write_pcap(tmp_path / "gap.pcap", kept)
+    (conn,) = trace(tmp_path / "gap.pcap").connections
+    assert [(a.sender, a.alert) for a in conn.alerts] == [("client", 48)]
+    assert any("missing" in note for note in conn.notes)
+
+
+def test_many_tiny_segments_in_reverse_take_bounded_time(tmp_path: Path) -> None:
+    """20,000 one-byte segments sent last-first overflow the reorder buffer: it gives up on
+    the missing bytes in order instead of rescanning (the run is quick, nothing raises)."""
+    wire = Wire()
+    wire.open()
+    hello = b"\x16\x03\x01\x00\x2d\x01\x00\x00\x29\x03\x03" + b"\0" * 33
+    hello += b"\x00\x02\x13\x01\x01\x00"
+    data = hello + b"\x17\x03\x03\x4e\x20" + b"x" * 20000
+    base = wire.seq[True]
+    for i in range(len(data) - 1, -1, -1):
+        wire._frame(True, ACK | PSH, data[i : i + 1], base + i)
+    write_pcap(tmp_path / "tiny.pcap", wire.frames)
+    report = trace(tmp_path / "tiny.pcap")
+    assert report.frames == len(wire.frames)
+    # In order, the same bytes are one TLS connection.
+    wire = Wire()
+    wire.open()
+    wire.send(True, data, 1)
+    write_pcap(tmp_path / "inorder.pcap", wire.frames)
+    assert trace(tmp_path / "inorder.pcap").tls == 1

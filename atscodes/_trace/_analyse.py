@@ -161,6 +161,8 @@ def trace(
     brief = not completed and host is None
 
     def finish(conn: _Conn) -> None:
+        conn.client_dir.flush()  # bytes still waiting for a segment that never came
+        conn.server_dir.flush()
         result = _judge(conn, brief)
         if result is None or (filters.active and not filters.match(result)):
             return

@@ -245,26 +245,37 @@ class Direction:
             self._drain()
 
     def _drain(self) -> None:
-        progress = True
-        while self.pending and progress:
-            progress = False
-            for seq in list(self.pending):
-                assert self.next_seq is not None
-                delta = (seq - self.next_seq) & _MASK
-                if delta == 0 or delta >= _HALF:
-                    payload, frame, time = self.pending.pop(seq)
-                    self.pending_bytes -= len(payload)
-                    self._segment(seq, payload, frame, time, drain=False)
-                    progress = True
-                    break
+        pending = self.pending
+        while pending:
+            assert self.next_seq is not None
+            seq = self.next_seq
+            entry = pending.pop(seq, None)
+            if entry is not None:
+                self.pending_bytes -= len(entry[0])
+                self._segment(seq, entry[0], entry[1], entry[2], drain=False)
+                continue
+            # Segments that overlap what was delivered (start behind next_seq).
+            behind = [s for s in pending if (s - seq) & _MASK >= _HALF]
+            if not behind:
+                return
+            for s in behind:
+                payload, frame, time = pending.pop(s)
+                self.pending_bytes -= len(payload)
+                self._segment(s, payload, frame, time, drain=False)
 
     def flush(self) -> None:
         """Give up waiting for missing bytes: deliver what is held, in order, after a gap."""
-        while self.pending:
-            assert self.next_seq is not None
-            base = self.next_seq
-            seq = min(self.pending, key=lambda s: (s - base) & _MASK)
-            self.gaps += 1
-            self._lost()
-            self.next_seq = seq
-            self._drain()
+        if not self.pending or self.next_seq is None:
+            return
+        base = self.next_seq
+        for seq in sorted(self.pending, key=lambda s: (s - base) & _MASK):
+            entry = self.pending.pop(seq, None)
+            if entry is None:
+                continue
+            self.pending_bytes -= len(entry[0])
+            delta = (seq - self.next_seq) & _MASK
+            if delta and delta < _HALF:
+                self.gaps += 1
+                self._lost()
+                self.next_seq = seq
+            self._segment(seq, entry[0], entry[1], entry[2], drain=False)
