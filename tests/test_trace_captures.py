@@ -191,7 +191,9 @@ def test_hello_retry_request_and_post_quantum_key_share() -> None:
     assert hrr.hello_retry
     assert hrr.version == "TLSv1.3"
     (pq,) = trace(_path("zeek/chrome-1250-tls-x25519-kyber.pcap"), completed=True).connections
-    assert any(share.startswith("X25519Kyber768Draft00") for share in pq.key_shares)
+    # tshark: key share groups 0xCACA (GREASE), 25497 (0x6399), 29; handshake length 1747.
+    assert pq.key_shares == ("X25519Kyber768Draft00 (1216 B)", "x25519 (32 B)")
+    assert pq.client_hello_size == 1747 + 4  # the message with its 4-byte header
     assert pq.cipher_suite is not None
     assert pq.cipher_suite.startswith("TLS_AES_")
 
