@@ -266,3 +266,15 @@ def test_expired_chain_is_judged_at_capture_time() -> None:
     first = next(c for c in report.connections if c.server == "87.98.220.10:443")
     assert first.start > "2014-03-05"
     assert "expired" in {c.rule for c in first.certificate_checks if c.ok is False}
+
+
+def test_missing_intermediate_and_old_protocol_fail_the_rules() -> None:
+    """missing-intermediate.pcap's first server sends its leaf alone over TLS 1.0 with RC4
+    (tshark: one certificate, ServerHello version 0x0301, suite 0x0004): trust, version and
+    suite all fail, judged as for a named host since the ClientHello has no SNI."""
+    report = trace(_path("zeek/missing-intermediate.pcap"), completed=True)
+    first = next(c for c in report.connections if c.first_frame == 1)
+    assert (first.version, first.cipher_suite) == ("TLSv1.0", "TLS_RSA_WITH_RC4_128_MD5")
+    assert len(first.certificates) == 1
+    failed = {c.rule for c in first.certificate_checks if c.ok is False}
+    assert {"trust", "tls_version", "cipher_suite"} <= failed

@@ -649,6 +649,7 @@ def _summary(
 
 
 _CACHE_SIZE: Final = 1024
+_NO_SNI_HOST: Final = "no-sni.example"  # RFC 2606 example name: not an ATS exemption
 
 
 def _with_certificates(
@@ -663,7 +664,9 @@ def _with_certificates(
     """
     if not conn.certificates:
         return conn
-    host = conn.sni or conn.server.rsplit(":", 1)[0].strip("[]")
+    # Without SNI the capture does not say which name the app used; judge it as a
+    # named host (ATS exempts bare IP addresses) and leave the host-name rule out.
+    host = conn.sni or _NO_SNI_HOST
     digest = hashlib.sha256(b"".join(conn.certificates)).digest()
     key: tuple[object, ...] = (digest, host, conn.version, conn.cipher_suite, int(start) // 86400)
     found = cache.get(key)
@@ -701,7 +704,10 @@ def _evaluate(
     if conn.sni is None:
         # Without SNI the capture does not say which name the app asked for.
         requirements = tuple(r for r in requirements if r.rule != "host_name")
-        notes.append("no SNI in the ClientHello: the host name rule was not checked")
+        notes.append(
+            "no SNI in the ClientHello: judged as if the app had used a host name (ATS exempts"
+            " bare IP addresses); the host-name rule was not checked"
+        )
     checks = tuple(Check(r.rule, r.name, r.ok, r.evidence) for r in requirements)
     findings = tuple(
         f"{r.name}: {r.evidence} (ATS or trust rejects it)" for r in requirements if r.ok is False

@@ -340,7 +340,7 @@ def _text(r: TraceReport) -> Iterator[str]:
             os = f", seen on {p.os}" if p.os else ""
             yield f"  {p.layer} would report: {p.status} {p.name}{url} ({p.basis}{escape(os)})"
         for finding in c.certificate_findings:
-            yield "  certificate: " + escape(finding)
+            yield "  ATS / trust: " + escape(finding)
         for note in c.notes:
             yield "  note: " + escape(note)
         e = c.explanation
