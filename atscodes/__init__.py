@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from ._posix import AddrInfoError, DarwinErrno
     from ._scan import Finding, scan, scan_lines
     from ._secerror import SecError
+    from ._trace import TraceReport, trace
     from ._translate import (
         ALERT_MAPPINGS,
         SENT_ALERTS,
@@ -90,6 +91,7 @@ __all__ = [
     "Source",
     "Step",
     "TLSAlert",
+    "TraceReport",
     "URLError",
     "URLErrorEvidence",
     "UnknownCodeError",
@@ -108,6 +110,7 @@ __all__ = [
     "status_for_alert",
     "statuses_for_url_error",
     "strip_annotations",
+    "trace",
     "url_errors_for_status",
 ]
 
@@ -142,6 +145,8 @@ _LAZY = {
     "Step": "_knowledge_types",
     "scan_stream": "_annotate",
     "strip_annotations": "_annotate",
+    "TraceReport": "_trace",
+    "trace": "_trace",
     **dict.fromkeys(
         (
             "ALERT_MAPPINGS",
