@@ -146,7 +146,8 @@ def _nanoseconds(value: Any) -> str | None:
         moment = datetime.fromtimestamp(seconds, timezone.utc)
     except (OverflowError, OSError, ValueError):
         return None
-    return moment.replace(microsecond=rest // 1000).isoformat()
+    # A float of nanoseconds is exact to about 256 ns at today's times: round to microseconds.
+    return moment.replace(microsecond=min(999_999, round(rest / 1000))).isoformat()
 
 
 # --- records from JSON values --------------------------------------------------------------
