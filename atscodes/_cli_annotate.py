@@ -126,19 +126,21 @@ def _ndjson(stream: BinaryIO, out: BinaryIO, fields: Sequence[str]) -> bool:
         ending = line[len(body) :]
         try:
             value = json.loads(body)
-        except ValueError:
-            value = None
-        if isinstance(value, dict) and "atscodes" not in value:
-            findings = ndjson_findings(value, line_no, fields)
-            if findings:
-                found = True
-                closing = body.rstrip()
-                head = closing[:-1].rstrip()
-                comma = b"" if head.endswith(b"{") else b", "
-                added = json.dumps(findings, ensure_ascii=False).encode()
-                out.write(head + comma + b'"atscodes": ' + added + b"}" + ending)
-                out.flush()
-                continue
+            findings = (
+                ndjson_findings(value, line_no, fields)
+                if isinstance(value, dict) and "atscodes" not in value
+                else []
+            )
+        except (ValueError, RecursionError):
+            findings = []
+        if findings:
+            found = True
+            head = body.rstrip()[:-1].rstrip()  # the object without its closing brace
+            comma = b"" if head.endswith(b"{") else b", "
+            added = json.dumps(findings, ensure_ascii=False).encode()
+            out.write(head + comma + b'"atscodes": ' + added + b"}" + ending)
+            out.flush()
+            continue
         out.write(line)
         out.flush()
     return found

@@ -60,24 +60,46 @@ def detect(head: bytes | str) -> str | None:
     """The structured format *head* (the first bytes of a log) starts, or None for plain text.
 
     One of ``"log-ndjson"``, ``"log-json"``, ``"unifiedlog-iterator"``, ``"sentry"``,
-    ``"json"`` (JSON of another shape).
+    ``"json"`` (JSON of another shape, or a first value longer than *head*).
     """
+    kind = _detect(head, final=True)
+    return None if kind is _MORE else kind
+
+
+_MORE: Final = "more"  # _detect cannot tell yet
+
+
+def _incomplete(error: json.JSONDecodeError, text: str) -> bool:
+    """Whether decoding failed only because *text* stops inside the value."""
+    if error.pos >= len(text) - 1:
+        return True
+    return error.msg.startswith("Unterminated string") and "\n" not in text[error.pos :]
+
+
+def _detect(head: bytes | str, *, final: bool) -> str | None:
     text = head.decode("utf-8", "replace") if isinstance(head, bytes) else head
-    text = text[_preamble(text) :]
+    skipped = _preamble(text)
+    if skipped == len(text) and not final:
+        return _MORE
+    text = text[skipped:]
     stripped = text.lstrip(_WS)
+    if not stripped:
+        return None if final else _MORE
     if not stripped.startswith(("{", "[")):
         return None
-    decoder = json.JSONDecoder()
     at = len(text) - len(stripped)
     if stripped.startswith("["):
         at = _skip(text, at + 1)
         if at >= len(text):
-            return "json"
+            return "json" if final else _MORE
     try:
-        value, _ = decoder.raw_decode(text, at)
-    except ValueError:
-        # A first value longer than the head is fine; text that is not JSON is not.
-        return "json" if len(text) >= _HEAD and _looks_like_json(stripped) else None
+        value, _ = json.JSONDecoder().raw_decode(text, at)
+    except json.JSONDecodeError as error:
+        if not _incomplete(error, text):
+            return None
+        return "json" if final or len(text) >= _HEAD else _MORE
+    except RecursionError:
+        return "json"
     kind = _kind(value)
     if kind == "log" and stripped.startswith("["):
         return "log-json"
@@ -268,9 +290,10 @@ def _chunks(stream: IO[Any]) -> Iterator[str]:
             if not text:
                 return
             yield text
+    read = getattr(stream, "read1", stream.read)
     decoder_state = b""
     while True:
-        data = stream.read(_HEAD)
+        data = read(_HEAD)
         if not data:
             if decoder_state:
                 yield decoder_state.decode("utf-8", "surrogateescape")
@@ -359,8 +382,9 @@ def _json_stream(first: str, rest: Iterator[str]) -> Iterator[LogRecord]:
             continue
         try:
             value, end = decoder.raw_decode(buffer, at)
-        except ValueError:
-            if not exhausted and len(buffer) - at < _MAX_VALUE and fill():
+        except (json.JSONDecodeError, RecursionError) as error:
+            incomplete = isinstance(error, json.JSONDecodeError) and _incomplete(error, buffer)
+            if incomplete and not exhausted and len(buffer) - at < _MAX_VALUE and fill():
                 continue
             yield from _plain(buffer[at:], chunks, line_no)
             return
@@ -377,6 +401,17 @@ def _skip_ws(text: str, at: int) -> int:
     return at
 
 
+def _head(chunks: Iterator[str]) -> tuple[str, str | None]:
+    """Read until the format is known (a live stream is not kept waiting for 64 KiB)."""
+    head = ""
+    for chunk in chunks:
+        head += chunk
+        kind = _detect(head, final=len(head) >= _HEAD)
+        if kind is not _MORE:
+            return head, kind
+    return head, detect(head)
+
+
 def structured_records(stream: IO[Any]) -> Iterator[LogRecord] | None:
     """Records of *stream* if it starts as a structured log, else None.
 
@@ -384,12 +419,8 @@ def structured_records(stream: IO[Any]) -> Iterator[LogRecord] | None:
     seekable, use :func:`read_records`, which never loses what it read.
     """
     chunks = _chunks(stream)
-    head = ""
-    for chunk in chunks:
-        head += chunk
-        if len(head) >= _HEAD:
-            break
-    if detect(head) is None:
+    head, kind = _head(chunks)
+    if kind is None:
         if stream.seekable():
             stream.seek(0)
             return None
@@ -400,17 +431,15 @@ def structured_records(stream: IO[Any]) -> Iterator[LogRecord] | None:
 def read_records(stream: IO[Any]) -> Iterator[LogRecord]:
     """Every record of *stream* (binary or text): structured logs by their fields, else lines.
 
-    The format is detected from the first 64 KiB; a structured log that stops being
-    valid JSON is read on as plain lines from there.  Memory is bounded by the largest
-    record (plain lines longer than 1 MiB come in pieces with the same ``line_no``).
+    The format is detected from the start of the input (at most 64 KiB, less as soon as
+    it is clear); a structured log that stops being valid JSON is read on as plain lines
+    from there.  Memory is bounded by the largest record (plain lines longer than 1 MiB
+    come in pieces with the same ``line_no``).  Data is taken as it arrives, so this
+    also reads ``log stream --style ndjson`` live.
     """
     chunks = _chunks(stream)
-    head = ""
-    for chunk in chunks:
-        head += chunk
-        if len(head) >= _HEAD:
-            break
-    if detect(head) is None:
+    head, kind = _head(chunks)
+    if kind is None:
         yield from _plain(head, chunks, 1)
     else:
         yield from _json_stream(head, chunks)
