@@ -583,10 +583,22 @@ def jobs_for(stream: IO[bytes], requested: int | None) -> int:
         return 1
     if not stat.S_ISREG(info.st_mode) or "fork" not in multiprocessing.get_all_start_methods():
         return 1
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     if requested is None:
-        return (cores or 1) if remaining >= PARALLEL_MIN else 1
+        return _idle_cores() if remaining >= PARALLEL_MIN else 1
     return max(1, min(requested, remaining // _CHUNK + 1))
+
+
+def _idle_cores() -> int:
+    """The cores nothing else is using (by the 1-minute load average), at least 1.
+
+    On a busy machine more processes only add the cost of forking and copying.
+    """
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):
+        load = 0.0
+    return max(1, min(cores or 1, round((cores or 1) - load)))
 
 
 def _chunks_of(fd: int, start: int, size: int) -> list[tuple[int, int, int]]:

@@ -84,8 +84,8 @@ def _parser() -> Parser:
         type=_jobs,
         default=None,
         metavar="N",
-        help="processes for regular files (default: the machine's cores for files over"
-        " 32 MB, else 1); pipes and terminals are always read line by line",
+        help="processes for regular files (default: the idle cores, by the load average, for"
+        " files over 32 MB, else 1); pipes and terminals are always read line by line",
     )
     return parser
 

@@ -232,3 +232,35 @@ def test_text_mode_keeps_every_structured_line_valid() -> None:
     assert OPEN.encode() in out
     for line in out.splitlines()[1:]:
         json.loads(line)
+
+
+def test_annotate_ndjson_answers_each_line_as_it_arrives() -> None:
+    """Behind `log stream --style ndjson` or as an exec_filter: no waiting for more input."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "atscodes", "annotate", "--ndjson"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+    )
+    assert process.stdin is not None
+    assert process.stdout is not None
+    try:
+        process.stdin.write(b'{"eventMessage": "(kCFStreamErrorDomainSSL, -9813)"}\n')
+        process.stdin.flush()
+        line = process.stdout.readline()  # blocks until the line comes (or the test times out)
+        assert json.loads(line)["atscodes"][0]["name"] == "errSSLNoRootCert"
+        assert process.poll() is None
+    finally:
+        process.stdin.close()
+        process.wait(timeout=30)
+
+
+def test_hostile_json_passes_through() -> None:
+    deep = b"[" * 100_000 + b"]" * 100_000 + b"\n"
+    result = ndjson(stdin=deep + b'{"a": 1e999999, "msg": "x"}\n')
+    assert result.returncode == 1
+    assert result.stdout == deep + b'{"a": 1e999999, "msg": "x"}\n'
+    assert b"Traceback" not in result.stderr
+    records = list(
+        read_records(io.BytesIO(b"{" * 50_000 + b"\n(kCFStreamErrorDomainSSL, -9802)\n"))
+    )
+    assert records[-1].text == "(kCFStreamErrorDomainSSL, -9802)"
