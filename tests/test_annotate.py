@@ -275,3 +275,33 @@ def test_jobs_rejects_zero() -> None:
     result = atscodes("annotate", "--jobs", "0")
     assert result.returncode == 2
     assert b"at least 1" in result.stderr
+
+
+_JSON_TEXT = st.sampled_from(
+    [*CODES, "Code: -1200", '"quoted" -9802', "back\\slash [3:-9813]", "é", "", OPEN, "x"]
+)
+_JSON = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.sampled_from([-1200, -9802, 42, 3, -9813.0, 0])
+    | st.lists(_JSON_TEXT, max_size=3).map(" ".join),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(["code", "eventMessage", "_kCFStreamErrorCodeKey", "error code", "v"]),
+            inner,
+            max_size=4,
+        )
+    ),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_JSON, st.sampled_from([None, 2]))
+def test_every_json_output_line_stays_valid(value: object, indent: int | None) -> None:
+    """JSON documents and lines, compact or pretty-printed, stay valid and keep their values."""
+    data = json.dumps(value, indent=indent, ensure_ascii=False).encode() + b"\n"
+    out = annotate_bytes(data)
+    json.loads(out)
+    assert json.loads(strip_annotations(out)) == value
