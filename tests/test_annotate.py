@@ -72,7 +72,9 @@ def test_round_trip_with_the_marker_and_tiny_blocks(
 @settings(max_examples=200, deadline=None)
 @given(st.binary(max_size=300), st.binary(max_size=300))
 def test_round_trip_on_random_bytes_around_the_marker(head: bytes, tail: bytes) -> None:
-    data = head + OPEN.encode() + b"errSSLFatalAlert" + CLOSE.encode() + tail
+    # (a label right after its own code would be an annotation: the byte before is "|")
+    data = head + b"|" + OPEN.encode() + b"errSSLFatalAlert" + CLOSE.encode() + tail
+    data += b" " + OPEN.encode() + b"labelled by hand" + CLOSE.encode() + head
     assert strip_annotations(annotate_bytes(data)) == data
 
 
