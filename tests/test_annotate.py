@@ -307,3 +307,18 @@ def test_every_json_output_line_stays_valid(value: object, indent: int | None) -
     out = annotate_bytes(data)
     json.loads(out)
     assert json.loads(strip_annotations(out)) == value
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("mode", [[], ["--ndjson"], ["--jsonl"], ["--remove"]])
+def test_a_full_disk_is_one_line_and_exit_2(mode: list[str]) -> None:
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "atscodes", "annotate", *mode],
+            input=b'{"msg": "(kCFStreamErrorDomainSSL, -9802)"}\n',
+            stdout=full,
+            stderr=subprocess.PIPE,
+            check=False,
+        )
+    assert result.returncode == 2
+    assert result.stderr == b"atscodes: error: No space left on device\n"
