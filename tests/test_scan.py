@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import pickle
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given, settings
@@ -392,3 +393,49 @@ def test_lossless_across_block_boundaries(parts: list[str], sizes: tuple[int, in
     finally:
         engine.BLOCK, engine.OVERLAP = saved
     assert strip_annotations(out.getvalue()) == data
+
+
+# --- linear time (complexity tests: ratios with a wide margin, generous absolute bounds) -----
+
+from tests.scan_hostile import NAMED, generated  # noqa: E402
+
+
+def _cost(text: str, repeats: int) -> float:
+    import time
+
+    best = float("inf")
+    for _ in range(repeats):
+        start = time.perf_counter()
+        list(scan(text))
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def _growth(make: Callable[[int], str], size: int) -> tuple[float, float]:
+    """(cost at 4x size / cost at size, cost at 4x size), re-measured once if it looks bad."""
+    small, large = make(size), make(4 * size)
+    ratio = cost = 0.0
+    for repeats in (3, 9):
+        cost = _cost(large, repeats)
+        ratio = cost / max(_cost(small, repeats), 1e-5)
+        if ratio < 10:
+            break
+    return ratio, cost
+
+
+@pytest.mark.parametrize("name", sorted(NAMED))
+def test_the_inputs_issue_11_names_scan_in_linear_time(name: str) -> None:
+    """Each costs about 4x at 4x the size (quadratic would be 16x) and little at 10 kB."""
+    ratio, cost = _growth(NAMED[name], 10_000)
+    assert ratio < 10, f"{name}: 4x the input cost {ratio:.1f}x"
+    assert cost < 2.0, f"{name}: {cost:.2f} s at 40 kB"
+
+
+def test_generated_repeats_and_padding_scan_in_linear_time() -> None:
+    """Every piece of the grammar repeated, padded and interleaved with likely characters."""
+    slow = []
+    for name, make in generated():
+        ratio, cost = _growth(make, 2_500)
+        if ratio >= 10 or cost >= 1.0:
+            slow.append(f"{name}: x{ratio:.1f}, {cost * 1000:.1f} ms at 10 kB")
+    assert slow == []
