@@ -141,7 +141,7 @@ _CAST = (
     r"|OSErr|int32_t|uint32_t|int64_t|uint64_t|SInt32|UInt32|CFIndex|Int32|Int)\) ?)"
 )
 _DEC = rf"{_SIGN}? ?\d{{1,20}}"
-_NUM = rf"{_CAST}?(?:0[xX][0-9A-Fa-f]{{1,16}}|{_SIGN}? ?\d{{1,3}}(?:,\d{{3}})+(?![\d,])|{_DEC})"
+_NUM = rf"{_CAST}?(?:0[xX][0-9A-Fa-f]{{1,16}}|{_SIGN}? ?\d{{1,3}}(?:,\d{{3}})+(?!\d|,\d)|{_DEC})"
 _INT = _NUM
 _END = r"(?![\w.]\d)(?!\d)"
 _NUM_TABLE: Final = str.maketrans(
@@ -221,7 +221,7 @@ _FRAGMENTS: Final[tuple[tuple[str, str], ...]] = (
         rf"(?P<d_dom>{_DOMAIN_SPELLINGS})"
         r"(?:\s{0,4}(?i:error\s{0,4}code|code)\s{0,4}[=:]?\s{0,4}"
         r"|\s{0,4}[,:]?\s{0,4}(?i:error|\u9519\u8bef)\s{0,4}:?\s{0,4}"
-        rf"|\s{{0,4}}[,:]\s{{0,4}}|\s{{1,4}}-\s{{1,4}}|\s{{1,4}})\[?(?P<d_code>{_NUM})",
+        rf"|\s{{0,4}}[,:]\s{{0,4}}|\s{{1,4}})\[?(?P<d_code>{_NUM})",
     ),
     # "_kCFStreamErrorCodeKey=-9802, _kCFStreamErrorDomainKey=3" (NSError userInfo), also
     #   plist ("\"_kCFStreamErrorCodeKey\" = -9802;") and JSON (": -9802") spellings.
@@ -546,19 +546,27 @@ def _by_range(code: int) -> str | None:
     return None
 
 
-def _darwin_errno_text(code: int, text: str | None) -> bool:
-    """Whether *text* (what follows an errno, if anything) agrees with Darwin's strerror.
-
-    With no text, only the errno values listed in :data:`_STRERROR` are taken: the ones
-    network code reports, where a bare number is most likely Darwin's.
-    """
-    expected = _STRERROR_LC.get(code)
-    if expected is None:
-        return False
-    if not text:
-        return True
+def _strerror_of(text: str) -> int | None:
+    """The Darwin errno whose strerror() *text* starts with (or is the start of), if any."""
     words = text.strip().lower()
-    return expected.startswith(words) or words.startswith(expected)
+    for code, expected in _STRERROR_LC.items():
+        if words.startswith(expected) or (len(words) >= 10 and expected.startswith(words)):
+            return code
+    return None
+
+
+def _darwin_errno_text(code: int, text: str | None) -> bool:
+    """Whether errno *code*, followed by *text* (if any), reads as a Darwin errno.
+
+    Only the errno values listed in :data:`_STRERROR` are taken: the ones network code
+    reports, where a number without more context is most likely Darwin's.  When the text
+    after the number is the strerror() of *another* Darwin errno, the number is another
+    system's ("[Errno 104] Connection reset by peer" is Linux's ECONNRESET) and is refused.
+    """
+    if code not in _STRERROR:
+        return False
+    named = _strerror_of(text) if text else None
+    return named is None or named == code
 
 
 class Record:

@@ -399,43 +399,201 @@ def test_lossless_across_block_boundaries(parts: list[str], sizes: tuple[int, in
 
 from tests.scan_hostile import NAMED, generated  # noqa: E402
 
-
-def _cost(text: str, repeats: int) -> float:
-    import time
-
-    best = float("inf")
-    for _ in range(repeats):
-        start = time.perf_counter()
-        list(scan(text))
-        best = min(best, time.perf_counter() - start)
-    return best
+#: Two 4x steps (16x the input): linear costs about 16x, quadratic 256x.  The bound leaves
+#: room for cache effects and a shared machine (a 64 kB string no longer fits a core's cache).
+_LIMIT = 100
 
 
 def _growth(make: Callable[[int], str], size: int) -> tuple[float, float]:
-    """(cost at 4x size / cost at size, cost at 4x size), re-measured once if it looks bad."""
-    small, large = make(size), make(4 * size)
-    ratio = cost = 0.0
-    for repeats in (3, 9):
-        cost = _cost(large, repeats)
-        ratio = cost / max(_cost(small, repeats), 1e-5)
-        if ratio < 10:
+    """(cost at 16x size / cost at size, cost at 4x size), best of interleaved runs.
+
+    The machine is shared: each attempt alternates the sizes and keeps the best of each,
+    and a bad-looking ratio is measured again (up to four times) before it counts.
+    """
+    import time
+
+    texts = (make(size), make(4 * size), make(16 * size))
+    best_ratio, best_4x = float("inf"), float("inf")
+    for repeats in (3, 5, 7, 9):
+        costs = [float("inf")] * 3
+        for _ in range(repeats):
+            for which, text in enumerate(texts):
+                start = time.perf_counter()
+                list(scan(text))
+                costs[which] = min(costs[which], time.perf_counter() - start)
+        best_4x = min(best_4x, costs[1])
+        best_ratio = min(best_ratio, costs[2] / max(costs[0], 1e-5))
+        if best_ratio < _LIMIT:
             break
-    return ratio, cost
+    return best_ratio, best_4x
 
 
 @pytest.mark.parametrize("name", sorted(NAMED))
 def test_the_inputs_issue_11_names_scan_in_linear_time(name: str) -> None:
-    """Each costs about 4x at 4x the size (quadratic would be 16x) and little at 10 kB."""
-    ratio, cost = _growth(NAMED[name], 10_000)
-    assert ratio < 10, f"{name}: 4x the input cost {ratio:.1f}x"
-    assert cost < 2.0, f"{name}: {cost:.2f} s at 40 kB"
+    """Each costs about 16x at 16x the size (quadratic: 256x) and little at 40 kB."""
+    ratio, cost = _growth(NAMED[name], 2_500)
+    assert ratio < _LIMIT, f"{name}: 16x the input cost {ratio:.1f}x"
+    assert cost < 1.0, f"{name}: {cost:.2f} s at 10 kB"
 
 
 def test_generated_repeats_and_padding_scan_in_linear_time() -> None:
     """Every piece of the grammar repeated, padded and interleaved with likely characters."""
     slow = []
     for name, make in generated():
-        ratio, cost = _growth(make, 2_500)
-        if ratio >= 10 or cost >= 1.0:
-            slow.append(f"{name}: x{ratio:.1f}, {cost * 1000:.1f} ms at 10 kB")
+        ratio, cost = _growth(make, 1_000)
+        if ratio >= _LIMIT or cost >= 1.0:
+            slow.append(f"{name}: x{ratio:.1f} at 16x, {cost * 1000:.1f} ms at 4 kB")
     assert slow == []
+
+
+# --- the grammar, by property -------------------------------------------------------------
+
+_URL_CODES = [int(m) for m in atscodes.URLError if int(m) <= -999]
+_SSL_CODES = [int(m) for m in atscodes.SSLStatus if -9899 <= int(m) <= -9800]
+_ERRNOS = [54, 57, 60, 61, 65]
+
+
+def _render(value: int, style: str) -> str:
+    """*value* written the ways logs write numbers."""
+    if style == "unicode_minus":
+        return str(value).replace("-", "\u2212")
+    if style == "fullwidth":
+        return "".join(chr(ord(c) + 0xFEE0) if c.isdigit() else "\uff0d" for c in str(value))
+    if style == "unsigned32":
+        return str(value % (1 << 32))
+    if style == "unsigned64":
+        return str(value % (1 << 64))
+    if style == "hex32":
+        return f"0x{value % (1 << 32):08X}"
+    if style == "spaced_minus":
+        return str(value).replace("-", "- ")
+    if style == "cast":
+        return f"(int){value}"
+    if style == "thousands":
+        return f"{value:,}"
+    return str(value)
+
+
+_STYLES = [
+    "plain",
+    "unicode_minus",
+    "fullwidth",
+    "unsigned32",
+    "unsigned64",
+    "hex32",
+    "spaced_minus",
+    "cast",
+    "thousands",
+]
+# (template, codes, group, styles that form allows): "{}" is where the number goes.
+_FORMS = [
+    ("Error Domain=NSURLErrorDomain Code={}", _URL_CODES, "NSURLErrorDomain", _STYLES),
+    ("domain=NSURLErrorDomain, code={}", _URL_CODES, "NSURLErrorDomain", _STYLES),
+    ('{{"domain": "NSURLErrorDomain", "code": {}}}', _URL_CODES, "NSURLErrorDomain", _STYLES),
+    ('{{"code": {}}}', _URL_CODES, "NSURLErrorDomain", _STYLES),
+    ("(code {})", _URL_CODES, "NSURLErrorDomain", _STYLES),
+    ("error code: {}", _URL_CODES, "NSURLErrorDomain", _STYLES),
+    ("(kCFStreamErrorDomainSSL, {})", _SSL_CODES, "OSStatus", _STYLES),
+    ("OSStatus {}", _SSL_CODES, "OSStatus", _STYLES),
+    ("status = {}", _SSL_CODES, "OSStatus", _STYLES),
+    ("_kCFStreamErrorCodeKey={}, _kCFStreamErrorDomainKey=3", _SSL_CODES, "OSStatus", _STYLES),
+    ("errno {}", _ERRNOS, "NSPOSIXErrorDomain", ["plain", "fullwidth"]),
+    ("errno: {}", _ERRNOS, "NSPOSIXErrorDomain", ["plain"]),
+    ("[Errno {}]", _ERRNOS, "NSPOSIXErrorDomain", ["plain"]),
+    ("SSL alert number {}", [40, 42, 48, 70], "TLSAlert", ["plain"]),
+]
+_GROUPS = {
+    "NSURLErrorDomain": {"NSURLErrorDomain"},
+    "OSStatus": {"kCFStreamErrorDomainSSL", "NSOSStatusErrorDomain"},
+    "NSPOSIXErrorDomain": {"NSPOSIXErrorDomain"},
+    "TLSAlert": {"TLSAlert"},
+}
+# Surroundings without digits or vowels cannot spell a code word, a domain or a number.
+_SURROUNDING = st.text(alphabet="bcdfghjklmnpqrstvwz BCDFGHJKLMNPQRSTVWZ.,;!?\t_/é中", max_size=40)
+
+
+@settings(max_examples=400)
+@given(
+    st.sampled_from(_FORMS).flatmap(
+        lambda form: st.tuples(st.just(form), st.sampled_from(form[1]), st.sampled_from(form[3]))
+    ),
+    _SURROUNDING,
+    _SURROUNDING,
+)
+def test_a_code_in_any_supported_form_is_found_with_its_span(
+    case: tuple[tuple[str, list[int], str, list[str]], int, str],
+    before: str,
+    after: str,
+) -> None:
+    (template, _, group, _), value, style = case
+    number = _render(value, style)
+    snippet = template.format(number)
+    text = f"{before} {snippet} {after}"
+    at = len(before) + 1 + snippet.index(number)
+    expected_span = (at, at + len(number))
+    found = [
+        f
+        for f in scan(text)
+        if f.code == value and f.domain in _GROUPS[group] and f.member is not None
+    ]
+    assert found, (text, [str(f) for f in scan(text)])
+    spans = [f.span for f in found]
+    assert any(s[0] <= expected_span[0] and expected_span[1] <= s[1] + 1 for s in spans), (
+        text,
+        spans,
+        expected_span,
+    )
+    for f in found:
+        assert text[f.span[0] : f.span[1]] == f.text
+
+
+_DIGIT_HEAVY = st.one_of(
+    st.builds(
+        "{:04d}-{:02d}-{:02d} {:02d}:{:02d}:{:02d}.{:06d}{}{:04d}".format,
+        st.integers(1990, 2030),
+        st.integers(1, 12),
+        st.integers(1, 28),
+        st.integers(0, 23),
+        st.integers(0, 59),
+        st.integers(0, 59),
+        st.integers(0, 999_999),
+        st.sampled_from("+-"),
+        st.integers(0, 1400),
+    ),
+    st.builds("[{}:{}]".format, st.integers(1, 99_999), st.integers(1, 9_999_999)),
+    st.builds("[C{}.{}.{}:{}]".format, *[st.integers(1, 999)] * 4),
+    st.builds("0x{:x}".format, st.integers(1 << 20, 1 << 48)),
+    st.builds("{}.{}.{}.{}:{}".format, *[st.integers(0, 255)] * 4, st.integers(1, 65535)),
+    st.builds("[2607:f8b0:{:x}::{:x}]:443".format, st.integers(0, 65535), st.integers(1, 255)),
+    st.builds("port {}".format, st.integers(1, 65535)),
+    st.builds("{} bytes".format, st.integers(0, 10**9)),
+    st.builds("{}/{} bytes".format, st.integers(0, 10**6), st.integers(0, 10**6)),
+    st.builds("HTTP/1.1 {}".format, st.integers(100, 599)),
+    st.builds("status code: {}".format, st.integers(100, 599)),
+    st.builds("pid {}".format, st.integers(1, 99_999)),
+    st.builds("Task <{}>.<{}>".format, st.uuids().map(str), st.integers(1, 999)),
+    st.builds("line {}".format, st.integers(1, 99_999)),
+    st.sampled_from([" ", "\n", " Connection ", " failed ", " error ", " code "]),
+)
+
+
+@settings(max_examples=400)
+@given(st.lists(_DIGIT_HEAVY, max_size=30))
+def test_digit_heavy_text_yields_no_code(parts: list[str]) -> None:
+    """Timestamps, pids, connection ids, addresses, ports, byte counts, HTTP statuses."""
+    text = " ".join(parts)
+    assert [str(f) for f in scan(text) if f.member is not None] == []
+
+
+def test_finding_str_repr_and_description() -> None:
+    [finding] = scan("nw_coretls_read_one_record tls_handshake_process: [-9824]")
+    assert str(finding) == "code=-9824 (errSSLPeerHandshakeFail)"
+    assert repr(finding) == (
+        "<Finding code=-9824 (errSSLPeerHandshakeFail) domain=kCFStreamErrorDomainSSL"
+        " at 1:52 text='-9824'>"
+    )
+    assert finding.description == atscodes.SSLStatus.errSSLPeerHandshakeFail.description
+    assert finding.to_json()["description"] == finding.description
+    [unknown] = scan("(kCFStreamErrorDomainSSL, -9870)")
+    assert unknown.description is None
+    assert str(unknown) == "code=-9870 (unknown kCFStreamErrorDomainSSL code)"
