@@ -168,6 +168,81 @@ SHAPES = [
     ),
 ]
 
+# The shapes issue 11 lists as missed (quoted in the issue from public issues and forums).
+SHAPES += [
+    ("connect failed: errno 60", [("60", "NSPOSIXErrorDomain", 60, "ETIMEDOUT")]),
+    ("code: -67843", [("-67843", "NSOSStatusErrorDomain", -67843, "errSecNotTrusted")]),
+    (
+        '{"code": -1004, "message": "Could not connect"}',
+        [("-1004", "NSURLErrorDomain", -1004, "NSURLErrorCannotConnectToHost")],
+    ),
+    (
+        "request failed (code - 1004)",
+        [("- 1004", "NSURLErrorDomain", -1004, "NSURLErrorCannotConnectToHost")],
+    ),
+    (
+        "Code - 1004 domain NSURLErrorDomain",
+        [("- 1004", "NSURLErrorDomain", -1004, "NSURLErrorCannotConnectToHost")],
+    ),
+    ("SSL alert received: msg 40", [("40", "TLSAlert", 40, "handshake_failure")]),
+    ("TLS alert, level 2, description: 42", [("42", "TLSAlert", 42, "bad_certificate")]),
+    (
+        "ConnectionResetError: [Errno 54] Connection reset by peer",
+        [("[Errno 54]", "NSPOSIXErrorDomain", 54, "ECONNRESET")],
+    ),
+    (
+        "ConnectionResetError(54, 'Connection reset by peer')",
+        [("54", "NSPOSIXErrorDomain", 54, "ECONNRESET")],
+    ),
+    (
+        "nw_socket_get_input_frames [C1.1:3] recvmsg(fd 12, 1024 bytes)"
+        " [54: Connection reset by peer]",
+        [("54", "NSPOSIXErrorDomain", 54, "ECONNRESET")],
+    ),
+    ("Lower protocol stack error: 57", [("57", "NSPOSIXErrorDomain", 57, "ENOTCONN")]),
+    (
+        "SubResourceLoader::didFail: (type=1, code=-1022)",
+        [
+            (
+                "-1022",
+                "NSURLErrorDomain",
+                -1022,
+                "NSURLErrorAppTransportSecurityRequiresSecureConnection",
+            )
+        ],
+    ),
+    (
+        "-1202: the certificate for this server is invalid",
+        [("-1202", "NSURLErrorDomain", -1202, "NSURLErrorServerCertificateUntrusted")],
+    ),
+    (
+        "Error Domain=NSURLErrorDomain Code=18446744073709550612",
+        [("18446744073709550612", "NSURLErrorDomain", -1004, "NSURLErrorCannotConnectToHost")],
+    ),
+    (
+        "OSStatus error 4294957494",
+        [("4294957494", "NSOSStatusErrorDomain", -9802, "errSSLFatalAlert")],
+    ),
+    (
+        "(OSStatus error 0xFFFFD9B6)",
+        [("0xFFFFD9B6", "NSOSStatusErrorDomain", -9802, "errSSLFatalAlert")],
+    ),
+    ("status = (int)-9802", [("(int)-9802", "kCFStreamErrorDomainSSL", -9802, "errSSLFatalAlert")]),
+    ("(OSStatus error -9,808)", [("-9,808", "NSOSStatusErrorDomain", -9808, "errSSLBadCert")]),
+    ("error code: \u22121001", [("\u22121001", "NSURLErrorDomain", -1001, "NSURLErrorTimedOut")]),
+    (
+        "error.code \uff1d \uff0d\uff11\uff10\uff10\uff11",
+        [("\uff0d\uff11\uff10\uff10\uff11", "NSURLErrorDomain", -1001, "NSURLErrorTimedOut")],
+    ),
+    ("Rust: Connection timed out (os error 60)", [("60", "NSPOSIXErrorDomain", 60, "ETIMEDOUT")]),
+]
+# An NSError dump split across lines: the domain key on an earlier line of the record.
+SPLIT_DUMP = (
+    "Error Domain=NSURLErrorDomain Code=-1004 UserInfo={_kCFStreamErrorDomainKey=1, X=(\n"
+    '    "LocalDataTask <A>.<1>"\n'
+    "), _kCFStreamErrorCodeKey=61}"
+)
+
 NEGATIVES = [
     "2017-04-20 17:25:22.944189+0800 SDWebViewDemo[78813:3835329] did something wrong",
     "[C1.1.1:2] error state",
@@ -178,6 +253,17 @@ NEGATIVES = [
     "https://firebaseinstallations.googleapis.com/v1/projects/1:581104381739:ios:abc error",
     "CFNetwork Diagnostics [1:1] error",
     "The server responded with an error: 404 Not Found",
+    # issue 11: what the general code-word form must leave alone
+    "[Errno 104] Connection reset by peer",
+    "errno=104(Connection reset by peer)",
+    "Error -1",
+    "accept returned -50",
+    "TCP Conn 0x6000037ff000 Failed : error 0:61",
+    '{"domain": "NSCocoaErrorDomain", "code": -1011}',
+    "handshake failed; returned -1, SSL error code 1, net_error -101",
+    "HTTP status code: 404",
+    "read msg 40 bytes",
+    "code: 1,234,567 items",
 ]
 
 
@@ -190,6 +276,23 @@ def test_every_shape(line: str, expected: list[tuple[str, str, int, str | None]]
 @pytest.mark.parametrize("line", NEGATIVES)
 def test_not_codes(line: str) -> None:
     assert [f.text for f in scan(line) if f.member is not None] == []
+
+
+def test_a_dump_split_across_lines_keeps_its_domain_key() -> None:
+    """Issue 11: the record, not the line, gives ``_kCFStreamErrorCodeKey`` its domain."""
+    found = [(f.line_no, f.code, f.domain, f.name) for f in scan(SPLIT_DUMP)]
+    assert found == [
+        (1, -1004, "NSURLErrorDomain", "NSURLErrorCannotConnectToHost"),
+        (3, 61, "NSPOSIXErrorDomain", "ECONNREFUSED"),
+    ]
+    by_lines = [(f.line_no, f.code, f.domain) for f in atscodes.scan_lines(io.StringIO(SPLIT_DUMP))]
+    assert by_lines == [(a, b, c) for a, b, c, _ in found]
+
+
+def test_a_record_does_not_leak_into_unrelated_lines() -> None:
+    text = "_kCFStreamErrorDomainKey=1, (\n" + "x\n" * 5 + "_kCFStreamErrorCodeKey=61"
+    [finding] = scan(text)
+    assert finding.domain == "CFStreamError"
 
 
 def test_spans_lines_and_columns() -> None:
@@ -485,7 +588,8 @@ _STYLES = [
     "cast",
     "thousands",
 ]
-# (template, codes, group, styles that form allows): "{}" is where the number goes.
+# (template, codes, group, styles that form allows): "{}" is where the number goes.  Each
+# template holds one of the prefilter's markers (atscodes._scan.MARKERS), as log lines do.
 _FORMS = [
     ("Error Domain=NSURLErrorDomain Code={}", _URL_CODES, "NSURLErrorDomain", _STYLES),
     ("domain=NSURLErrorDomain, code={}", _URL_CODES, "NSURLErrorDomain", _STYLES),
@@ -494,8 +598,8 @@ _FORMS = [
     ("(code {})", _URL_CODES, "NSURLErrorDomain", _STYLES),
     ("error code: {}", _URL_CODES, "NSURLErrorDomain", _STYLES),
     ("(kCFStreamErrorDomainSSL, {})", _SSL_CODES, "OSStatus", _STYLES),
-    ("OSStatus {}", _SSL_CODES, "OSStatus", _STYLES),
-    ("status = {}", _SSL_CODES, "OSStatus", _STYLES),
+    ("(OSStatus error {})", _SSL_CODES, "OSStatus", _STYLES),
+    ("SSLRead failed, status = {}", _SSL_CODES, "OSStatus", _STYLES),
     ("_kCFStreamErrorCodeKey={}, _kCFStreamErrorDomainKey=3", _SSL_CODES, "OSStatus", _STYLES),
     ("errno {}", _ERRNOS, "NSPOSIXErrorDomain", ["plain", "fullwidth"]),
     ("errno: {}", _ERRNOS, "NSPOSIXErrorDomain", ["plain"]),
