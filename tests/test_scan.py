@@ -701,3 +701,40 @@ def test_finding_str_repr_and_description() -> None:
     [unknown] = scan("(kCFStreamErrorDomainSSL, -9870)")
     assert unknown.description is None
     assert str(unknown) == "code=-9870 (unknown kCFStreamErrorDomainSSL code)"
+
+
+def _corpus_lines() -> list[str]:
+    import json
+    from pathlib import Path
+
+    lines = [line for line, _ in SHAPES] + NEGATIVES
+    for name in ("corpus.jsonl", "heldout.jsonl"):
+        path = Path(__file__).parent / "data" / name
+        for raw in path.read_text(encoding="utf-8").splitlines():
+            row = json.loads(raw)
+            lines.extend(row.get("text", "").split("\n"))
+    return lines
+
+
+def test_the_needles_never_change_a_finding(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each fragment's pre-check only saves work: without them the findings are the same."""
+    import atscodes._scan as engine
+
+    lines = [*_corpus_lines(), "ErrNo 60", "STATUS: -9806", "TLS ALERT msg 40"]
+    with_needles = [[str(f) for f in engine._scan_line(line, 1)] for line in lines]
+    unchecked = tuple((kind, pattern, (), False) for kind, pattern, _, _ in engine._PATTERNS)
+    monkeypatch.setattr(engine, "_PATTERNS", unchecked)
+    assert [[str(f) for f in engine._scan_line(line, 1)] for line in lines] == with_needles
+
+
+@given(st.text(alphabet=st.sampled_from("aeEirRoOnNlLtTcCdD -9(8fmsg\n:"), max_size=80))
+def test_candidate_lines_include_every_line_with_a_marker(text: str) -> None:
+    from atscodes._scan import MARKERS, candidate_line_ranges
+
+    data = text.encode()
+    starts = {start for start, _ in candidate_line_ranges(data)}
+    offset = 0
+    for line in text.split("\n"):
+        if any(marker in line for marker in MARKERS):
+            assert offset in starts, line
+        offset += len(line.encode()) + 1
