@@ -185,10 +185,16 @@ def test_held_out_sources_are_not_in_the_corpus() -> None:
 
 
 def test_held_out_log_output() -> None:
-    """The same scoring on the held-out excerpts (see tests/data/README.md)."""
+    """The same scoring on the held-out excerpts (see tests/data/README.md).
+
+    Reported, not tuned for: precision must meet the target (a wrong code is the worst
+    answer); recall is held to the figure measured when the set was scored for issue 11
+    (91 %, below the 98 % target: see the report), as a floor against regressions.
+    """
     result = score(prose=False, rows=HELD_OUT)
     print(
         f"\nheld-out log output: recall {result.found}/{result.labels} = {result.recall:.2%}, "
         f"precision {result.correct}/{result.findings} = {result.precision:.2%}"
     )
-    assert result.labels > 0
+    assert result.precision >= 0.99, result.false_positives
+    assert result.recall >= 0.91
