@@ -138,7 +138,7 @@ _LOWER_B: Final[tuple[bytes, ...]] = tuple(
 # ("(int)-2200", "(OSStatus)-9802").
 _SIGN = "[-\u2212\uff0d\u2010\u2011\u2013\ufe63]"
 _CAST = (
-    r"(?:\((?:unsigned |signed )?(?:int|long|long long|short|NSInteger|NSUInteger|OSStatus"
+    r"(?:\((?i:unsigned |signed )?(?i:int|long|long long|short|NSInteger|NSUInteger|OSStatus"
     r"|OSErr|int32_t|uint32_t|int64_t|uint64_t|SInt32|UInt32|CFIndex|Int32|Int)\) ?)"
 )
 _DEC = rf"{_SIGN}? ?\d{{1,20}}"
@@ -375,6 +375,16 @@ _NEEDLES: Final[dict[str, tuple[tuple[str, ...], bool]]] = {
 }
 _PATTERNS: Final[tuple[tuple[str, re.Pattern[str], tuple[str, ...], bool], ...]] = tuple(
     (name, re.compile(body), *_NEEDLES[name]) for name, body in _FRAGMENTS
+)
+# The general code-word fragment is the costliest (it has no literal to search for), so it
+# runs over the lower-cased line with each branch starting on a literal letter and the
+# word-boundary look-behind after it; the same match as the fragment above wherever
+# str.lower() keeps the line's length (otherwise the fragment itself runs).
+_WORD_BODY = dict(_FRAGMENTS)["word"]
+_WORD_LOWER: Final = re.compile(
+    r"(?P<w_word>e(?<![a-z0-9_]e)rr(?:no|or[ _.]?code|code|or)?"
+    r"|o(?<![a-z0-9_]o)s(?:\serror|status)|s(?<![a-z0-9_]s)tatus|c(?<![a-z0-9_]c)ode)"
+    + _WORD_BODY[_WORD_BODY.index('\\"?(?![A-Za-z])') :]
 )
 _NUMBER_BEFORE: Final = re.compile(r"(?<![\w.])(\d{1,3})\s{0,4}$")
 _DOMAIN_KEY: Final = re.compile(
@@ -910,6 +920,13 @@ def _scan_line(
                 if needle in haystack:
                     break
             else:
+                continue
+        if kind == "word":
+            if lower is None:
+                lower = line.lower()
+            if len(lower) == len(line):
+                for match in _WORD_LOWER.finditer(lower):
+                    candidates.append((match.start(), priority, kind, match))
                 continue
         for match in pattern.finditer(line):
             candidates.append((match.start(), priority, kind, match))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import pickle
+import re
 from collections.abc import Callable
 
 import pytest
@@ -738,3 +739,16 @@ def test_candidate_lines_include_every_line_with_a_marker(text: str) -> None:
         if any(marker in line for marker in MARKERS):
             assert offset in starts, line
         offset += len(line.encode()) + 1
+
+
+def test_the_lower_case_word_fragment_matches_as_the_fragment_does() -> None:
+    from atscodes._scan import _FRAGMENTS, _WORD_LOWER
+
+    word = re.compile(dict(_FRAGMENTS)["word"])
+    lines = [*_corpus_lines(), "status = (NSInteger)-9802", "ERRNO: 60", "x_code: -1001"]
+    for line in lines:
+        lower = line.lower()
+        if len(lower) != len(line):
+            continue
+        expected = [(m.span(), m.span("w_code")) for m in word.finditer(line)]
+        assert [(m.span(), m.span("w_code")) for m in _WORD_LOWER.finditer(lower)] == expected
