@@ -25,6 +25,7 @@ for (``kCFStreamErrorDomainHTTP``) are reported with ``member=None``.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 from typing import Any, Final
@@ -612,6 +613,16 @@ def _darwin_errno_text(code: int, text: str | None) -> bool:
     return named is None or named == code
 
 
+def _nearest(positions: list[int], at: int) -> int:
+    """The index of the value in sorted, non-empty *positions* nearest to *at* (log time)."""
+    index = bisect.bisect_left(positions, at)
+    if index == len(positions):
+        return index - 1
+    if index > 0 and at - positions[index - 1] <= positions[index] - at:
+        return index - 1
+    return index
+
+
 class Record:
     """What a multi-line record (an NSError dump split across lines) tells later lines.
 
@@ -643,7 +654,9 @@ class _Line:
     __slots__ = (
         "_alert",
         "_domain_keys",
+        "_domain_pos",
         "_domains",
+        "_key_pos",
         "base",
         "col_base",
         "findings",
@@ -665,6 +678,8 @@ class _Line:
         self.last_pair: tuple[int, str] | None = None
         self._domain_keys: list[tuple[int, int]] | None = None
         self._domains: list[tuple[int, str | None]] | None = None
+        self._key_pos: list[int] = []
+        self._domain_pos: list[int] = []
         self._alert: bool | None = None
 
     # -- context, computed at most once per line ------------------------------------------
@@ -673,6 +688,7 @@ class _Line:
             self._domain_keys = [
                 (m.start(), _number(m["d"])) for m in _DOMAIN_KEY.finditer(self.line)
             ]
+            self._key_pos = [pos for pos, _ in self._domain_keys]
         return self._domain_keys
 
     def domains(self) -> list[tuple[int, str | None]]:
@@ -687,6 +703,7 @@ class _Line:
                         canonical = "CFStreamError"
                     found.setdefault(m.start("name"), canonical)
             self._domains = sorted(found.items())
+            self._domain_pos = [pos for pos, _ in self._domains]
         return self._domains
 
     def speaks_of_alert(self) -> bool:
@@ -697,7 +714,7 @@ class _Line:
     def domain_key_near(self, at: int) -> int | None:
         keys = self.domain_keys()
         if keys:
-            return min(keys, key=lambda k: abs(k[0] - at))[1]
+            return keys[_nearest(self._key_pos, at)][1]
         return None if self.record is None else self.record.domain_key
 
     def domain_near(self, at: int) -> tuple[str | None] | None:
@@ -706,9 +723,11 @@ class _Line:
         ``None`` when there is none; ``(None,)`` when the nearest names a domain atscodes
         has no table for (its codes are then not ours).
         """
-        near = [(abs(pos - at), name) for pos, name in self.domains() if abs(pos - at) <= _NEAR]
-        if near:
-            return (min(near, key=lambda d: d[0])[1],)
+        domains = self.domains()
+        if domains:
+            pos, name = domains[_nearest(self._domain_pos, at)]
+            if abs(pos - at) <= _NEAR:
+                return (name,)
         return None if self.record is None else self.record.domain
 
     def close(self) -> None:

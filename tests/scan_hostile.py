@@ -74,10 +74,28 @@ PIECES: tuple[str, ...] = (
     "NSError",
 )
 PADS: tuple[str, ...] = (" ", "\t", "-", "0", ",", "(", "x")
+#: Context that a later code on the same line looks back or ahead to, and codes that look.
+CONTEXTS: tuple[str, ...] = (
+    "NSURLErrorDomain ",
+    "_kCFStreamErrorDomainKey=3, ",
+    "domain=NSURLErrorDomain, ",
+    "SSL alert ",
+    "TIC TCP Conn Failed [1:0x1]: 3:-9802 ",
+    "errno ",
+)
+CODES: tuple[str, ...] = (
+    "code=-1001 ",
+    "_kCFStreamErrorCodeKey=-9802, ",
+    "msg 40 ",
+    "[Errno 54] ",
+    "Err(-9802) ",
+    "51 (DecryptError) ",
+)
 
 
 def generated() -> Iterator[tuple[str, Callable[[int], str]]]:
-    """Repeated units and padding around every piece: ``p*k``, ``p + pad*k + p``, ``(p+pad)*k``."""
+    """Repeated units and padding around every piece: ``p*k``, ``p + pad*k + p``, ``(p+pad)*k``;
+    and context-plus-code units repeated."""
     for index, piece in enumerate(PIECES):
         yield f"{index}:repeat", lambda n, p=piece: p * (n // len(p))
         for pad in PADS:
@@ -86,3 +104,8 @@ def generated() -> Iterator[tuple[str, Callable[[int], str]]]:
                 lambda n, p=piece, d=pad: p + d * max(0, n - 2 * len(p)) + p,
             )
             yield f"{index}:unit{pad!r}", lambda n, p=piece, d=pad: (p + d) * (n // (len(p) + 1))
+    # Many codes on one line, each consulting context found elsewhere on it.
+    for context in CONTEXTS:
+        for code in CODES:
+            unit = context + code
+            yield f"{context.strip()}+{code.strip()}", lambda n, u=unit: u * (n // len(u))
