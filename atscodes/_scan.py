@@ -139,8 +139,9 @@ _LOWER_B: Final[tuple[bytes, ...]] = tuple(
 # ("(int)-2200", "(OSStatus)-9802").
 _SIGN = "[-\u2212\uff0d\u2010\u2011\u2013\ufe63]"
 _CAST = (
-    r"(?:\((?i:unsigned |signed )?(?i:int|long|long long|short|NSInteger|NSUInteger|OSStatus"
-    r"|OSErr|int32_t|uint32_t|int64_t|uint64_t|SInt32|UInt32|CFIndex|Int32|Int)\) ?)"
+    r"(?:\((?=[ILNOSUCilnosuc])(?i:unsigned |signed )?"
+    r"(?i:int|long|long long|short|NSInteger|NSUInteger|OSStatus|OSErr|int32_t|uint32_t"
+    r"|int64_t|uint64_t|SInt32|UInt32|CFIndex|Int32|Int)\) ?)"
 )
 _DEC = rf"{_SIGN}? ?\d{{1,20}}"
 _NUM = rf"{_CAST}?(?:0[xX][0-9A-Fa-f]{{1,16}}|{_SIGN}? ?\d{{1,3}}(?:,\d{{3}})+(?!\d|,\d)|{_DEC})"
@@ -330,7 +331,11 @@ _FRAGMENTS: Final[tuple[tuple[str, str], ...]] = (
         "word",
         r"(?<![A-Za-z0-9_])(?P<w_word>(?i:errno|os\serror|error[ _.]?code|errcode|error|err"
         r"|osstatus|status|code))\"?(?![A-Za-z])"
-        rf"{_W}{{0,4}}(?:[=:\uff1d\uff1a]|->)?{_W}{{0,4}}[\"'(\[]?{_W}{{0,2}}"
+        # The separator is matched once, greedily, and never given back (a look-ahead
+        # captures it, a back-reference consumes it: an atomic group before Python 3.11),
+        # so a failed attempt costs no backtracking through its optional parts.
+        rf"(?=(?P<w_sep>{_W}{{0,4}}(?:[=:\uff1d\uff1a]|->)?{_W}{{0,4}}"
+        rf"(?:[\"'\[]|\((?![A-Za-z]))?{_W}{{0,2}}))(?P=w_sep)"
         rf"(?P<w_code>{_NUM}){_END}(?!{_W}?:{_W}?{_SIGN}?\d)",
     ),
     # "nw_coretls_read_one_record tls_handshake_process: [-9824]", "SSLHandshake failed
