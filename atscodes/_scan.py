@@ -25,6 +25,7 @@ for (``kCFStreamErrorDomainHTTP``) are reported with ``member=None``.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 from typing import Any, Final
@@ -106,15 +107,58 @@ MARKERS: Final[tuple[str, ...]] = (
     "-98",
     "TIC ",
     "msg(fd",
+    # issue 11: errno and code words ("ode": code, Code), Cordova's certificate message.
+    # Each marker is one pass over the input, so the list stays short: other shapes of
+    # issue 11 ("OSStatus -9807", "[54: Connection reset by peer]") carry one already.
+    "rrno",
+    "ode",
+    "ertificate",
 )
 _MARKERS_B: Final[tuple[bytes, ...]] = tuple(m.encode() for m in MARKERS)
+# candidate_line_ranges() searches an ASCII-lower-cased copy of the block (one cheap pass)
+# for the lower-case markers, so "RROR" and "LERT" need no pass of their own; "TIC " is
+# searched as it is ("tic " is in too many words).  The lines found are a superset of the
+# lines holding a marker of MARKERS.
+_CASED_B: Final[tuple[bytes, ...]] = (b"TIC ",)
+_LOWER_B: Final[tuple[bytes, ...]] = tuple(
+    dict.fromkeys(m.lower() for m in _MARKERS_B if m not in _CASED_B)
+)
 
-# --- fragments ------------------------------------------------------------------------------
-# Numbers: ASCII '-', U+2212 and the full-width U+FF0D all occur in pasted logs; digits
-# are bounded so that int() stays cheap and no input can make a match slow.
-_SIGN = "[-\u2212\uff0d]"
-_INT = rf"{_SIGN}? ?\d{{1,10}}"
+# --- the grammar -----------------------------------------------------------------------------
+# How a code is written: [code word] [separator] [number], with the domain taken from the
+# fragment itself or from the record around it.  Every repetition below is bounded (no
+# unbounded whitespace run next to an optional piece), so a regular expression can never
+# backtrack over a long run: matching costs a constant per start position.
+#
+# Numbers.  Signs: ASCII '-', U+2212 MINUS SIGN, U+FF0D FULLWIDTH HYPHEN-MINUS, U+2010/U+2011
+# hyphens, U+2013 EN DASH and U+FE63 SMALL HYPHEN-MINUS all occur in pasted text; one space may
+# follow the sign ("NSURLErrorDomain - 1001").  ``\d`` also matches full-width digits, which
+# int() reads.  Forms: decimal (up to 20 digits, so that unsigned 32- and 64-bit renderings of a
+# negative code such as 18446744073709550612 = -1004 are read back), ``0x`` hex (an unsigned
+# OSStatus: 0xFFFFD9B6 = -9802), a thousands separator ("-9,808"), after an optional C cast
+# ("(int)-2200", "(OSStatus)-9802").
+_SIGN = "[-\u2212\uff0d\u2010\u2011\u2013\ufe63]"
+_CAST = (
+    r"(?:\((?=[ILNOSUCilnosuc])(?i:unsigned |signed )?"
+    r"(?i:int|long|long long|short|NSInteger|NSUInteger|OSStatus|OSErr|int32_t|uint32_t"
+    r"|int64_t|uint64_t|SInt32|UInt32|CFIndex|Int32|Int)\) ?)"
+)
+_DEC = rf"{_SIGN}? ?\d{{1,20}}"
+_NUM = rf"{_CAST}?(?:0[xX][0-9A-Fa-f]{{1,16}}|{_SIGN}? ?\d{{1,3}}(?:,\d{{3}})+(?!\d|,\d)|{_DEC})"
+_INT = _NUM
 _END = r"(?![\w.]\d)(?!\d)"
+_NUM_TABLE: Final = str.maketrans(
+    {
+        "\u2212": "-",
+        "\uff0d": "-",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2013": "-",
+        "\ufe63": "-",
+        " ": None,
+        ",": None,
+    }
+)
 
 
 def _alert_names() -> dict[str, TLSAlert]:
@@ -150,19 +194,26 @@ _DOMAIN_SPELLINGS = (
     "|SystemConfiguration|Custom)"
 )
 
+_URL_RANGE = r"(?:99[5-9]|10[0-2]\d|110[0-4]|120[0-6]|2000|300[0-7])"
+_W = r"[ \t]"  # inline whitespace; always used with a bound
+
 _FRAGMENTS: Final[tuple[tuple[str, str], ...]] = (
     # "Task <…>.<1> HTTP load failed, 0/0 bytes (error code: -1202 [3:-9813])"
     #   (Apple Developer Forums thread 102253): an NSURLError code and its CFStream pair.
     (
         "task",
-        rf"error\s+code:\s*(?P<task_url>{_INT})\s*"
-        rf"(?P<task_pair>\[\s*(?P<task_dom>-?\d{{1,2}})\s*:\s*(?P<task_code>{_INT})\s*\])",
+        rf"error\s{{1,4}}code:\s{{0,4}}(?P<task_url>{_NUM})\s{{0,4}}"
+        rf"(?P<task_pair>\[\s{{0,2}}(?P<task_dom>-?\d{{1,2}})\s{{0,2}}:\s{{0,2}}"
+        rf"(?P<task_code>{_DEC})\s{{0,2}}\])",
     ),
     # "Error Domain=NSURLErrorDomain Code=-1200 \"An SSL error has occurred…\"" (any NSError
-    #   description); a domain atscodes does not know is consumed without a finding.
+    #   description), WebKit's "domain=NSURLErrorDomain, code=-1002" (realm/realm-core issue
+    #   6996) and JSON's "\"domain\": \"NSURLErrorDomain\", \"code\": -1004"; a domain atscodes
+    #   does not know is consumed without a finding.
     (
         "nserror",
-        rf"Domain\s*=\s*(?P<ns_dom>[A-Za-z_][\w.]{{0,80}})\s+Code\s*=\s*(?P<ns_code>{_INT})",
+        r"(?:Domain|domain|DOMAIN)\"?\s{0,4}[=:]\s{0,4}\"?(?P<ns_dom>[A-Za-z_][\w.]{0,80})\"?"
+        rf",?\s{{1,4}}\"?(?:Code|code|CODE)\"?\s{{0,4}}[=:]\s{{0,4}}(?P<ns_code>{_NUM})",
     ),
     # "(kCFStreamErrorDomainSSL, -9802)" (NSURLSession/NSURLConnection HTTP load failed),
     #   "(NSURLErrorDomain error -1200.)", "(OSStatus error -9836.)",
@@ -171,86 +222,236 @@ _FRAGMENTS: Final[tuple[tuple[str, str], ...]] = (
     (
         "domain",
         rf"(?P<d_dom>{_DOMAIN_SPELLINGS})"
-        rf"(?:\s*(?i:error\s*code|code)\s*[=:]?\s*|\s*[,:]?\s*(?i:error|\u9519\u8bef)\s*:?\s*"
-        rf"|\s*[,:]\s*|\s+-\s+|\s+)\[?(?P<d_code>{_INT})",
+        r"(?:\s{0,4}(?i:error\s{0,4}code|code)\s{0,4}[=:]?\s{0,4}"
+        r"|\s{0,4}[,:]?\s{0,4}(?i:error|\u9519\u8bef)\s{0,4}:?\s{0,4}"
+        rf"|\s{{0,4}}[,:]\s{{0,4}}|\s{{1,4}})\[?(?P<d_code>{_NUM})",
     ),
     # "_kCFStreamErrorCodeKey=-9802, _kCFStreamErrorDomainKey=3" (NSError userInfo), also
     #   plist ("\"_kCFStreamErrorCodeKey\" = -9802;") and JSON (": -9802") spellings.
-    ("key", rf"kCFStreamErrorCodeKey\"?\s*[=:]\s*\"?(?P<key_code>{_INT})"),
+    ("key", rf"kCFStreamErrorCodeKey\"?\s{{0,4}}[=:]\s{{0,4}}\"?(?P<key_code>{_NUM})"),
     # "_kCFNetworkCFStreamSSLErrorOriginalValue=-9802": always a SecureTransport status.
-    ("orig", rf"kCFNetworkCFStreamSSLErrorOriginalValue\"?\s*[=:]\s*\"?(?P<orig_code>{_INT})"),
+    (
+        "orig",
+        rf"kCFNetworkCFStreamSSLErrorOriginalValue\"?\s{{0,4}}[=:]\s{{0,4}}\"?(?P<orig_code>{_NUM})",
+    ),
     # "Task <…>.<1> finished with error [-1202] Error Domain=…",
     #   "finished with error - code: -1001", "Error Code: -1100", and with full-width
     #   signs, "error.code \uff1d \uff0d999" (GeeTeam gt3-ios-sdk issue 4).
     (
         "err",
-        r"(?:finished\s+with\s+error(?:\s*-\s*code)?|error\s*-\s*code|error[ .][Cc]ode"
-        r"|Error[ .][Cc]ode|ERROR[ .]CODE)"
-        rf"\s*[:=\uff1d]?\s*\[?(?P<err_code>{_INT})\]?",
+        r"(?:finished\s{1,4}with\s{1,4}error(?:\s{0,4}-\s{0,4}code)?|error\s{0,4}-\s{0,4}code"
+        r"|error[ .][Cc]ode|Error[ .][Cc]ode|ERROR[ .]CODE)"
+        rf"\s{{0,4}}[:=\uff1d]?\s{{0,4}}\[?(?P<err_code>{_NUM})\]?",
     ),
     # "Connection 2: failed to connect 3:-9838, reason -1", "encountered error(3:-9813)",
     #   "TLS Trust encountered error 3:-9813" (Apple Developer Forums; react-native issues).
     (
         "ctx",
-        r"(?:failed\s+to\s+connect|encountered\s+error|Generating)\s*\(?\s*"
+        r"(?:failed\s{1,4}to\s{1,4}connect|encountered\s{1,4}error|Generating)\s{0,4}\(?\s{0,4}"
         r"(?P<ctx_pair>(?P<ctx_dom>\d{1,2}):(?P<ctx_code>-?\d{1,10}))(?![\w.:])",
     ),
     # "TIC TCP Conn Failed [4:0x1c0362f40]: 3:-9802 Err(-9802)" (firebase/quickstart-ios 339).
-    ("tic", r"\]:\s*(?P<tic_pair>(?P<tic_dom>\d{1,2}):(?P<tic_code>-?\d{1,10}))(?![\w.:])"),
+    ("tic", r"\]:\s{0,4}(?P<tic_pair>(?P<tic_dom>\d{1,2}):(?P<tic_code>-?\d{1,10}))(?![\w.:])"),
     ("errparen", r"Err\((?P<e_code>-?\d{1,10})\)"),
     # "Socket SO_ERROR [54: Connection reset by peer]", "POSIX error 96",
     #   "POSIXErrorCode(rawValue: 53)" (Alamofire, Starscream issues).
     (
         "posix",
-        r"(?:SO_ERROR\s*\[|POSIX\s+error\s+|POSIXErrorCode\(rawValue:\s*)(?P<px_code>\d{1,4})",
+        r"(?:SO_ERROR\s{0,4}\[|POSIX\s{1,4}error\s{1,4}|POSIXErrorCode\(rawValue:\s{0,4})"
+        r"(?P<px_code>\d{1,4})",
     ),
     # "SocketStream read error [0x2811f18c0]: 1 54" (daltoniam/Starscream issue 586): a
     #   CFStream domain and code, space-separated.
     (
         "sockstream",
-        r"SocketStream\s+(?:read|write)\s+error\s*\[0x[0-9a-fA-F]{1,16}\]:\s*"
+        r"SocketStream\s{1,4}(?:read|write)\s{1,4}error\s{0,4}\[0x[0-9a-fA-F]{1,16}\]:\s{0,4}"
         r"(?P<ss_pair>(?P<ss_dom>\d{1,2})\s(?P<ss_code>-?\d{1,10}))(?![\w.])",
     ),
     # "nw_socket_get_input_frames recvmsg(fd 13, 1024 bytes): [57] Socket is not connected"
     #   (silkimen/cordova-plugin-advanced-http issue 17): a Darwin errno.
-    ("sockmsg", r"(?:recv|send)msg\(fd\s\d{1,6},\s\d{1,12}\sbytes\):\s*\[(?P<sm_code>\d{1,4})\]"),
+    (
+        "sockmsg",
+        r"(?:recv|send)msg\(fd\s\d{1,6},\s\d{1,12}\sbytes\):?\s{0,4}\[(?P<sm_code>\d{1,4})[:\]]",
+    ),
+    # Python's OSError on macOS: "ConnectionResetError: [Errno 54] Connection reset by peer",
+    #   "ConnectionResetError(54, 'Connection reset by peer')" (issue 11).  The errno is
+    #   Darwin's only when the text beside it is Darwin's strerror (Linux says 104 for it).
+    (
+        "pyerrno",
+        r"\[Errno\s{1,2}(?P<pe_code>\d{1,4})\](?:\s{1,2}(?P<pe_text>[A-Za-z'][A-Za-z' ]{0,40}))?",
+    ),
+    (
+        "pyoserror",
+        r"(?:[A-Z][A-Za-z]{0,30}Error|OSError|error)\((?P<po_code>\d{1,4}),\s{0,2}['\"]"
+        r"(?P<po_text>[A-Za-z'][A-Za-z' ]{0,40})",
+    ),
+    # "[54: Connection reset by peer]" (daltoniam/Starscream issue 886): errno and strerror.
+    ("bracketerrno", r"\[(?P<be_code>\d{1,3}):\s(?P<be_text>[A-Z][A-Za-z' ]{1,40})\]"),
+    # "Lower protocol stack error: 57" (issue 11): SecureTransport's I/O callback errno.
+    (
+        "lowerstack",
+        r"Lower\s{1,2}protocol\s{1,2}stack\s{1,2}error:?\s{0,2}(?P<ls_code>\d{1,3})(?!\d)",
+    ),
     # "We were alerted of a critical error: 51 (DecryptError)" (SerenityOS issue 10261);
     #   the number before the parenthesis is checked in the handler.
     ("alertcamel", rf"\((?P<ac_name>{_CAMEL_WORDS})\)"),
     # "TLS alert from peer: unknown 46" (mirleft/ocaml-tls issue 516); Erlang's
     #   "received CLIENT ALERT: Fatal - Certificate Unknown" (erlang/otp issue 4481).
-    ("alertpeer", r"alert\s+from\s+peer:\s*(?:unknown\s+)?(?P<ap_code>\d{1,3})\b"),
-    ("alerterl", rf"ALERT:\s*(?:Fatal|Warning)\s*-\s*(?P<ae_name>(?i:{_ALERT_WORDS}))(?![A-Za-z])"),
+    ("alertpeer", r"alert\s{1,4}from\s{1,4}peer:\s{0,4}(?:unknown\s{1,4})?(?P<ap_code>\d{1,3})\b"),
+    (
+        "alerterl",
+        rf"ALERT:\s{{0,4}}(?:Fatal|Warning)\s{{0,4}}-\s{{0,4}}(?P<ae_name>(?i:{_ALERT_WORDS}))"
+        r"(?![A-Za-z])",
+    ),
     # "…:SSL alert number 42" (BoringSSL / OpenSSL error strings).
-    ("alertnum", r"SSL\s+alert\s+number\s+(?P<an_code>\d{1,3})"),
+    ("alertnum", r"SSL\s{1,4}alert\s{1,4}number\s{1,4}(?P<an_code>\d{1,3})"),
     # "SSLV3_ALERT_BAD_CERTIFICATE", "TLSV1_ALERT_DECRYPT_ERROR" (BoringSSL reasons).
     ("alertup", rf"(?:SSLV3|TLSV13?)_ALERT_(?P<au_name>(?i:{_ALERT_WORDS}))(?![A-Za-z])"),
     # "read alert, level: fatal, description: bad certificate" (BoringSSL, iOS 11+),
     #   "tlsv1 alert unknown ca" (OpenSSL), "SSL_AD_CERTIFICATE_UNKNOWN".
     (
         "alertdesc",
-        r"(?:description:\s*|sslv3\s+alert\s+|tlsv13?\s+alert\s+|SSLv3\s+alert\s+"
-        r"|TLSv13?\s+alert\s+|SSL_AD_)"
+        r"(?:description:\s{0,4}|sslv3\s{1,4}alert\s{1,4}|tlsv13?\s{1,4}alert\s{1,4}"
+        r"|SSLv3\s{1,4}alert\s{1,4}|TLSv13?\s{1,4}alert\s{1,4}|SSL_AD_)"
         rf"(?P<ad_name>(?i:{_ALERT_WORDS}))(?![A-Za-z])",
+    ),
+    # An alert by number where the line speaks of an alert: "msg 40", "description: 40",
+    #   "alert code 40" (issue 11); the handler checks for "alert" on the line.
+    (
+        "alertmsg",
+        r"(?<![A-Za-z])(?:msg|[Dd]escription|desc|(?i:alert)\s(?:code|number|desc))"
+        r"\s{0,2}[:=]?\s{0,2}\(?(?P<am_code>\d{1,3})(?![\d.:x])",
+    ),
+    # The general form: a code word, a separator, a number — "errno 60", "code: -67843",
+    #   "\"code\": -1004", "(code - 1004)", "Code - 1004 domain NSURLErrorDomain",
+    #   "SubResourceLoader::didFail: (type=1, code=-1022)", "os error 60" (issue 11).
+    #   The domain comes from the record (see _Line.domain_near); a number followed by
+    #   ":digits" is the first half of a pair, not a code.
+    (
+        "word",
+        r"(?<![A-Za-z0-9_])(?P<w_word>(?i:errno|os\serror|error[ _.]?code|errcode|error|err"
+        r"|osstatus|status|code))\"?(?![A-Za-z])"
+        # The separator is matched once, greedily, and never given back (a look-ahead
+        # captures it, a back-reference consumes it: an atomic group before Python 3.11),
+        # so a failed attempt costs no backtracking through its optional parts.
+        rf"(?=(?P<w_sep>{_W}{{0,4}}(?:[=:\uff1d\uff1a]|->)?{_W}{{0,4}}"
+        rf"(?:[\"'\[]|\((?![A-Za-z]))?{_W}{{0,2}}))(?P=w_sep)"
+        rf"(?P<w_code>{_NUM}){_END}(?!{_W}?:{_W}?{_SIGN}?\d)",
     ),
     # "nw_coretls_read_one_record tls_handshake_process: [-9824]", "SSLHandshake failed
     #   (-9806)", "evaluation failed(-9813)": a bare -98xx is a SecureTransport status.
     #   (The look-behind sits after the '-' so that the fragment starts with a literal.)
     ("bare_ssl", r"(?P<bs_code>-(?<![\w.+\-]-)98\d\d)(?![\w.]\d|\d)"),
-    # On a line that already speaks of an error: a bare NSURLError value, "(-1009)".
-    (
-        "bare_url",
-        r"(?P<bu_code>-(?<![\w.+\-:/]-)(?:99[5-9]|10[0-2]\d|110[0-4]|120[0-6]|2000"
-        r"|300[0-7]))(?![\w.]\d|\d)",
-    ),
+    # On a line that already speaks of an error: a bare NSURLError value, "(-1009)", and
+    #   Cordova's "-1202: the certificate for this server is invalid" (issue 11).
+    ("bare_url", rf"(?P<bu_code>-(?<![\w.+\-:/]-){_URL_RANGE})(?![\w.]\d|\d)"),
 )
 
-_PATTERNS: Final[tuple[tuple[str, re.Pattern[str]], ...]] = tuple(
-    (name, re.compile(body)) for name, body in _FRAGMENTS
+# A cheap test before each fragment's regular expression runs over a line: the fragment
+# can match only where one of these substrings occurs (in the line, or in its lower-case
+# form when the flag is set).  ``()`` means always run.  Checked by a test against the
+# fragments' matches on the corpus.
+_NEEDLES: Final[dict[str, tuple[tuple[str, ...], bool]]] = {
+    "task": (("code:",), False),
+    "nserror": (("omain", "OMAIN"), False),
+    "domain": (("Domain", "domain", "OSStatus", "OSstatus", "NWError", "NWERROR"), False),
+    "key": (("kCFStreamErrorCodeKey",), False),
+    "orig": (("kCFNetworkCFStreamSSLErrorOriginalValue",), False),
+    "err": (("error", "Error", "ERROR"), False),
+    "ctx": (("failed", "encountered", "Generating"), False),
+    "tic": (("]:",), False),
+    "errparen": (("Err(",), False),
+    "posix": (("SO_ERROR", "POSIX"), False),
+    "sockstream": (("SocketStream",), False),
+    "sockmsg": (("msg(fd",), False),
+    "pyerrno": (("[Errno",), False),
+    "pyoserror": (("rror(",), False),
+    "bracketerrno": ((": ",), False),
+    "lowerstack": (("Lower",), False),
+    "alertcamel": ((), False),
+    "alertpeer": (("peer",), False),
+    "alerterl": (("ALERT:",), False),
+    "alertnum": (("alert",), False),
+    "alertup": (("_ALERT_",), False),
+    "alertdesc": (("description:", "alert", "SSL_AD_"), False),
+    "alertmsg": (("alert",), True),
+    "word": (("err", "code", "status"), True),
+    "bare_ssl": (("-98",), False),
+    "bare_url": (("-99", "-10", "-11", "-12", "-20", "-30"), False),
+}
+_PATTERNS: Final[tuple[tuple[str, re.Pattern[str], tuple[str, ...], bool], ...]] = tuple(
+    (name, re.compile(body), *_NEEDLES[name]) for name, body in _FRAGMENTS
 )
-_NUMBER_BEFORE: Final = re.compile(r"(?<![\w.])(\d{1,3})\s*$")
-_DOMAIN_KEY: Final = re.compile(rf"_?kCFStreamErrorDomainKey\"?\s*[=:]\s*\"?(?P<d>{_INT})")
-_NSERROR_AHEAD: Final = re.compile(r"\s*Error\s+Domain\s*=\s*(?P<dom>[A-Za-z_][\w.]{0,80})")
+# The general code-word fragment is the costliest (it has no literal to search for), so it
+# runs over the lower-cased line with each branch starting on a literal letter and the
+# word-boundary look-behind after it; the same match as the fragment above wherever
+# str.lower() keeps the line's length (otherwise the fragment itself runs).
+_WORD_BODY = dict(_FRAGMENTS)["word"]
+_WORD_LOWER: Final = re.compile(
+    r"(?P<w_word>e(?<![a-z0-9_]e)rr(?:no|or[ _.]?code|code|or)?"
+    r"|o(?<![a-z0-9_]o)s(?:\serror|status)|s(?<![a-z0-9_]s)tatus|c(?<![a-z0-9_]c)ode)"
+    + _WORD_BODY[_WORD_BODY.index('\\"?(?![A-Za-z])') :]
+)
+_NUMBER_BEFORE: Final = re.compile(r"(?<![\w.])(\d{1,3})\s{0,4}$")
+_DOMAIN_KEY: Final = re.compile(
+    rf"_?kCFStreamErrorDomainKey\"?\s{{0,4}}[=:]\s{{0,4}}\"?(?P<d>{_SIGN}?\d{{1,3}})(?!\d)"
+)
+_NSERROR_AHEAD: Final = re.compile(
+    r"\s{0,8}Error\s{1,4}Domain\s{0,4}=\s{0,4}(?P<dom>[A-Za-z_][\w.]{0,80})"
+)
+# Explicit domain names anywhere in a line: "…ErrorDomain…" tokens, "domain: X" fields,
+#   "OSStatus", and Sentry's "\"type\": \"NSURLErrorDomain\"".
+_DOMAIN_NAME: Final = re.compile(
+    r"(?<![\w.])(?P<name>[A-Za-z_][\w.]{0,60}ErrorDomain[\w]{0,30}|OSStatus|kNWErrorDomain\w{1,10})"
+    r"(?![\w.])"
+)
+_DOMAIN_FIELD: Final = re.compile(
+    r"(?<![A-Za-z])(?:domain|Domain)\"?\s{0,2}[:=]\s{0,2}\"?(?P<name>[A-Za-z_][\w.]{0,80})"
+)
+_TEXT_AFTER: Final = re.compile(r"\s{0,2}[(\[:]?\s{0,2}(?P<text>[A-Za-z'][A-Za-z' ]{0,40})")
+#: How far (in characters) an explicit domain name may sit from a code it names.
+_NEAR: Final = 160
+
+# Darwin's strerror() text for the errno values network code reports, from the comments of
+# apple-oss-distributions/xnu bsd/sys/errno.h (commit 94d3b452840); used to tell a Darwin
+# errno from another system's ("[Errno 104] Connection reset by peer" is Linux's ECONNRESET).
+_STRERROR: Final[dict[int, str]] = {
+    2: "No such file or directory",
+    4: "Interrupted system call",
+    9: "Bad file descriptor",
+    13: "Permission denied",
+    22: "Invalid argument",
+    32: "Broken pipe",
+    35: "Resource temporarily unavailable",
+    36: "Operation now in progress",
+    37: "Operation already in progress",
+    38: "Socket operation on non-socket",
+    39: "Destination address required",
+    40: "Message too long",
+    41: "Protocol wrong type for socket",
+    42: "Protocol not available",
+    43: "Protocol not supported",
+    45: "Operation not supported",
+    47: "Address family not supported by protocol family",
+    48: "Address already in use",
+    49: "Can't assign requested address",
+    50: "Network is down",
+    51: "Network is unreachable",
+    52: "Network dropped connection on reset",
+    53: "Software caused connection abort",
+    54: "Connection reset by peer",
+    55: "No buffer space available",
+    56: "Socket is already connected",
+    57: "Socket is not connected",
+    60: "Operation timed out",
+    61: "Connection refused",
+    64: "Host is down",
+    65: "No route to host",
+    89: "Operation canceled",
+    100: "Protocol error",
+    102: "Operation not supported on socket",
+}
+_STRERROR_LC: Final = {code: text.lower() for code, text in _STRERROR.items()}
 
 
 @attrs.frozen
@@ -282,6 +483,21 @@ class Finding:
         """The upstream name of ``member``, or ``None``."""
         return None if self.member is None else self.member.name
 
+    @property
+    def description(self) -> str | None:
+        """atscodes' short description of ``member``, or ``None`` when unresolved."""
+        return None if self.member is None else self.member.description
+
+    def __str__(self) -> str:
+        """Number and name together: ``code=-9824 (errSSLPeerHandshakeFail)``."""
+        return f"code={self.code} ({self.label()})"
+
+    def __repr__(self) -> str:
+        return (
+            f"<Finding code={self.code} ({self.label()}) domain={self.domain}"
+            f" at {self.line_no}:{self.column} text={self.text!r}>"
+        )
+
     def label(self) -> str:
         """The short decoding that ``atscodes annotate`` inserts."""
         if self.member is None:
@@ -300,7 +516,7 @@ class Finding:
             "domain": self.domain,
             "code": self.code,
             "name": self.name,
-            "description": None if self.member is None else self.member.description,
+            "description": self.description,
             "family": self.family,
             "span": list(self.span),
         }
@@ -322,9 +538,24 @@ class Finding:
         )
 
 
-def _int(text: str) -> int:
-    cleaned = text.replace("\u2212", "-").replace("\uff0d", "-").replace(" ", "")
-    return int(cleaned)
+def _number(text: str) -> int:
+    """The value of a number as the grammar above writes it (cast, sign, hex, separators).
+
+    Unsigned 32- and 64-bit renderings of a negative value are read back as signed:
+    4294957494 and 0xFFFFD9B6 are -9802, 18446744073709550612 is -1004.
+    """
+    if text.startswith("("):
+        text = text[text.index(")") + 1 :]
+    text = text.translate(_NUM_TABLE)
+    value = int(text, 16) if text[:2] in ("0x", "0X") else int(text)
+    if 1 << 31 <= value < 1 << 32:
+        value -= 1 << 32
+    elif 1 << 63 <= value < 1 << 64:
+        value -= 1 << 64
+    return value
+
+
+_int = _number
 
 
 def _resolve(domain: str, code: int) -> Code | None:
@@ -346,19 +577,190 @@ def _nserror_domain(token: str, code: int) -> str | None:
     return domain
 
 
+def _by_range(code: int) -> str | None:
+    """The domain a negative code belongs to by its value alone, if it is an assigned one.
+
+    -98xx are SecureTransport statuses; NSURLError values (-999 … -3007) come next; then
+    the other OSStatus values atscodes knows (SecError).  Small numbers (above -999, and
+    every positive one) have no domain without context.
+    """
+    if code > -999:  # "error -1", "returned -50": too common to be read as a code
+        return None
+    if -9899 <= code <= -9800:
+        return "kCFStreamErrorDomainSSL"
+    if _resolve("NSURLErrorDomain", code) is not None:
+        return "NSURLErrorDomain"
+    if _resolve("NSOSStatusErrorDomain", code) is not None:
+        return "NSOSStatusErrorDomain"
+    return None
+
+
+def _strerror_of(text: str) -> int | None:
+    """The Darwin errno whose strerror() *text* starts with (or is the start of), if any."""
+    words = text.strip().lower()
+    for code, expected in _STRERROR_LC.items():
+        if words.startswith(expected) or (len(words) >= 10 and expected.startswith(words)):
+            return code
+    return None
+
+
+def _darwin_errno_text(code: int, text: str | None) -> bool:
+    """Whether errno *code*, followed by *text* (if any), reads as a Darwin errno.
+
+    Only the errno values listed in :data:`_STRERROR` are taken: the ones network code
+    reports, where a number without more context is most likely Darwin's.  When the text
+    after the number is the strerror() of *another* Darwin errno, the number is another
+    system's ("[Errno 104] Connection reset by peer" is Linux's ECONNRESET) and is refused.
+    """
+    if code not in _STRERROR:
+        return False
+    named = _strerror_of(text) if text else None
+    return named is None or named == code
+
+
+def _nearest(positions: list[int], at: int) -> int:
+    """The index of the value in sorted, non-empty *positions* nearest to *at* (log time)."""
+    index = bisect.bisect_left(positions, at)
+    if index == len(positions):
+        return index - 1
+    if index > 0 and at - positions[index - 1] <= positions[index] - at:
+        return index - 1
+    return index
+
+
+class Record:
+    """What a multi-line record (an NSError dump split across lines) tells later lines.
+
+    A line that leaves a ``{``, ``(`` or ``[`` open continues on the next line; the
+    domain key and the domain names seen so far apply there.  Bounded: a record ends
+    after :data:`_RECORD_LINES` lines.
+    """
+
+    __slots__ = ("depth", "domain", "domain_key", "lines")
+
+    def __init__(self) -> None:
+        self.depth = 0
+        self.lines = 0
+        self.domain_key: int | None = None
+        self.domain: tuple[str | None] | None = None
+
+    def reset(self) -> None:
+        self.depth = self.lines = 0
+        self.domain_key = None
+        self.domain = None
+
+
+_RECORD_LINES: Final = 64
+
+
 class _Line:
     """Scanning state for one line: turns matches into Findings."""
 
-    __slots__ = ("base", "col_base", "findings", "last_pair", "line", "line_no")
+    __slots__ = (
+        "_alert",
+        "_domain_keys",
+        "_domain_pos",
+        "_domains",
+        "_key_pos",
+        "base",
+        "col_base",
+        "findings",
+        "last_pair",
+        "line",
+        "line_no",
+        "record",
+    )
 
-    def __init__(self, line: str, line_no: int, base: int, col_base: int) -> None:
+    def __init__(
+        self, line: str, line_no: int, base: int, col_base: int, record: Record | None
+    ) -> None:
         self.line = line
         self.line_no = line_no
         self.base = base
         self.col_base = col_base
+        self.record = record
         self.findings: list[Finding] = []
         self.last_pair: tuple[int, str] | None = None
+        self._domain_keys: list[tuple[int, int]] | None = None
+        self._domains: list[tuple[int, str | None]] | None = None
+        self._key_pos: list[int] = []
+        self._domain_pos: list[int] = []
+        self._alert: bool | None = None
 
+    # -- context, computed at most once per line ------------------------------------------
+    def domain_keys(self) -> list[tuple[int, int]]:
+        if self._domain_keys is None:
+            self._domain_keys = [
+                (m.start(), _number(m["d"])) for m in _DOMAIN_KEY.finditer(self.line)
+            ]
+            self._key_pos = [pos for pos, _ in self._domain_keys]
+        return self._domain_keys
+
+    def domains(self) -> list[tuple[int, str | None]]:
+        """Explicit domain names on the line: (offset, canonical name or None if unknown)."""
+        if self._domains is None:
+            found: dict[int, str | None] = {}
+            for pattern in (_DOMAIN_NAME, _DOMAIN_FIELD):
+                for m in pattern.finditer(self.line):
+                    name = m["name"]
+                    canonical = _DOMAIN_TOKENS.get(name.lower())
+                    if canonical is None and name.lower().startswith("kcfstreamerrordomain"):
+                        canonical = "CFStreamError"
+                    found.setdefault(m.start("name"), canonical)
+            self._domains = sorted(found.items())
+            self._domain_pos = [pos for pos, _ in self._domains]
+        return self._domains
+
+    def speaks_of_alert(self) -> bool:
+        if self._alert is None:
+            self._alert = "alert" in self.line.lower()
+        return self._alert
+
+    def domain_key_near(self, at: int) -> int | None:
+        keys = self.domain_keys()
+        if keys:
+            return keys[_nearest(self._key_pos, at)][1]
+        return None if self.record is None else self.record.domain_key
+
+    def domain_near(self, at: int) -> tuple[str | None] | None:
+        """The explicit domain nearest to *at* on this line (or earlier in the record).
+
+        ``None`` when there is none; ``(None,)`` when the nearest names a domain atscodes
+        has no table for (its codes are then not ours).
+        """
+        domains = self.domains()
+        if domains:
+            pos, name = domains[_nearest(self._domain_pos, at)]
+            if abs(pos - at) <= _NEAR:
+                return (name,)
+        return None if self.record is None else self.record.domain
+
+    def close(self) -> None:
+        """Update the record with what this line leaves open and names."""
+        record = self.record
+        if record is None:
+            return
+        line = self.line
+        record.depth += (
+            line.count("{")
+            + line.count("(")
+            + line.count("[")
+            - line.count("}")
+            - line.count(")")
+            - line.count("]")
+        )
+        record.lines += 1
+        if record.depth <= 0 or record.lines >= _RECORD_LINES:
+            record.reset()
+            return
+        keys = self.domain_keys()
+        if keys:
+            record.domain_key = keys[-1][1]
+        domains = self.domains()
+        if domains:
+            record.domain = (domains[-1][1],)
+
+    # -- findings --------------------------------------------------------------------------
     def add(self, domain: str, code: int, start: int, end: int, member: Code | None = None) -> None:
         if member is None:
             member = _resolve(domain, code)
@@ -379,42 +781,75 @@ class _Line:
         domain = _PAIR_DOMAIN.get(number)
         if domain is None:
             return
-        value = _int(match[code])
+        value = _number(match[code])
         if value == 0:  # "TIC SSL Trust Error [25:0x1c0176d40]: 3:0": no error
             return
         self.last_pair = (value, domain)
         self.add(domain, value, *match.span(group))
 
-    def handle(self, kind: str, match: re.Match[str]) -> None:  # noqa: PLR0915 - per fragment
+    def word(self, match: re.Match[str]) -> bool:
+        """The general code-word form; returns whether the match claims its text."""
+        code = _number(match["w_code"])
+        word = match["w_word"].lower()
+        start, end = match.span("w_code")
+        explicit = self.domain_near(start)
+        if explicit is not None:
+            domain = explicit[0]
+            if domain is None:
+                return True  # "domain: NSCocoaErrorDomain, code: 3840": not ours
+            if domain == "NSURLErrorDomain" and code > 0:
+                code = -code
+            if domain == "CFStreamError" or _resolve(domain, code) is None:
+                fallback = _by_range(code)
+                domain = fallback if fallback is not None else domain
+            if _resolve(domain, code) is None and domain != "CFStreamError":
+                return False
+            self.add(domain, code, start, end)
+            return True
+        if word.startswith(("errno", "os")):
+            after = _TEXT_AFTER.match(self.line, end)
+            if code in _STRERROR and _darwin_errno_text(code, after and after["text"]):
+                self.add("NSPOSIXErrorDomain", code, start, end)
+                return True
+            return False
+        domain = _by_range(code)
+        if domain is None:
+            return False
+        self.add(domain, code, start, end)
+        return True
+
+    def handle(self, kind: str, match: re.Match[str]) -> bool:  # noqa: PLR0915
+        """Turn one match into findings; returns whether the match claims its text."""
         if kind == "task":
-            self.add("NSURLErrorDomain", _int(match["task_url"]), *match.span("task_url"))
+            self.add("NSURLErrorDomain", _number(match["task_url"]), *match.span("task_url"))
             self.pair(match, "task_pair", "task_dom", "task_code")
         elif kind == "nserror":
-            code = _int(match["ns_code"])
+            code = _number(match["ns_code"])
             domain = _nserror_domain(match["ns_dom"], code)
             if domain is not None:
                 self.add(domain, code, *match.span("ns_code"))
         elif kind == "domain":
-            code = _int(match["d_code"])
+            code = _number(match["d_code"])
             domain = _nserror_domain(match["d_dom"], code)
             if domain == "NSURLErrorDomain" and code > 0:
                 code = -code  # "NSURLErrorDomain - 1001": the sign printed apart, or dropped
             if domain is not None:
                 self.add(domain, code, *match.span("d_code"))
         elif kind == "key":
-            code = _int(match["key_code"])
-            domain_key = _DOMAIN_KEY.search(self.line)
+            code = _number(match["key_code"])
+            domain_key = self.domain_key_near(match.start())
             if domain_key is not None:
-                domain = _PAIR_DOMAIN.get(_int(domain_key["d"]), "CFStreamError")
+                domain = _PAIR_DOMAIN.get(domain_key, "CFStreamError")
             elif -9899 <= code <= -9800:
                 domain = "kCFStreamErrorDomainSSL"
             else:
                 domain = "CFStreamError"
             self.add(domain, code, *match.span("key_code"))
         elif kind == "orig":
-            self.add("kCFStreamErrorDomainSSL", _int(match["orig_code"]), *match.span("orig_code"))
+            code = _number(match["orig_code"])
+            self.add("kCFStreamErrorDomainSSL", code, *match.span("orig_code"))
         elif kind == "err":
-            code = _int(match["err_code"])
+            code = _number(match["err_code"])
             ahead = _NSERROR_AHEAD.match(self.line, match.end())
             if ahead is not None:
                 domain = _nserror_domain(ahead["dom"], code)
@@ -427,7 +862,7 @@ class _Line:
         elif kind == "tic":
             self.pair(match, "tic_pair", "tic_dom", "tic_code")
         elif kind == "errparen":
-            code = _int(match["e_code"])
+            code = _number(match["e_code"])
             if self.last_pair is not None and self.last_pair[0] == code:
                 self.add(self.last_pair[1], code, *match.span("e_code"))
             elif -9899 <= code <= -9800:
@@ -436,9 +871,22 @@ class _Line:
             self.pair(match, "ss_pair", "ss_dom", "ss_code")
         elif kind == "sockmsg":
             self.add("NSPOSIXErrorDomain", int(match["sm_code"]), *match.span("sm_code"))
+        elif kind in ("pyerrno", "pyoserror", "bracketerrno"):
+            prefix = {"pyerrno": "pe", "pyoserror": "po", "bracketerrno": "be"}[kind]
+            code = int(match[f"{prefix}_code"])
+            if not _darwin_errno_text(code, match[f"{prefix}_text"]):
+                return kind != "bracketerrno"
+            if kind == "pyerrno":  # the finding is "[Errno 54]", as people quote it
+                span = (match.start(), match.end("pe_code") + 1)
+            else:
+                span = match.span(f"{prefix}_code")
+            self.add("NSPOSIXErrorDomain", code, *span)
+        elif kind == "lowerstack":
+            self.add("NSPOSIXErrorDomain", int(match["ls_code"]), *match.span("ls_code"))
         elif kind == "alertcamel":
             alert = _ALERT_CAMEL[match["ac_name"]]
-            number = _NUMBER_BEFORE.search(self.line, 0, match.start())
+            window = max(0, match.start() - 8)
+            number = _NUMBER_BEFORE.search(self.line, window, match.start())
             if number is not None and int(number[1]) == int(alert):
                 self.add("TLSAlert", int(alert), number.start(1), match.end(), member=alert)
         elif kind == "alertpeer":
@@ -455,31 +903,65 @@ class _Line:
             group = {"alertup": "au_name", "alertdesc": "ad_name", "alerterl": "ae_name"}[kind]
             alert = _ALERT_NAMES[match[group].lower().replace(" ", "_")]
             self.add("TLSAlert", int(alert), *match.span(group), member=alert)
+        elif kind == "alertmsg":
+            code = int(match["am_code"])
+            if not self.speaks_of_alert() or _resolve("TLSAlert", code) is None:
+                return False
+            self.add("TLSAlert", code, *match.span("am_code"))
+        elif kind == "word":
+            return self.word(match)
         elif kind == "bare_ssl":
             self.add("kCFStreamErrorDomainSSL", int(match["bs_code"]), *match.span("bs_code"))
         elif kind == "bare_url":
-            self.add("NSURLErrorDomain", int(match["bu_code"]), *match.span("bu_code"))
+            code = int(match["bu_code"])
+            if _resolve("NSURLErrorDomain", code) is None:
+                return False
+            self.add("NSURLErrorDomain", code, *match.span("bu_code"))
+        return True
 
 
-def _scan_line(line: str, line_no: int, base: int = 0, col_base: int = 0) -> list[Finding]:
+def _scan_line(
+    line: str, line_no: int, base: int = 0, col_base: int = 0, record: Record | None = None
+) -> list[Finding]:
     """Findings in *line*: every fragment's matches, merged as one alternation would.
 
     Matches are taken by start position (at the same position, the earlier
-    fragment wins), skipping any that overlap a match already taken.
+    fragment wins), skipping any that overlap a match that claimed its text.
+    ``span`` is ``base`` plus the offset in *line*; ``column`` is ``col_base`` plus
+    the offset, plus one.  *record* carries context from the earlier lines of a
+    multi-line record (see :class:`Record`), and is updated.
     """
     candidates: list[tuple[int, int, str, re.Match[str]]] = []
-    for priority, (kind, pattern) in enumerate(_PATTERNS):
+    lower: str | None = None
+    for priority, (kind, pattern, needles, in_lower) in enumerate(_PATTERNS):
+        if needles:
+            haystack = line
+            if in_lower:
+                if lower is None:
+                    lower = line.lower()
+                haystack = lower
+            for needle in needles:
+                if needle in haystack:
+                    break
+            else:
+                continue
+        if kind == "word":
+            if lower is None:
+                lower = line.lower()
+            if len(lower) == len(line):
+                for match in _WORD_LOWER.finditer(lower):
+                    candidates.append((match.start(), priority, kind, match))
+                continue
         for match in pattern.finditer(line):
             candidates.append((match.start(), priority, kind, match))
-    state = _Line(line, line_no, base, col_base)
-    if not candidates:
-        return state.findings
-    candidates.sort(key=_by_position)
-    cursor = 0
-    for start, _, kind, match in candidates:
-        if start >= cursor:
-            state.handle(kind, match)
-            cursor = match.end()
+    state = _Line(line, line_no, base, col_base, record)
+    if candidates:
+        candidates.sort(key=_by_position)
+        cursor = 0
+        for start, _, kind, match in candidates:
+            if start >= cursor and state.handle(kind, match):
+                cursor = match.end()
+    state.close()
     return state.findings
 
 
@@ -509,6 +991,8 @@ def _candidate_starts(text: str) -> list[int]:
 def scan(text: str) -> Iterator[Finding]:
     """Every code in *text*, in order.  Never raises for any ``str``.
 
+    ``span`` is an offset pair into *text*.
+
     >>> for f in scan("HTTP load failed (error code: -1200 [3:-9802])"):
     ...     print(f.code, f.domain, f.name)
     -1200 NSURLErrorDomain NSURLErrorSecureConnectionFailed
@@ -517,12 +1001,18 @@ def scan(text: str) -> Iterator[Finding]:
     if not isinstance(text, str):
         raise TypeError(f"scan() takes a str, not {type(text).__name__}")
     line_no, counted_to = 1, 0
+    record = Record()
+    previous = -2
     for start in _candidate_starts(text):
-        line_no += text.count("\n", counted_to, start)
+        gap = text.count("\n", counted_to, start)
+        line_no += gap
         counted_to = start
+        if line_no - previous > 2:  # a record spans consecutive candidate lines only
+            record.reset()
+        previous = line_no
         end = text.find("\n", start)
         line = text[start:] if end == -1 else text[start:end]
-        yield from _scan_line(line, line_no, start)
+        yield from _scan_line(line, line_no, start, 0, record)
 
 
 def scan_lines(lines: Iterable[str]) -> Iterator[Finding]:
@@ -530,9 +1020,14 @@ def scan_lines(lines: Iterable[str]) -> Iterator[Finding]:
 
     Spans are offsets into each line; ``line_no`` counts the lines given, from 1.
     """
+    record = Record()
+    previous = -2
     for line_no, line in enumerate(lines, 1):
         if _has_marker(line):
-            yield from _scan_line(line.rstrip("\n"), line_no)
+            if line_no - previous > 2:
+                record.reset()
+            previous = line_no
+            yield from _scan_line(line.rstrip("\n"), line_no, 0, 0, record)
 
 
 def candidate_line_ranges(block: bytes) -> list[tuple[int, int]]:
@@ -541,13 +1036,15 @@ def candidate_line_ranges(block: bytes) -> list[tuple[int, int]]:
     ``end`` is the offset of the line's ``"\\n"`` (or the end of *block*).
     """
     ranges: dict[int, int] = {}
-    for marker in _MARKERS_B:
-        at = block.find(marker)
-        while at != -1:
-            start = block.rfind(b"\n", 0, at) + 1
-            end = block.find(b"\n", at)
-            if end == -1:
-                end = len(block)
-            ranges[start] = end
-            at = block.find(marker, end)
+    lowered = block.lower()  # ASCII only: offsets are unchanged
+    for haystack, markers in ((lowered, _LOWER_B), (block, _CASED_B)):
+        for marker in markers:
+            at = haystack.find(marker)
+            while at != -1:
+                start = block.rfind(b"\n", 0, at) + 1
+                end = block.find(b"\n", at)
+                if end == -1:
+                    end = len(block)
+                ranges[start] = end
+                at = haystack.find(marker, end)
     return sorted(ranges.items())

@@ -11,10 +11,18 @@ import pytest
 import atscodes
 from atscodes import Finding, scan
 
-CORPUS = Path(__file__).parent / "data" / "corpus.jsonl"
-ROWS: list[dict[str, Any]] = [
-    json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines()
-]
+DATA = Path(__file__).parent / "data"
+
+
+def load(name: str) -> list[dict[str, Any]]:
+    """The rows of a labelled file in tests/data (a first ``{"header": …}`` line is skipped)."""
+    rows = [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines()]
+    return [row for row in rows if "header" not in row]
+
+
+ROWS = load("corpus.jsonl")
+#: Excerpts collected before the scanner was changed for issue 11 and never tuned on.
+HELD_OUT = load("heldout.jsonl")
 
 # Label domain -> the family group it is scored in.
 GROUP = {
@@ -102,11 +110,11 @@ class Score(NamedTuple):
         return self.correct / self.findings
 
 
-def score(*, prose: bool) -> Score:
+def score(*, prose: bool, rows: list[dict[str, Any]] | None = None) -> Score:
     labels = found = findings = correct = 0
     misses: list[str] = []
     false_positives: list[str] = []
-    for row in ROWS:
+    for row in ROWS if rows is None else rows:
         row_labels = [label for label in _labels(row) if label.prose == prose]
         all_labels = _labels(row)
         known = [f for f in scan(row["text"]) if f.member is not None]
@@ -128,10 +136,15 @@ def score(*, prose: bool) -> Score:
     return Score(labels, found, findings, correct, misses, false_positives)
 
 
-def test_corpus_is_large_enough_and_sourced() -> None:
-    assert len(ROWS) >= 150
-    assert len({row["id"] for row in ROWS}) == len(ROWS)
-    for row in ROWS:
+@pytest.mark.parametrize(
+    ("rows", "minimum"), [(ROWS, 150), (HELD_OUT, 40)], ids=["corpus", "held-out"]
+)
+def test_labelled_files_are_large_enough_and_sourced(
+    rows: list[dict[str, Any]], minimum: int
+) -> None:
+    assert len(rows) >= minimum
+    assert len({row["id"] for row in rows}) == len(rows)
+    for row in rows:
         assert row["source"].startswith(("https://", "http://")), row["id"]
         for code in row["codes"]:
             assert row["text"][code["start"] : code["end"]] == code["text"], row["id"]
@@ -165,3 +178,23 @@ def test_prose_is_reported() -> None:
 @pytest.mark.parametrize("row", [r for r in ROWS if not r["codes"]], ids=lambda r: r["id"])
 def test_negative_only_excerpts_yield_no_known_code(row: dict[str, Any]) -> None:
     assert [f.text for f in scan(row["text"]) if f.member is not None] == []
+
+
+def test_held_out_sources_are_not_in_the_corpus() -> None:
+    assert not {row["source"] for row in HELD_OUT} & {row["source"] for row in ROWS}
+
+
+def test_held_out_log_output() -> None:
+    """The same scoring on the held-out excerpts (see tests/data/README.md).
+
+    Reported, not tuned for: precision must meet the target (a wrong code is the worst
+    answer); recall is held to the figure measured when the set was scored for issue 11
+    (91 %, below the 98 % target: see the report), as a floor against regressions.
+    """
+    result = score(prose=False, rows=HELD_OUT)
+    print(
+        f"\nheld-out log output: recall {result.found}/{result.labels} = {result.recall:.2%}, "
+        f"precision {result.correct}/{result.findings} = {result.precision:.2%}"
+    )
+    assert result.precision >= 0.99, result.false_positives
+    assert result.recall >= 0.91

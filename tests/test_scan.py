@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import pickle
+import re
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given, settings
@@ -167,6 +169,81 @@ SHAPES = [
     ),
 ]
 
+# The shapes issue 11 lists as missed (quoted in the issue from public issues and forums).
+SHAPES += [
+    ("connect failed: errno 60", [("60", "NSPOSIXErrorDomain", 60, "ETIMEDOUT")]),
+    ("code: -67843", [("-67843", "NSOSStatusErrorDomain", -67843, "errSecNotTrusted")]),
+    (
+        '{"code": -1004, "message": "Could not connect"}',
+        [("-1004", "NSURLErrorDomain", -1004, "NSURLErrorCannotConnectToHost")],
+    ),
+    (
+        "request failed (code - 1004)",
+        [("- 1004", "NSURLErrorDomain", -1004, "NSURLErrorCannotConnectToHost")],
+    ),
+    (
+        "Code - 1004 domain NSURLErrorDomain",
+        [("- 1004", "NSURLErrorDomain", -1004, "NSURLErrorCannotConnectToHost")],
+    ),
+    ("SSL alert received: msg 40", [("40", "TLSAlert", 40, "handshake_failure")]),
+    ("TLS alert, level 2, description: 42", [("42", "TLSAlert", 42, "bad_certificate")]),
+    (
+        "ConnectionResetError: [Errno 54] Connection reset by peer",
+        [("[Errno 54]", "NSPOSIXErrorDomain", 54, "ECONNRESET")],
+    ),
+    (
+        "ConnectionResetError(54, 'Connection reset by peer')",
+        [("54", "NSPOSIXErrorDomain", 54, "ECONNRESET")],
+    ),
+    (
+        "nw_socket_get_input_frames [C1.1:3] recvmsg(fd 12, 1024 bytes)"
+        " [54: Connection reset by peer]",
+        [("54", "NSPOSIXErrorDomain", 54, "ECONNRESET")],
+    ),
+    ("Lower protocol stack error: 57", [("57", "NSPOSIXErrorDomain", 57, "ENOTCONN")]),
+    (
+        "SubResourceLoader::didFail: (type=1, code=-1022)",
+        [
+            (
+                "-1022",
+                "NSURLErrorDomain",
+                -1022,
+                "NSURLErrorAppTransportSecurityRequiresSecureConnection",
+            )
+        ],
+    ),
+    (
+        "-1202: the certificate for this server is invalid",
+        [("-1202", "NSURLErrorDomain", -1202, "NSURLErrorServerCertificateUntrusted")],
+    ),
+    (
+        "Error Domain=NSURLErrorDomain Code=18446744073709550612",
+        [("18446744073709550612", "NSURLErrorDomain", -1004, "NSURLErrorCannotConnectToHost")],
+    ),
+    (
+        "OSStatus error 4294957494",
+        [("4294957494", "NSOSStatusErrorDomain", -9802, "errSSLFatalAlert")],
+    ),
+    (
+        "(OSStatus error 0xFFFFD9B6)",
+        [("0xFFFFD9B6", "NSOSStatusErrorDomain", -9802, "errSSLFatalAlert")],
+    ),
+    ("status = (int)-9802", [("(int)-9802", "kCFStreamErrorDomainSSL", -9802, "errSSLFatalAlert")]),
+    ("(OSStatus error -9,808)", [("-9,808", "NSOSStatusErrorDomain", -9808, "errSSLBadCert")]),
+    ("error code: \u22121001", [("\u22121001", "NSURLErrorDomain", -1001, "NSURLErrorTimedOut")]),
+    (
+        "error.code \uff1d \uff0d\uff11\uff10\uff10\uff11",
+        [("\uff0d\uff11\uff10\uff10\uff11", "NSURLErrorDomain", -1001, "NSURLErrorTimedOut")],
+    ),
+    ("Rust: Connection timed out (os error 60)", [("60", "NSPOSIXErrorDomain", 60, "ETIMEDOUT")]),
+]
+# An NSError dump split across lines: the domain key on an earlier line of the record.
+SPLIT_DUMP = (
+    "Error Domain=NSURLErrorDomain Code=-1004 UserInfo={_kCFStreamErrorDomainKey=1, X=(\n"
+    '    "LocalDataTask <A>.<1>"\n'
+    "), _kCFStreamErrorCodeKey=61}"
+)
+
 NEGATIVES = [
     "2017-04-20 17:25:22.944189+0800 SDWebViewDemo[78813:3835329] did something wrong",
     "[C1.1.1:2] error state",
@@ -177,6 +254,17 @@ NEGATIVES = [
     "https://firebaseinstallations.googleapis.com/v1/projects/1:581104381739:ios:abc error",
     "CFNetwork Diagnostics [1:1] error",
     "The server responded with an error: 404 Not Found",
+    # issue 11: what the general code-word form must leave alone
+    "[Errno 104] Connection reset by peer",
+    "errno=104(Connection reset by peer)",
+    "Error -1",
+    "accept returned -50",
+    "TCP Conn 0x6000037ff000 Failed : error 0:61",
+    '{"domain": "NSCocoaErrorDomain", "code": -1011}',
+    "handshake failed; returned -1, SSL error code 1, net_error -101",
+    "HTTP status code: 404",
+    "read msg 40 bytes",
+    "code: 1,234,567 items",
 ]
 
 
@@ -189,6 +277,23 @@ def test_every_shape(line: str, expected: list[tuple[str, str, int, str | None]]
 @pytest.mark.parametrize("line", NEGATIVES)
 def test_not_codes(line: str) -> None:
     assert [f.text for f in scan(line) if f.member is not None] == []
+
+
+def test_a_dump_split_across_lines_keeps_its_domain_key() -> None:
+    """Issue 11: the record, not the line, gives ``_kCFStreamErrorCodeKey`` its domain."""
+    found = [(f.line_no, f.code, f.domain, f.name) for f in scan(SPLIT_DUMP)]
+    assert found == [
+        (1, -1004, "NSURLErrorDomain", "NSURLErrorCannotConnectToHost"),
+        (3, 61, "NSPOSIXErrorDomain", "ECONNREFUSED"),
+    ]
+    by_lines = [(f.line_no, f.code, f.domain) for f in atscodes.scan_lines(io.StringIO(SPLIT_DUMP))]
+    assert by_lines == [(a, b, c) for a, b, c, _ in found]
+
+
+def test_a_record_does_not_leak_into_unrelated_lines() -> None:
+    text = "_kCFStreamErrorDomainKey=1, (\n" + "x\n" * 5 + "_kCFStreamErrorCodeKey=61"
+    [finding] = scan(text)
+    assert finding.domain == "CFStreamError"
 
 
 def test_spans_lines_and_columns() -> None:
@@ -392,3 +497,258 @@ def test_lossless_across_block_boundaries(parts: list[str], sizes: tuple[int, in
     finally:
         engine.BLOCK, engine.OVERLAP = saved
     assert strip_annotations(out.getvalue()) == data
+
+
+# --- linear time (complexity tests: ratios with a wide margin, generous absolute bounds) -----
+
+from tests.scan_hostile import NAMED, generated  # noqa: E402
+
+#: Two 4x steps (16x the input): linear costs about 16x, quadratic 256x.  The bound leaves
+#: room for cache effects and a shared machine (a 64 kB string no longer fits a core's cache).
+_LIMIT = 100
+
+
+def _growth(make: Callable[[int], str], size: int) -> tuple[float, float]:
+    """(cost at 16x size / cost at size, cost at 4x size), best of interleaved runs.
+
+    The machine is shared: each attempt alternates the sizes and keeps the best of each,
+    and a bad-looking ratio is measured again (up to four times) before it counts.
+    """
+    import time
+
+    texts = (make(size), make(4 * size), make(16 * size))
+    best_ratio, best_4x = float("inf"), float("inf")
+    for repeats in (3, 5, 7, 9):
+        costs = [float("inf")] * 3
+        for _ in range(repeats):
+            for which, text in enumerate(texts):
+                start = time.perf_counter()
+                list(scan(text))
+                costs[which] = min(costs[which], time.perf_counter() - start)
+        best_4x = min(best_4x, costs[1])
+        best_ratio = min(best_ratio, costs[2] / max(costs[0], 1e-5))
+        if best_ratio < _LIMIT:
+            break
+    return best_ratio, best_4x
+
+
+@pytest.mark.parametrize("name", sorted(NAMED))
+def test_the_inputs_issue_11_names_scan_in_linear_time(name: str) -> None:
+    """Each costs about 16x at 16x the size (quadratic: 256x) and little at 40 kB."""
+    ratio, cost = _growth(NAMED[name], 2_500)
+    assert ratio < _LIMIT, f"{name}: 16x the input cost {ratio:.1f}x"
+    assert cost < 1.0, f"{name}: {cost:.2f} s at 10 kB"
+
+
+def test_generated_repeats_and_padding_scan_in_linear_time() -> None:
+    """Every piece of the grammar repeated, padded and interleaved with likely characters."""
+    slow = []
+    for name, make in generated():
+        ratio, cost = _growth(make, 1_000)
+        if ratio >= _LIMIT or cost >= 1.0:
+            slow.append(f"{name}: x{ratio:.1f} at 16x, {cost * 1000:.1f} ms at 4 kB")
+    assert slow == []
+
+
+# --- the grammar, by property -------------------------------------------------------------
+
+_URL_CODES = [int(m) for m in atscodes.URLError if int(m) <= -999]
+_SSL_CODES = [int(m) for m in atscodes.SSLStatus if -9899 <= int(m) <= -9800]
+_ERRNOS = [54, 57, 60, 61, 65]
+
+
+def _render(value: int, style: str) -> str:
+    """*value* written the ways logs write numbers."""
+    if style == "unicode_minus":
+        return str(value).replace("-", "\u2212")
+    if style == "fullwidth":
+        return "".join(chr(ord(c) + 0xFEE0) if c.isdigit() else "\uff0d" for c in str(value))
+    if style == "unsigned32":
+        return str(value % (1 << 32))
+    if style == "unsigned64":
+        return str(value % (1 << 64))
+    if style == "hex32":
+        return f"0x{value % (1 << 32):08X}"
+    if style == "spaced_minus":
+        return str(value).replace("-", "- ")
+    if style == "cast":
+        return f"(int){value}"
+    if style == "thousands":
+        return f"{value:,}"
+    return str(value)
+
+
+_STYLES = [
+    "plain",
+    "unicode_minus",
+    "fullwidth",
+    "unsigned32",
+    "unsigned64",
+    "hex32",
+    "spaced_minus",
+    "cast",
+    "thousands",
+]
+# (template, codes, group, styles that form allows): "{}" is where the number goes.  Each
+# template holds one of the prefilter's markers (atscodes._scan.MARKERS), as log lines do.
+_FORMS = [
+    ("Error Domain=NSURLErrorDomain Code={}", _URL_CODES, "NSURLErrorDomain", _STYLES),
+    ("domain=NSURLErrorDomain, code={}", _URL_CODES, "NSURLErrorDomain", _STYLES),
+    ('{{"domain": "NSURLErrorDomain", "code": {}}}', _URL_CODES, "NSURLErrorDomain", _STYLES),
+    ('{{"code": {}}}', _URL_CODES, "NSURLErrorDomain", _STYLES),
+    ("(code {})", _URL_CODES, "NSURLErrorDomain", _STYLES),
+    ("error code: {}", _URL_CODES, "NSURLErrorDomain", _STYLES),
+    ("(kCFStreamErrorDomainSSL, {})", _SSL_CODES, "OSStatus", _STYLES),
+    ("(OSStatus error {})", _SSL_CODES, "OSStatus", _STYLES),
+    ("SSLRead failed, status = {}", _SSL_CODES, "OSStatus", _STYLES),
+    ("_kCFStreamErrorCodeKey={}, _kCFStreamErrorDomainKey=3", _SSL_CODES, "OSStatus", _STYLES),
+    ("errno {}", _ERRNOS, "NSPOSIXErrorDomain", ["plain", "fullwidth"]),
+    ("errno: {}", _ERRNOS, "NSPOSIXErrorDomain", ["plain"]),
+    ("[Errno {}]", _ERRNOS, "NSPOSIXErrorDomain", ["plain"]),
+    ("SSL alert number {}", [40, 42, 48, 70], "TLSAlert", ["plain"]),
+]
+_GROUPS = {
+    "NSURLErrorDomain": {"NSURLErrorDomain"},
+    "OSStatus": {"kCFStreamErrorDomainSSL", "NSOSStatusErrorDomain"},
+    "NSPOSIXErrorDomain": {"NSPOSIXErrorDomain"},
+    "TLSAlert": {"TLSAlert"},
+}
+# Surroundings without digits or vowels cannot spell a code word, a domain or a number.
+_SURROUNDING = st.text(alphabet="bcdfghjklmnpqrstvwz BCDFGHJKLMNPQRSTVWZ.,;!?\t_/é中", max_size=40)
+
+
+@settings(max_examples=400)
+@given(
+    st.sampled_from(_FORMS).flatmap(
+        lambda form: st.tuples(st.just(form), st.sampled_from(form[1]), st.sampled_from(form[3]))
+    ),
+    _SURROUNDING,
+    _SURROUNDING,
+)
+def test_a_code_in_any_supported_form_is_found_with_its_span(
+    case: tuple[tuple[str, list[int], str, list[str]], int, str],
+    before: str,
+    after: str,
+) -> None:
+    (template, _, group, _), value, style = case
+    number = _render(value, style)
+    snippet = template.format(number)
+    text = f"{before} {snippet} {after}"
+    at = len(before) + 1 + snippet.index(number)
+    expected_span = (at, at + len(number))
+    found = [
+        f
+        for f in scan(text)
+        if f.code == value and f.domain in _GROUPS[group] and f.member is not None
+    ]
+    assert found, (text, [str(f) for f in scan(text)])
+    spans = [f.span for f in found]
+    assert any(s[0] <= expected_span[0] and expected_span[1] <= s[1] + 1 for s in spans), (
+        text,
+        spans,
+        expected_span,
+    )
+    for f in found:
+        assert text[f.span[0] : f.span[1]] == f.text
+
+
+_DIGIT_HEAVY = st.one_of(
+    st.builds(
+        "{:04d}-{:02d}-{:02d} {:02d}:{:02d}:{:02d}.{:06d}{}{:04d}".format,
+        st.integers(1990, 2030),
+        st.integers(1, 12),
+        st.integers(1, 28),
+        st.integers(0, 23),
+        st.integers(0, 59),
+        st.integers(0, 59),
+        st.integers(0, 999_999),
+        st.sampled_from("+-"),
+        st.integers(0, 1400),
+    ),
+    st.builds("[{}:{}]".format, st.integers(1, 99_999), st.integers(1, 9_999_999)),
+    st.builds("[C{}.{}.{}:{}]".format, *[st.integers(1, 999)] * 4),
+    st.builds("0x{:x}".format, st.integers(1 << 20, 1 << 48)),
+    st.builds("{}.{}.{}.{}:{}".format, *[st.integers(0, 255)] * 4, st.integers(1, 65535)),
+    st.builds("[2607:f8b0:{:x}::{:x}]:443".format, st.integers(0, 65535), st.integers(1, 255)),
+    st.builds("port {}".format, st.integers(1, 65535)),
+    st.builds("{} bytes".format, st.integers(0, 10**9)),
+    st.builds("{}/{} bytes".format, st.integers(0, 10**6), st.integers(0, 10**6)),
+    st.builds("HTTP/1.1 {}".format, st.integers(100, 599)),
+    st.builds("status code: {}".format, st.integers(100, 599)),
+    st.builds("pid {}".format, st.integers(1, 99_999)),
+    st.builds("Task <{}>.<{}>".format, st.uuids().map(str), st.integers(1, 999)),
+    st.builds("line {}".format, st.integers(1, 99_999)),
+    st.sampled_from([" ", "\n", " Connection ", " failed ", " error ", " code "]),
+)
+
+
+@settings(max_examples=400)
+@given(st.lists(_DIGIT_HEAVY, max_size=30))
+def test_digit_heavy_text_yields_no_code(parts: list[str]) -> None:
+    """Timestamps, pids, connection ids, addresses, ports, byte counts, HTTP statuses."""
+    text = " ".join(parts)
+    assert [str(f) for f in scan(text) if f.member is not None] == []
+
+
+def test_finding_str_repr_and_description() -> None:
+    [finding] = scan("nw_coretls_read_one_record tls_handshake_process: [-9824]")
+    assert str(finding) == "code=-9824 (errSSLPeerHandshakeFail)"
+    assert repr(finding) == (
+        "<Finding code=-9824 (errSSLPeerHandshakeFail) domain=kCFStreamErrorDomainSSL"
+        " at 1:52 text='-9824'>"
+    )
+    assert finding.description == atscodes.SSLStatus.errSSLPeerHandshakeFail.description
+    assert finding.to_json()["description"] == finding.description
+    [unknown] = scan("(kCFStreamErrorDomainSSL, -9870)")
+    assert unknown.description is None
+    assert str(unknown) == "code=-9870 (unknown kCFStreamErrorDomainSSL code)"
+
+
+def _corpus_lines() -> list[str]:
+    import json
+    from pathlib import Path
+
+    lines = [line for line, _ in SHAPES] + NEGATIVES
+    for name in ("corpus.jsonl", "heldout.jsonl"):
+        path = Path(__file__).parent / "data" / name
+        for raw in path.read_text(encoding="utf-8").splitlines():
+            row = json.loads(raw)
+            lines.extend(row.get("text", "").split("\n"))
+    return lines
+
+
+def test_the_needles_never_change_a_finding(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each fragment's pre-check only saves work: without them the findings are the same."""
+    import atscodes._scan as engine
+
+    lines = [*_corpus_lines(), "ErrNo 60", "STATUS: -9806", "TLS ALERT msg 40"]
+    with_needles = [[str(f) for f in engine._scan_line(line, 1)] for line in lines]
+    unchecked = tuple((kind, pattern, (), False) for kind, pattern, _, _ in engine._PATTERNS)
+    monkeypatch.setattr(engine, "_PATTERNS", unchecked)
+    assert [[str(f) for f in engine._scan_line(line, 1)] for line in lines] == with_needles
+
+
+@given(st.text(alphabet=st.sampled_from("aeEirRoOnNlLtTcCdD -9(8fmsg\n:"), max_size=80))
+def test_candidate_lines_include_every_line_with_a_marker(text: str) -> None:
+    from atscodes._scan import MARKERS, candidate_line_ranges
+
+    data = text.encode()
+    starts = {start for start, _ in candidate_line_ranges(data)}
+    offset = 0
+    for line in text.split("\n"):
+        if any(marker in line for marker in MARKERS):
+            assert offset in starts, line
+        offset += len(line.encode()) + 1
+
+
+def test_the_lower_case_word_fragment_matches_as_the_fragment_does() -> None:
+    from atscodes._scan import _FRAGMENTS, _WORD_LOWER
+
+    word = re.compile(dict(_FRAGMENTS)["word"])
+    lines = [*_corpus_lines(), "status = (NSInteger)-9802", "ERRNO: 60", "x_code: -1001"]
+    for line in lines:
+        lower = line.lower()
+        if len(lower) != len(line):
+            continue
+        expected = [(m.span(), m.span("w_code")) for m in word.finditer(line)]
+        assert [(m.span(), m.span("w_code")) for m in _WORD_LOWER.finditer(lower)] == expected

@@ -1,0 +1,111 @@
+"""Hostile inputs for the scanner: the ones issue 11 names, and a generator of more.
+
+Shared by the complexity tests (tests/test_scan.py) and the growth benchmark
+(tests/bench/bench_scan_growth.py).  Each entry maps a name to a function of the
+input size in characters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+#: The inputs issue 11 lists as costing seconds before (each ~10 kB at n = 10_000).
+NAMED: dict[str, Callable[[int], str]] = {
+    "nsurl_domain_spaces": lambda n: "NSURLErrorDomain error" + " " * n + "x",
+    "error_code_spaces": lambda n: "Error Code" + " " * n,
+    "error_dot_code_tabs": lambda n: "Error.code" + "\t" * n,
+    "finished_with_error_spaces": lambda n: "finished with error" + " " * n,
+    "decrypt_error_repeated": lambda n: "(DecryptError)" * (n // 14),
+    "code_key_repeated": lambda n: "kCFStreamErrorCodeKey=1 " * (n // 24),
+    "ssl_alert_number_repeated": lambda n: "SSL alert number 42 " * (n // 20),
+    "indented_log": lambda n: ("    " * 50 + "error code: -1200 [3:-9802]\n") * (n // 228),
+}
+
+#: Literal pieces of every fragment of the grammar in atscodes/_scan.py.
+PIECES: tuple[str, ...] = (
+    "error code:",
+    "[3:",
+    "Domain=",
+    "Code=",
+    "NSURLErrorDomain",
+    "kCFStreamErrorDomainSSL,",
+    "_kCFStreamErrorCodeKey=",
+    "_kCFStreamErrorDomainKey=",
+    "kCFNetworkCFStreamSSLErrorOriginalValue=",
+    "finished with error",
+    "error - code",
+    "Error.code",
+    "failed to connect",
+    "encountered error",
+    "]: ",
+    "Err(",
+    "SO_ERROR [",
+    "POSIX error ",
+    "POSIXErrorCode(rawValue:",
+    "SocketStream read error [0x1]:",
+    "recvmsg(fd 1, 2 bytes):",
+    "[Errno ",
+    "ConnectionResetError(",
+    "[54: ",
+    "Lower protocol stack error",
+    "(DecryptError)",
+    "alert from peer:",
+    "ALERT: Fatal -",
+    "SSL alert number",
+    "SSLV3_ALERT_",
+    "description:",
+    "alert msg",
+    "errno",
+    "os error",
+    "code",
+    '"code":',
+    "status",
+    "OSStatus",
+    "(int)",
+    "-",
+    "\u2212",
+    "0x",
+    "9,",
+    "-98",
+    "-1001",
+    "42 (",
+    "domain=",
+    '"domain": "',
+    "NSError",
+)
+PADS: tuple[str, ...] = (" ", "\t", "-", "0", ",", "(", "x")
+#: Context that a later code on the same line looks back or ahead to, and codes that look.
+CONTEXTS: tuple[str, ...] = (
+    "NSURLErrorDomain ",
+    "_kCFStreamErrorDomainKey=3, ",
+    "domain=NSURLErrorDomain, ",
+    "SSL alert ",
+    "TIC TCP Conn Failed [1:0x1]: 3:-9802 ",
+    "errno ",
+)
+CODES: tuple[str, ...] = (
+    "code=-1001 ",
+    "_kCFStreamErrorCodeKey=-9802, ",
+    "msg 40 ",
+    "[Errno 54] ",
+    "Err(-9802) ",
+    "51 (DecryptError) ",
+)
+
+
+def generated() -> Iterator[tuple[str, Callable[[int], str]]]:
+    """Repeated units and padding around every piece: ``p*k``, ``p + pad*k + p``, ``(p+pad)*k``;
+    and context-plus-code units repeated."""
+    for index, piece in enumerate(PIECES):
+        yield f"{index}:repeat", lambda n, p=piece: p * (n // len(p))
+        for pad in PADS:
+            yield (
+                f"{index}:pad{pad!r}",
+                lambda n, p=piece, d=pad: p + d * max(0, n - 2 * len(p)) + p,
+            )
+            yield f"{index}:unit{pad!r}", lambda n, p=piece, d=pad: (p + d) * (n // (len(p) + 1))
+    # Many codes on one line, each consulting context found elsewhere on it.
+    for context in CONTEXTS:
+        for code in CODES:
+            unit = context + code
+            yield f"{context.strip()}+{code.strip()}", lambda n, u=unit: u * (n // len(u))
