@@ -280,6 +280,7 @@ _COMMANDS: Final = {
     "annotate": "._cli_annotate",
     "ats": "._cli_ats",
     "explain": "._cli_explain",
+    "report": "._cli_report",
 }
 
 
