@@ -351,8 +351,16 @@ class _Tally:
         self.files.append((name, len(log.events)))
 
 
+def _moment(seconds: float) -> datetime:
+    """The time *seconds* after 1970 on the log's clock, held within what datetime can hold."""
+    try:
+        return datetime(1970, 1, 1) + timedelta(seconds=seconds)
+    except OverflowError:
+        return datetime.max if seconds > 0 else datetime.min
+
+
 def _iso(seconds: float, zone: str | None) -> str:
-    moment = datetime(1970, 1, 1) + timedelta(seconds=seconds)
+    moment = _moment(seconds)
     text = moment.isoformat(timespec="seconds")
     return text + zone if zone is not None else text
 
@@ -385,7 +393,7 @@ def _axis(
     buckets = []
     for index in range(count):
         begin = start + index * size
-        moment = datetime(1970, 1, 1) + timedelta(seconds=begin)
+        moment = _moment(begin)
         label = moment.strftime("%H:%M") if size < 86400 else moment.strftime("%b %d")
         buckets.append(
             Bucket(
