@@ -334,7 +334,7 @@ class TestHostileLogs:
                 "rel", "data-filter", "data-host", "data-cause", "data-side", "data-start",
                 "open", "hidden", "viewbox", "role", "aria-labelledby", "xmlns", "x", "y",
                 "x1", "x2", "y1", "y2", "width", "height", "fill", "stroke", "text-anchor",
-                "transform", "value", "type", "placeholder",
+                "transform", "value", "type", "placeholder", "data-label", "datetime",
             }, attributes  # fmt: skip
         assert "onerror=alert(1)>" not in page.replace("onerror=alert(1)&gt;", "")
 

@@ -50,6 +50,7 @@ STYLE: Final = (
 body{margin:0 auto;padding:1rem;max-width:80rem;color:var(--fg);background:var(--bg);
 font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
 a{color:var(--link)}
+li,p,h1,h2,h3,summary{overflow-wrap:anywhere}
 h1{font-size:1.5rem;margin:.2rem 0 .6rem}h2{font-size:1.25rem;margin-top:2rem;
 border-bottom:1px solid var(--line);padding-bottom:.2rem}h3{font-size:1.05rem}
 code,pre,.mono{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.85em}
@@ -68,8 +69,8 @@ td.n{text-align:right;font-variant-numeric:tabular-nums}
 td.log{overflow-wrap:anywhere;min-width:16rem}
 .key{display:inline-block;width:.8em;height:.8em;border-radius:2px;margin-right:.3em;
 vertical-align:-.05em;border:1px solid var(--line)}
-svg.chart{width:100%;height:auto;max-height:22rem}
-svg.chart text{fill:var(--fg);font-size:11px}
+svg.chart{width:100%;min-width:36rem;height:auto;max-height:22rem}
+svg.chart text{fill:var(--fg);font-size:12px}
 svg.chart .axis{stroke:var(--muted)}
 svg.chart .grid{stroke:var(--line)}
 details.cause{border:1px solid var(--line);border-radius:6px;padding:.3rem .8rem;margin:.8rem 0}
@@ -80,7 +81,14 @@ display:flex;flex-wrap:wrap;gap:.5rem;align-items:end}
 #filter label{display:flex;flex-direction:column;font-size:.85rem}
 #filter input,#filter select,#filter button{font:inherit;max-width:16rem}
 .copy{float:right;font:inherit;font-size:.8rem}
-@media (max-width:40rem){body{padding:.5rem;font-size:14px}.cards li{min-width:7rem}}
+th a{white-space:nowrap}
+@media (max-width:40rem){body{padding:.5rem;font-size:14px}.cards li{min-width:7rem}
+table.ev,table.ev tbody,table.ev tr,table.ev td{display:block;border:0}
+table.ev tr:first-child{display:none}
+table.ev tr{border-top:1px solid var(--line);padding:.3rem 0}
+table.ev tr[hidden]{display:none}
+table.ev td{padding:.05rem 0;min-width:0}
+table.ev td::before{content:attr(data-label) ": ";color:var(--muted)}}
 @media print{#filter,.copy{display:none}body{max-width:none;color:#000;background:#fff}
 a{color:#000}details.cause{break-inside:auto}tr{break-inside:avoid}}
 """

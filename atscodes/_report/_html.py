@@ -261,13 +261,23 @@ def _event_row(event: ReportEvent, file_index: int) -> str:
     return (
         f'<tr id="{anchor}" data-host="{esc(host)}" data-cause="{esc(event.cause)}" '
         f'data-side="{event.side}">'
-        f'<td class="mono"><a href="#{anchor}">{esc(event.file)}:{event.line_no}</a></td>'
-        f'<td class="mono">{esc(event.time or "")}</td>'
-        f"<td>{esc(host)}</td>"
-        f'<td class="mono">{"<br>".join(esc(c) for c in event.codes)}</td>'
-        f'<td><span class="key k-{event.side}"></span>{event.side}</td>'
-        f'<td class="log">{shown}</td></tr>'
+        f'<td class="mono" data-label="line"><a href="#{anchor}">{esc(event.file)}:'
+        f"{event.line_no}</a></td>"
+        f'<td class="mono" data-label="time">{_when(event.time)}</td>'
+        f'<td data-label="host">{esc(host)}</td>'
+        f'<td class="mono" data-label="codes">{"<br>".join(esc(c) for c in event.codes)}</td>'
+        f'<td data-label="side"><span class="key k-{event.side}"></span>{event.side}</td>'
+        f'<td class="log" data-label="first log line">{shown}</td></tr>'
     )
+
+
+def _when(time: str | None) -> str:
+    """A time as the table shows it: date and time of day; the whole ISO 8601 in datetime."""
+    if time is None:
+        return ""
+    short = re.sub(r"(\d{2}:\d{2}:\d{2})(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?$", r"\1", time)
+    short = short.replace("T", " ", 1)
+    return f'<time datetime="{esc(time)}">{esc(short)}</time>'
 
 
 def _cards(report: Report) -> str:
@@ -364,7 +374,7 @@ def render_html(report: Report) -> str:
     if report.total:
         out.append('<h2 id="chart">Failures over time</h2>')
         out.append(f"<p>{esc(report.axis.note)}</p>")
-        out.append(chart_svg(report.axis))
+        out.append(f'<div class="scroll">{chart_svg(report.axis)}</div>')
         out.append(_chart_table(report.axis))
     out.append(_matrix(report))
     if report.causes:
@@ -397,7 +407,7 @@ def render_html(report: Report) -> str:
             f'<section class="events" id="ev-{cause.anchor}"><h3><code>{esc(cause.key)}</code> '
             f"({_plural(cause.count, 'failed load')})</h3>"
         )
-        out.append(f'<div class="scroll"><table>{head}')
+        out.append(f'<div class="scroll"><table class="ev">{head}')
         out.extend(_event_row(e, files.get(e.file, 0)) for e in cause.events)
         out.append("</table></div>")
         if cause.more:
