@@ -199,3 +199,53 @@ def test_print_hides_the_controls(browser: Any, report_file: Path) -> None:
     assert not page.is_visible("#filter")
     assert page.locator("tr[data-cause]").count() == 8
     watched.close()
+
+
+#: The Content-Security-Policy Jenkins puts on archived artifacts by default
+#: (hudson.model.DirectoryBrowserSupport.CSP): no script, no inline style at all.
+JENKINS_CSP = "sandbox; default-src 'none'; img-src 'self'; style-src 'self';"
+
+
+def test_under_jenkins_artifact_csp_the_page_stays_readable(
+    browser: Any, report_file: Path
+) -> None:
+    """Served from 127.0.0.1 with that header: no style, no script, and still all there."""
+    import http.server
+    import threading
+
+    body = report_file.read_bytes()
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Security-Policy", JENKINS_CSP)
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        watched = Watched(browser)
+        url = f"http://127.0.0.1:{server.server_address[1]}/report.html"
+        page = watched.page
+        page.goto(url)
+        assert watched.requests == [url]
+        assert not page.is_visible("#filter")  # the script did not run
+        assert page.evaluate("getComputedStyle(document.body).maxWidth") == "none"  # no style
+        assert page.locator("tr[data-cause]").count() == 8
+        fills = page.evaluate(
+            "Array.from(document.querySelectorAll('svg.chart g.bucket rect'))"
+            ".map(r => getComputedStyle(r).fill)"
+        )
+        assert len(fills) == 8
+        assert "rgb(0, 0, 0)" not in fills  # the sides keep their colours from attributes
+        assert page.locator("text=side at fault: local").count() >= 1
+        watched.close()
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -278,14 +278,21 @@ def build(
     offsets = tally.offsets
     zone = max(offsets.items(), key=lambda kv: kv[1])[0] if offsets else None
     shift = _offset_seconds(zone) if zone is not None else 0
-    times = [
-        (t if o is None else t - _offset_seconds(o) + shift, side) for t, side, o in tally.stamped
+    minutes: dict[float, list[int]] = {}
+    for (minute, offset), counts in tally.minutes.items():
+        moved = minute if offset is None else minute - _offset_seconds(offset) + shift
+        into = minutes.setdefault(moved, [0] * len(SIDES))
+        for index, n in enumerate(counts):
+            into[index] += n
+    span = [
+        t if o is None else t - _offset_seconds(o) + shift
+        for o, pair in tally.extremes.items()
+        for t in pair
     ]
-    axis = _axis(times, tally.order_sides, zone, bucket)
+    axis = _axis(minutes, span, tally.order_sides, zone, bucket)
     first = last = None
-    if times:
-        low, high = min(t for t, _ in times), max(t for t, _ in times)
-        first, last = _iso(low, zone), _iso(high, zone)
+    if span:
+        first, last = _iso(min(span), zone), _iso(max(span), zone)
     files = tally.files
     if title is None:
         names = ", ".join(name for name, _ in files[:3]) + (" …" if len(files) > 3 else "")
@@ -314,10 +321,13 @@ class _Tally:
         self.cause_sides: dict[str, dict[str, int]] = {key: {} for key in self.shown}
         self.matrix: dict[tuple[str, str], int] = {}
         self.host_totals: dict[str, int] = {}
-        # (seconds as written, side index, UTC offset or None) of every timed event
-        self.stamped: list[tuple[float, int, str | None]] = []
+        # Timed events counted per minute (as written) and UTC offset, per side; a bucket is
+        # a whole number of minutes and an offset too, so nothing finer is needed.
+        self.minutes: dict[tuple[float, str | None], list[int]] = {}
+        # The earliest and the latest time per offset, for the page's "from … to …".
+        self.extremes: dict[str | None, tuple[float, float]] = {}
         self.offsets: dict[str, int] = {}
-        self.order_sides: list[int] = []  # the side of every event, in log order
+        self.order_sides = bytearray()  # the side of every event, in log order (for no times)
         self.files: list[tuple[str, int]] = []
 
     def add(self, name: str, log: LogReport, text: str | None, max_events: int) -> None:
@@ -345,7 +355,12 @@ class _Tally:
             side_index = SIDES.index(view.side)
             self.order_sides.append(side_index)
             if seconds is not None:
-                self.stamped.append((seconds, side_index, offset))
+                counts = self.minutes.setdefault(
+                    (math.floor(seconds / 60) * 60, offset), [0] * len(SIDES)
+                )
+                counts[side_index] += 1
+                low, high = self.extremes.get(offset, (seconds, seconds))
+                self.extremes[offset] = (min(low, seconds), max(high, seconds))
                 if offset is not None:
                     self.offsets[offset] = self.offsets.get(offset, 0) + 1
         self.files.append((name, len(log.events)))
@@ -366,12 +381,15 @@ def _iso(seconds: float, zone: str | None) -> str:
 
 
 def _axis(
-    times: list[tuple[float, int]], order_sides: list[int], zone: str | None, bucket: str
+    minutes: dict[float, list[int]],
+    span_ends: list[float],
+    order_sides: bytearray,
+    zone: str | None,
+    bucket: str,
 ) -> Axis:
-    if not times:
+    if not minutes:
         return _order_axis(order_sides)
-    low = min(t for t, _ in times)
-    high = max(t for t, _ in times)
+    low, high = min(span_ends), max(span_ends)
     span = high - low
     size_name = bucket
     widened = False
@@ -387,9 +405,12 @@ def _axis(
     start = math.floor(low / size) * size
     count = int((high - start) // size) + 1
     counts = [[0] * len(SIDES) for _ in range(count)]
-    for seconds, side in times:
-        index = min(int((seconds - start) // size), count - 1)
-        counts[index][side] += 1
+    timed = 0
+    for minute, per_side in minutes.items():
+        index = max(0, min(int((minute - start) // size), count - 1))
+        for side, n in enumerate(per_side):
+            counts[index][side] += n
+            timed += n
     buckets = []
     for index in range(count):
         begin = start + index * size
@@ -408,7 +429,7 @@ def _axis(
     note = f"Failed loads per {_bucket_words(size_name)}, times in {where}."
     if widened:
         note += f" The span is too long for {bucket} bars: widened to {size_name}."
-    untimed = len(order_sides) - len(times)
+    untimed = len(order_sides) - timed
     if untimed:
         note += f" {untimed} failed loads have no time and are not in the chart."
     return Axis("time", size_name, zone, tuple(buckets), note, untimed)
@@ -419,7 +440,7 @@ def _bucket_words(name: str) -> str:
     return words.get(name, name[:-1] + " days")
 
 
-def _order_axis(order_sides: list[int]) -> Axis:
+def _order_axis(order_sides: bytearray) -> Axis:
     total = len(order_sides)
     per_bar = max(1, math.ceil(total / _ORDER_BARS))
     buckets = []
