@@ -93,16 +93,6 @@ def _parser() -> Parser:
     return parser
 
 
-def _read(name: str) -> str:
-    if name == "-":
-        return sys.stdin.buffer.read().decode("utf-8", "surrogateescape")
-    try:
-        with open(name, "rb") as handle:
-            return handle.read().decode("utf-8", "surrogateescape")
-    except OSError as error:
-        raise UsageError(f"cannot read {name}: {error.strerror or error}") from None
-
-
 def _write(path: str, text: str) -> None:
     """Write *text* to *path* whole or not at all (a temporary file, then a rename)."""
     folder = os.path.dirname(os.path.abspath(path))
@@ -119,22 +109,33 @@ def _write(path: str, text: str) -> None:
 def run(argv: Sequence[str]) -> int:
     """Run ``atscodes report`` with *argv*; return the exit status."""
     args = _parser().parse_args(argv)
-    from ._explain import explain_log
-    from ._report import build, render_html, render_json, render_markdown
+    from contextlib import ExitStack
 
-    logs = []
-    failed = False
-    for name in args.files:
-        try:
-            text = _read(name)
-        except UsageError as error:
-            sys.stderr.write(f"{PROG}: error: {error}\n")
-            failed = True
-            continue
-        logs.append(("stdin" if name == "-" else name, explain_log(text), text))
-    if not logs:
+    from ._report import (
+        Collector,
+        read_log,
+        render_html,
+        render_json,
+        render_markdown,
+        spooled_stdin,
+    )
+
+    collector = Collector(args.max_events)
+    failed = read = False
+    with ExitStack() as stack:
+        for name in args.files:
+            path = stack.enter_context(spooled_stdin()) if name == "-" else name
+            try:
+                read_log(path, "stdin" if name == "-" else name, collector)
+            except OSError as error:
+                reason = error.strerror or str(error)
+                sys.stderr.write(f"{PROG}: error: cannot read {name}: {reason}\n")
+                failed = True
+                continue
+            read = True
+    if not read:
         return 2
-    report = build(logs, title=args.title, bucket=args.bucket, max_events=args.max_events)
+    report = collector.report(title=args.title, bucket=args.bucket)
     if args.format == "html":
         output = render_html(report)
     elif args.format == "md":

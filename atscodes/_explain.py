@@ -1,26 +1,50 @@
 """``explain()``: from a code, an NSError dump or a whole log to causes and next steps.
 
 Everything said comes from the knowledge base in ``_knowledge`` (one record per
-code, each statement with its sources); this module only decodes the input into
-layers, picks the most specific one, and assembles and renders the answer.
+code, each statement with its sources) and from the evidence in the input: the
+TLS alerts a log shows and who sent them, the trust-failure lines around a
+failure (``_events``).  This module decodes the input into layers, picks the most
+specific one, decides the side at fault from the evidence, and renders the answer.
 """
 
 from __future__ import annotations
 
 import re
 import textwrap
-from collections.abc import Iterable, Sequence
-from typing import Any, Final
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, BinaryIO, Final, TextIO, Union
 
 import attrs
 
 from ._base import Code
+from ._events import (
+    NOISE,
+    AlertSeen,
+    FailureEvent,
+    Sender,
+    group_records,
+    one_event,
+    records_from_stream,
+    records_from_text,
+)
 from ._knowledge import entry_for
 from ._knowledge_types import ATSAdvice, Claim, Entry, Side, Source, Step
-from ._lookup import lookup
-from ._scan import Finding, scan
+from ._lookup import Interpretation, lookup
+from ._records import LogRecord
+from ._scan import Finding
 
-__all__ = ["CauseGroup", "Event", "Explanation", "Layer", "LogReport", "explain", "explain_log"]
+__all__ = [
+    "CauseGroup",
+    "ErrorLayer",
+    "Event",
+    "Explanation",
+    "Layer",
+    "LogReport",
+    "explain",
+    "explain_event",
+    "explain_log",
+    "explain_records",
+]
 
 # Outer to inner: the order in which the layers of a nested error are shown.
 _DEPTH: Final[dict[str, int]] = {
@@ -33,15 +57,31 @@ _DEPTH: Final[dict[str, int]] = {
     "TLSAlert": 4,
 }
 _HOST: Final = re.compile(r"https?://([A-Za-z0-9.\-]{1,253}|\[[0-9A-Fa-f:.]{2,45}\])")
-_TASK: Final = re.compile(r"Task <([0-9A-Fa-f-]{1,36})>")
-_NO_HOST: Final = "(host not in the log)"
-# A line that starts with one of these continues the NSError dump above it.
-_CONTINUATION: Final = (" ", "\t", ")", "}", "]", ",")
-_CONNECTION: Final = re.compile(r"(?:Connection (\d{1,9}):|\[C(\d{1,9})[.:\]])")
+#: What the text output says where the host is not in the log.
+NO_HOST: Final = "host not in the log"
+# A placeholder for commands and Info.plist keys when the input names no host.
+_HOST_PLACEHOLDER: Final = "HOST"
+#: Events kept in a LogReport (all are counted in its groups; see ``LogReport.event_count``).
+MAX_EVENTS: Final = 1000
+# Alerts that, received by an app, usually mean the server refused the app's client
+# certificate or its absence: RFC 8446 §6.2 (bad_certificate, unknown_ca) and §4.4.2.4
+# (certificate_required, sent when a client sends no certificate).
+_CLIENT_CERT_ALERTS: Final = frozenset({42, 48, 116})
+_THREAD_80638: Final = Source(
+    "Apple Developer Forums thread 80638 (kCFStreamErrorDomainSSL Error -9802)",
+    "https://developer.apple.com/forums/thread/80638",
+)
+_BORINGSSL_ALERT: Final = Source(
+    "BoringSSL ssl/tls_record.cc, ssl_process_alert (a received fatal alert)",
+    "https://boringssl.googlesource.com/boringssl/+/refs/heads/master/ssl/tls_record.cc",
+)
+_RFC8446_ALERTS: Final = Source(
+    "RFC 8446 §6.2 (Error Alerts)", "https://www.rfc-editor.org/rfc/rfc8446#section-6.2"
+)
 
 
 @attrs.frozen
-class Layer:
+class ErrorLayer:
     """One decoded layer of an error: family, code, name and what the code means."""
 
     family: str | None
@@ -51,18 +91,27 @@ class Layer:
     domain: str | None = None
 
 
-@attrs.frozen
+#: The name this record had before 0.2 (it is not :class:`atscodes.Layer`).
+Layer = ErrorLayer
+
+
+@attrs.frozen(repr=False)
 class Explanation:
     """The answer for one failure: meaning, side at fault, causes, next steps, sources.
 
     ``layers`` lists every code found, outer to inner (NSURLError, CFNetwork, the
     CFStream pair, the SecureTransport status, the TLS alert).  ``hidden`` says
     what can hide behind a code that does not say much (-9802, -1200, -1202).
+    ``evidence`` are the lines of the input the side rests on; ``alerts`` the TLS
+    alerts the input shows, with who sent them.  ``alternatives`` are the other
+    readings of a bare number that means different things in different families
+    (42 is a TLS alert or Darwin ``ENOPROTOOPT``): each explained on its own.
+    ``str()`` is the text ``atscodes explain`` prints.
     """
 
     query: str
     known: bool
-    layers: tuple[Layer, ...]
+    layers: tuple[ErrorLayer, ...]
     meaning: str
     side: Side
     side_reason: str
@@ -71,10 +120,27 @@ class Explanation:
     next_steps: tuple[Step, ...] = ()
     ats: ATSAdvice | None = None
     os_notes: tuple[Claim, ...] = ()
-    sources: tuple[Source, ...] = attrs.field(default=(), repr=False)
+    sources: tuple[Source, ...] = ()
     host: str | None = None
     #: The layer the explanation is about: the most specific code with a record.
-    primary: Layer | None = None
+    primary: ErrorLayer | None = None
+    evidence: tuple[str, ...] = ()
+    alerts: tuple[AlertSeen, ...] = ()
+    time: str | None = None
+    alternatives: tuple[Explanation, ...] = ()
+    #: Whether the query was a log or pasted text (the text then says where the host is).
+    from_text: bool = False
+    #: Lines of the input named as noise, with their count.
+    noise: tuple[tuple[str, int], ...] = ()
+    #: Sources of the side reason when the evidence, not the record, decided it.
+    side_sources: tuple[Source, ...] = ()
+
+    def __repr__(self) -> str:
+        codes = " / ".join(str(layer.code) for layer in self.layers) or repr(self.query[:40])
+        return f"<Explanation {codes} side={self.side.value}>"
+
+    def __str__(self) -> str:
+        return self.to_text(100)
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready dict with stable keys (see the README)."""
@@ -85,6 +151,9 @@ class Explanation:
             "meaning": self.meaning,
             "side": self.side.value,
             "side_reason": self.side_reason,
+            "evidence": list(self.evidence),
+            "alerts": [a.to_json() for a in self.alerts],
+            "time": self.time,
             "hidden": [_claim_json(c) for c in self.hidden],
             "causes": [_claim_json(c) for c in self.causes],
             "next_steps": [_step_json(s) for s in self.next_steps],
@@ -101,30 +170,51 @@ class Explanation:
             "sources": [_source_json(s) for s in self.sources],
             "host": self.host,
             "primary": None if self.primary is None else attrs.asdict(self.primary),
+            "alternatives": [a.to_json() for a in self.alternatives],
+            "noise": [{"text": t, "lines": n} for t, n in self.noise],
         }
 
     def to_markdown(self) -> str:
-        """Markdown for an issue or a pull request, with the sources as links."""
+        """Markdown for an issue or a pull request (complete), with the sources as links."""
         return _Markdown().explanation(self)
 
-    def to_text(self, width: int = 80, *, color: bool = False) -> str:
-        """Plain text wrapped to *width*; ANSI colour only when *color*."""
-        return _Text(width, color).explanation(self)
+    def to_text(self, width: int = 100, *, color: bool = False, full: bool = False) -> str:
+        """Plain text wrapped to *width*; ANSI colour only when *color*.
+
+        By default what a person reads first, in at most 30 lines at 100 columns;
+        *full* gives the complete report (all causes, what hides behind the code,
+        OS notes, ATS details, sources).
+        """
+        return _Text(width, color, full).explanation(self)
 
 
 @attrs.frozen
 class Event:
-    """One failure in a log: the findings that belong together (a dump and its Task line)."""
+    """One failure in a log, as a report shows it: where, when, which side, which cause."""
 
     line_no: int
     findings: tuple[Finding, ...] = attrs.field(repr=False)
     host: str | None = None
     cause: str = ""
+    side: Side = Side.UNKNOWN
+    alerts: tuple[AlertSeen, ...] = ()
+    time: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "line": self.line_no,
+            "time": self.time,
+            "host": self.host,
+            "cause": self.cause,
+            "side": self.side.value,
+            "alerts": [a.to_json() for a in self.alerts],
+            "codes": [f.to_json() for f in self.findings],
+        }
 
 
 @attrs.frozen
 class CauseGroup:
-    """The events that share a cause, counted per host, with the cause explained once."""
+    """The events that share a cause and side, counted per host, explained once."""
 
     cause: str
     count: int
@@ -132,35 +222,43 @@ class CauseGroup:
     explanation: Explanation = attrs.field(repr=False)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class LogReport:
-    """A whole log: its failure events grouped by cause, most severe first, and a summary."""
+    """A whole log: its failure events grouped by cause, most severe first, and a summary.
 
-    events: tuple[Event, ...] = attrs.field(repr=False)
+    ``events`` holds the first :data:`MAX_EVENTS` events; ``event_count`` counts all.
+    ``str()`` is the text ``atscodes explain`` prints.
+    """
+
+    events: tuple[Event, ...]
     groups: tuple[CauseGroup, ...]
     summary: tuple[str, ...]
+    event_count: int = 0
+    noise: tuple[tuple[str, int], ...] = ()
+
+    def __repr__(self) -> str:
+        return f"<LogReport {self.event_count} events, {len(self.groups)} causes>"
+
+    def __str__(self) -> str:
+        return self.to_text(100)
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "events": [
-                {
-                    "line": e.line_no,
-                    "host": e.host,
-                    "cause": e.cause,
-                    "codes": [f.to_json() for f in e.findings],
-                }
-                for e in self.events
-            ],
+            "event_count": self.event_count,
+            "events": [e.to_json() for e in self.events],
             "groups": [
                 {
                     "cause": g.cause,
                     "count": g.count,
-                    "hosts": [{"host": h, "count": n} for h, n in g.hosts],
+                    "hosts": [
+                        {"host": None if h == NO_HOST else h, "count": n} for h, n in g.hosts
+                    ],
                     "explanation": g.explanation.to_json(),
                 }
                 for g in self.groups
             ],
             "summary": list(self.summary),
+            "noise": [{"text": t, "lines": n} for t, n in self.noise],
         }
 
     def to_markdown(self) -> str:
@@ -175,25 +273,21 @@ class LogReport:
         report = build([("log", self, None)], title=title, bucket=bucket, max_events=max_events)
         return render_html(report)
 
-    def to_text(self, width: int = 80, *, color: bool = False) -> str:
-        return _Text(width, color).report(self)
+    def to_text(self, width: int = 100, *, color: bool = False, full: bool = False) -> str:
+        return _Text(width, color, full).report(self)
 
 
 # ---------------------------------------------------------------- building
 
 
 def _dedupe(items: Iterable[Any]) -> tuple[Any, ...]:
-    seen: list[Any] = []
-    for item in items:
-        if item not in seen:
-            seen.append(item)
-    return tuple(seen)
+    return tuple(dict.fromkeys(items))
 
 
 def _layers_from(
-    members: Sequence[tuple[Code | None, str | None, int, str | None]],
-) -> list[tuple[Layer, Code | None]]:
-    layers: list[tuple[Layer, Code | None]] = []
+    members: Iterable[tuple[Code | None, str | None, int, str | None]],
+) -> list[tuple[ErrorLayer, Code | None]]:
+    layers: list[tuple[ErrorLayer, Code | None]] = []
     seen: set[tuple[str | None, int]] = set()
     for member, family, code, domain in members:
         key = (family, code)
@@ -203,7 +297,9 @@ def _layers_from(
         description = member.description if member is not None else f"unknown code in {domain}"
         layers.append(
             (
-                Layer(family, code, None if member is None else member.name, description, domain),
+                ErrorLayer(
+                    family, code, None if member is None else member.name, description, domain
+                ),
                 member,
             )
         )
@@ -211,14 +307,131 @@ def _layers_from(
     return layers
 
 
-def _sent_alert(text: str, finding: Finding) -> bool:
-    """Whether a BoringSSL line says this device *wrote* the alert, not read it."""
-    line_start = text.rfind("\n", 0, finding.span[0]) + 1
-    return "write alert" in text[line_start : finding.span[0]]
+def _alert_label(alert: AlertSeen) -> str:
+    return f"{alert.name or 'unknown alert'} ({alert.number})"
+
+
+def _receiver_view(number: int) -> tuple[str, tuple[Source, ...]]:
+    """What Apple's layers report for a received alert, each with its OS and basis."""
+    from ._translate import Layer as ReportingLayer  # noqa: PLC0415 - loaded when needed
+    from ._translate import alert_mappings  # noqa: PLC0415
+
+    parts: list[str] = []
+    for layer, where in (
+        (ReportingLayer.CFSTREAM, "CFStream"),
+        (ReportingLayer.URL_LOADING, "the URL loading system"),
+    ):
+        bases: dict[str, list[str]] = {}
+        for mapping in alert_mappings(number, layer):
+            if mapping.status is None:
+                continue
+            label = f"{int(mapping.status)} {mapping.status.name}"
+            basis = f"seen on {mapping.os}" if mapping.os else "read in Apple's source"
+            if basis not in bases.setdefault(label, []):
+                bases[label].append(basis)
+        if bases:
+            shown = " or ".join(f"{label} ({'; '.join(b)})" for label, b in bases.items())
+            parts.append(f"{shown} on {where}")
+    if not parts:
+        return "", ()
+    text = "Apple's layers report this alert as " + "; ".join(parts) + "."
+    return text, (_THREAD_80638,)
+
+
+def _side_from_evidence(
+    event: FailureEvent | None, layers: Sequence[ErrorLayer], primary: Entry
+) -> tuple[Side, str, tuple[str, ...], tuple[Source, ...]] | None:
+    """The side the evidence shows, its reason, the lines it rests on, and their sources."""
+    status = next((lay for lay in layers if lay.family == "SSLStatus"), None)
+    behind = f" The alert behind {status.code}" if status is not None else ""
+    if event is not None:
+        sent_by_peer = [a for a in event.alerts if a.sender is Sender.PEER]
+        written = [a for a in event.alerts if a.sender is Sender.LOCAL]
+        if written:
+            alert = written[0]
+            reason = (
+                f"This device sent the fatal alert {_alert_label(alert)} (line {alert.line_no}: "
+                "'write alert'): it refused the server and told it why."
+            )
+            if behind:
+                reason += f"{behind} is that alert."
+            return (
+                Side.LOCAL,
+                reason,
+                (f"line {alert.line_no}: write alert {_alert_label(alert)}",),
+                (_RFC8446_ALERTS,),
+            )
+        if event.trust_lines:
+            line, mark = event.trust_lines[0]
+            reason = (
+                f"The log says this device's trust evaluation failed (line {line}: '{mark}'): "
+                "this device refused the server's certificate."
+            )
+            return (
+                Side.LOCAL,
+                reason,
+                tuple(f"line {n}: {m}" for n, m in event.trust_lines),
+                (),
+            )
+        if sent_by_peer:
+            alert = sent_by_peer[0]
+            reason = (
+                f"The server sent the fatal alert {_alert_label(alert)} (line {alert.line_no}): "
+                "it refused this connection."
+            )
+            if behind:
+                reason += f"{behind} is {_alert_label(alert)}."
+            sources: tuple[Source, ...] = (_BORINGSSL_ALERT, _RFC8446_ALERTS)
+            if alert.number in _CLIENT_CERT_ALERTS:
+                reason += (
+                    " Received by an app, this alert usually means that the server rejected "
+                    "the app's client certificate, or that the app sent none."
+                )
+            view, view_sources = _receiver_view(alert.number)
+            if view:
+                reason += " " + view
+                sources += view_sources
+            return (
+                Side.PEER,
+                reason,
+                tuple(
+                    f"line {a.line_no}: alert {_alert_label(a)} from the server"
+                    for a in sent_by_peer
+                ),
+                sources,
+            )
+    if primary.family == "SSLStatus" and primary.code == -9802:
+        return (
+            Side.UNKNOWN,
+            "Either side: -9802 (errSSLFatalAlert) is what Apple's stack reports both when the "
+            "server sent a fatal alert and when this device refused the server (ATS or trust) "
+            "and sent one. Look for a 'read alert' or 'write alert' line of the same connection, "
+            "or an 'ATS failed system trust' line, or take a packet trace.",
+            (),
+            (_THREAD_80638,),
+        )
+    return None
+
+
+def _with_host(step: Step, host: str | None) -> Step:
+    if "{host}" not in step.command:
+        return step
+    return attrs.evolve(step, command=step.command.replace("{host}", host or _HOST_PLACEHOLDER))
+
+
+def _ats_with_host(ats: ATSAdvice | None, host: str | None) -> ATSAdvice | None:
+    if ats is None or "{host}" not in ats.exception:
+        return ats
+    return attrs.evolve(ats, exception=ats.exception.replace("{host}", host or _HOST_PLACEHOLDER))
 
 
 def _assemble(
-    query: str, layers: list[tuple[Layer, Code | None]], host: str | None, sent_alerts: set[int]
+    query: str,
+    layers: list[tuple[ErrorLayer, Code | None]],
+    host: str | None,
+    event: FailureEvent | None = None,
+    *,
+    from_text: bool = False,
 ) -> Explanation:
     entries: list[Entry] = []
     for _, member in layers:
@@ -228,6 +441,8 @@ def _assemble(
         if entry is not None:
             entries.append(entry)
     just_layers = tuple(layer for layer, _ in layers)
+    alerts = () if event is None else event.alerts
+    time = None if event is None else event.time
     if not entries:
         return Explanation(
             query,
@@ -239,16 +454,18 @@ def _assemble(
             Side.UNKNOWN,
             "No explanation is recorded for these codes.",
             host=host,
+            alerts=alerts,
+            time=time,
+            from_text=from_text,
         )
     # The most specific layer explains the failure; -9802 and the URL layer defer to it.
     primary = max(entries, key=lambda e: (_DEPTH.get(e.family, 0), -entries.index(e)))
     side, side_reason = primary.side, primary.side_reason.text
-    if primary.family == "TLSAlert" and primary.code in sent_alerts:
-        side = Side.LOCAL
-        side_reason = (
-            "The log says this device wrote (sent) the alert: it refused the server "
-            "and told the server why."
-        )
+    evidence: tuple[str, ...] = ()
+    side_sources: tuple[Source, ...] = ()
+    found = _side_from_evidence(event, just_layers, primary)
+    if found is not None:
+        side, side_reason, evidence, side_sources = found
     # The answer is about the most specific layer: an outer wrapper (-1200, -1202) adds
     # its general causes only when nothing more specific is known.
     causes = primary.causes
@@ -256,10 +473,10 @@ def _assemble(
     hidden = primary.hides
     os_notes = primary.os_notes
     ordered = [primary] + [e for e in entries if e is not primary]
-    ats = next((e.ats for e in ordered if e.ats is not None), None)
+    ats = _ats_with_host(next((e.ats for e in ordered if e.ats is not None), None), host)
     sources = _dedupe(
         [s for e in ordered for s in e.meaning.sources]
-        + [s for e in ordered for s in e.side_reason.sources]
+        + list(side_sources if found is not None else primary.side_reason.sources)
         + [s for c in (*hidden, *causes, *os_notes) for s in c.sources]
         + [s for step in steps for s in step.sources]
         + list(ats.sources if ats is not None else ())
@@ -283,13 +500,12 @@ def _assemble(
         sources,
         host,
         primary_layer,
+        evidence,
+        alerts,
+        time,
+        from_text=from_text,
+        side_sources=side_sources if found is not None else primary.side_reason.sources,
     )
-
-
-def _with_host(step: Step, host: str | None) -> Step:
-    if "{host}" not in step.command:
-        return step
-    return attrs.evolve(step, command=step.command.replace("{host}", host or "HOST"))
 
 
 def _host_in(text: str) -> str | None:
@@ -297,25 +513,64 @@ def _host_in(text: str) -> str | None:
     return None if match is None else match[1]
 
 
-def explain(query: int | str) -> Explanation:
+def _interpretation_layers(found: Sequence[Interpretation]) -> list[tuple[ErrorLayer, Code | None]]:
+    return _layers_from((i.member, i.family, i.code, i.domain) for i in found)
+
+
+def _event_layers(event: FailureEvent) -> list[tuple[ErrorLayer, Code | None]]:
+    return _layers_from((f.member, f.family, f.code, f.domain) for f in event.codes)
+
+
+def explain(query: int | str | Code) -> Explanation:
     """Explain a code (``-9802``, ``"[3:-9813]"``, ``"errSSLPeerBadCert"``) or a pasted error.
 
-    A string that :func:`atscodes.lookup` reads as a code is explained as that
-    code; anything else (a log line, an ``NSError`` dump) is scanned and all the
-    codes in it are treated as the layers of one failure.  For a whole log with
+    A member (``TLSAlert.bad_certificate``) is explained as itself.  A string that
+    :func:`atscodes.lookup` reads as a code is explained as that code; a bare number
+    that means different things in different families (42) is explained in its first
+    reading, with the others in ``alternatives``.  Anything else (a log line, an
+    ``NSError`` dump) is scanned and all its codes are the layers of one failure,
+    the side decided by the alerts and trust lines it holds.  For a whole log with
     several failures, use :func:`explain_log`.
     """
     if isinstance(query, bool) or not isinstance(query, (int, str)):
         raise TypeError(f"explain() takes an int or a str, not {type(query).__name__}")
+    if isinstance(query, Code):
+        member: Code = query
+        layers = _layers_from([(member, type(member).__name__, int(member), None)])
+        return _assemble(f"{int(member)}", layers, None)
     text = str(query)
     found = lookup(query) if isinstance(query, int) or "\n" not in text else ()
     if found:
-        layers = _layers_from([(i.member, i.family, i.code, i.domain) for i in found])
-        return _assemble(text, layers, _host_in(text), set())
-    findings = list(scan(text))
-    layers = _layers_from([(f.member, f.family, f.code, f.domain) for f in findings])
-    sent = {f.code for f in findings if f.domain == "TLSAlert" and _sent_alert(text, f)}
-    return _assemble(text, layers, _host_in(text), sent)
+        readings = _alternative_readings(found)
+        if len(readings) > 1:
+            first, *others = (
+                _assemble(text, _interpretation_layers([reading]), None) for reading in readings
+            )
+            return attrs.evolve(first, alternatives=tuple(others))
+        return _assemble(text, _interpretation_layers(found), _host_in(text))
+    noise: dict[str, int] = {}
+    event = one_event(_counting_noise(records_from_text(text), noise))
+    if event is None:
+        return attrs.evolve(_assemble(text, [], None, from_text=True), noise=tuple(noise.items()))
+    result = _assemble(text, _event_layers(event), event.host, event, from_text=True)
+    return attrs.evolve(result, noise=tuple(noise.items()))
+
+
+def _alternative_readings(found: Sequence[Interpretation]) -> list[Interpretation]:
+    """The readings of a bare number that are alternatives (several families, no domain)."""
+    if len(found) < 2 or any(i.domain is not None for i in found):
+        return [found[0]] if len(found) == 1 else list(found[:0])
+    if len({i.code for i in found}) != 1 or len({i.family for i in found}) != len(found):
+        return []
+    return list(found)
+
+
+def _counting_noise(records: Iterable[LogRecord], noise: dict[str, int]) -> Iterator[LogRecord]:
+    for record in records:
+        for mark in NOISE:
+            if mark in record.text:
+                noise[mark] = noise.get(mark, 0) + 1
+        yield record
 
 
 # ---------------------------------------------------------------- logs
@@ -330,98 +585,99 @@ _SEVERITY: Final[dict[Side, int]] = {
 }
 
 
-def _group_events(text: str, findings: list[Finding]) -> list[list[Finding]]:
-    """Findings that belong to one failure: the same line, the same Task, the continuation
-    lines of one NSError dump, or a nearby line repeating one of the codes (the TIC line,
-    the CFNetwork line and the Task line of one load)."""
-    lines = text.split("\n")
-    by_line: dict[int, list[Finding]] = {}
-    for finding in findings:
-        by_line.setdefault(finding.line_no, []).append(finding)
-    events: list[list[Finding]] = []
-    ids: list[tuple[str | None, str | None]] = []  # (task, connection) per event
-    for line_no, group in by_line.items():
-        line = lines[line_no - 1] if line_no - 1 < len(lines) else ""
-        task_match = _TASK.search(line)
-        task = task_match[1] if task_match else None
-        connection_match = _CONNECTION.search(line)
-        connection = (connection_match[1] or connection_match[2]) if connection_match else None
-        if events:
-            last = events[-1]
-            last_line = last[-1].line_no
-            last_task, last_connection = ids[-1]
-            conflicting = (task is not None and last_task is not None and task != last_task) or (
-                connection is not None
-                and last_connection is not None
-                and connection != last_connection
-                and task is None
-            )
-            continuation = line_no - last_line == 1 and line[:1] in _CONTINUATION
-            codes = {f.code for f in last}
-            shares = any(f.code in codes for f in group)
-            if (task is not None and task == last_task) or (
-                not conflicting and (continuation or (shares and line_no - last_line <= 3))
-            ):
-                last.extend(group)
-                ids[-1] = (last_task or task, last_connection or connection)
-                continue
-        events.append(list(group))
-        ids.append((task, connection))
-    return events
-
-
 def _cause_key(explanation: Explanation) -> str:
     codes = _dedupe(str(layer.code) for layer in explanation.layers if layer.name)
     return " / ".join(codes) or "unrecognised"
 
 
-def explain_log(text: str) -> LogReport:
-    """Group a log's codes into failure events, count them per host and cause, explain each
-    distinct cause once, and summarise, most severe first."""
-    if not isinstance(text, str):
-        raise TypeError(f"explain_log() takes a str, not {type(text).__name__}")
-    findings = [f for f in scan(text) if f.member is not None]
-    lines = text.split("\n")
+def explain_event(event: FailureEvent) -> Explanation:
+    """The explanation of one failure event (see ``atscodes._events``)."""
+    layers = _event_layers(event)
+    result = _assemble("", layers, event.host, event, from_text=True)
+    return attrs.evolve(result, query=_cause_key(result))
+
+
+def explain_records(records: Iterable[LogRecord], *, on_event: Any = None) -> LogReport:
+    """Group records into failure events, count them per host and cause, explain each
+    distinct cause (and side) once, and summarise, most severe first.
+
+    Memory grows with the number of distinct causes and hosts, not with the input.
+    *on_event*, when given, is called with each ``(Event, Explanation)`` as soon as
+    the event is complete (``atscodes explain --follow``).
+    """
     events: list[Event] = []
-    by_cause: dict[str, list[Event]] = {}
-    explanations: dict[str, Explanation] = {}
-    for group in _group_events(text, findings):
-        first, last = group[0].line_no, group[-1].line_no
-        while last < len(lines) and lines[last][:1] in _CONTINUATION:
-            last += 1  # the rest of a multi-line NSError dump
-        span_text = "\n".join(lines[first - 1 : last])
-        layers = _layers_from([(f.member, f.family, f.code, f.domain) for f in group])
-        sent = {f.code for f in group if f.domain == "TLSAlert" and _sent_alert(text, f)}
-        host = _host_in(span_text)
-        explanation = _assemble(span_text, layers, host, sent)
-        key = _cause_key(explanation)
-        event = Event(first, tuple(group), host, key)
-        events.append(event)
-        by_cause.setdefault(key, []).append(event)
-        explanations.setdefault(key, attrs.evolve(explanation, query=key, host=host))
-    groups = []
-    for key, members in by_cause.items():
-        hosts: dict[str, int] = {}
-        for event in members:
-            hosts[event.host or _NO_HOST] = hosts.get(event.host or _NO_HOST, 0) + 1
-        groups.append(
-            CauseGroup(
-                key,
-                len(members),
-                tuple(sorted(hosts.items(), key=lambda kv: -kv[1])),
-                explanations[key],
-            )
+    count = 0
+    by_cause: dict[tuple[str, Side], dict[str, int]] = {}
+    counts: dict[tuple[str, Side], int] = {}
+    firsts: dict[tuple[str, Side], FailureEvent] = {}
+    noise: dict[str, int] = {}
+    for failure in group_records(records, noise=noise):
+        layers = _event_layers(failure)
+        probe = _assemble("", layers, failure.host, failure, from_text=True)
+        cause = _cause_key(probe)
+        key = (cause, probe.side)
+        firsts.setdefault(key, failure)
+        event = Event(
+            failure.line_no,
+            failure.codes,
+            failure.host,
+            cause,
+            probe.side,
+            failure.alerts,
+            failure.time,
         )
+        count += 1
+        if len(events) < MAX_EVENTS:
+            events.append(event)
+        if on_event is not None:
+            on_event(event, attrs.evolve(probe, query=cause))
+        hosts = by_cause.setdefault(key, {})
+        host = failure.host or NO_HOST
+        if host in hosts or len(hosts) < MAX_EVENTS:
+            hosts[host] = hosts.get(host, 0) + 1
+        counts[key] = counts.get(key, 0) + 1
+    groups = []
+    for key, hosts in by_cause.items():
+        cause, _side = key
+        top = sorted(hosts.items(), key=lambda kv: -kv[1])
+        named = [h for h, _ in top if h != NO_HOST]
+        first = attrs.evolve(firsts[key], host=named[0] if named else None)
+        explanation = attrs.evolve(explain_event(first), query=cause)
+        groups.append(CauseGroup(cause, counts[key], tuple(top), explanation))
     groups.sort(key=lambda g: (-_SEVERITY[g.explanation.side], -g.count))
-    return LogReport(tuple(events), tuple(groups), tuple(_summary(g) for g in groups))
+    events.sort(key=lambda e: e.line_no)
+    return LogReport(
+        tuple(events),
+        tuple(groups),
+        tuple(_summary(g) for g in groups),
+        count,
+        tuple(noise.items()),
+    )
+
+
+LogInput = Union[str, BinaryIO, TextIO]
+
+
+def explain_log(log: LogInput, *, on_event: Any = None) -> LogReport:
+    """Explain a whole log: a ``str`` or a binary or text stream (read in chunks).
+
+    See :func:`explain_records`.  A stream is read to its end in bounded memory.
+    """
+    if isinstance(log, str):
+        return explain_records(records_from_text(log), on_event=on_event)
+    if hasattr(log, "read"):
+        return explain_records(
+            records_from_stream(log, follow=on_event is not None), on_event=on_event
+        )
+    raise TypeError(f"explain_log() takes a str or a stream, not {type(log).__name__}")
 
 
 def _summary(group: CauseGroup) -> str:
     loads = "load" if group.count == 1 else "loads"
-    known = [(h, n) for h, n in group.hosts if h != _NO_HOST]
-    unknown = sum(n for h, n in group.hosts if h == _NO_HOST)
+    known = [(h, n) for h, n in group.hosts if h != NO_HOST]
+    unknown = sum(n for h, n in group.hosts if h == NO_HOST)
     if not known:
-        where = "(host not in the log)"
+        where = f"({NO_HOST})"
     elif len(known) == 1 and not unknown:
         where = f"to {known[0][0]}"
     else:
@@ -450,6 +706,7 @@ def _claim_json(claim: Claim) -> dict[str, Any]:
     return {
         "text": claim.text,
         "inference": claim.inference,
+        "derived": bool(getattr(claim, "derived", False)),
         "sources": [_source_json(s) for s in claim.sources],
     }
 
@@ -462,48 +719,205 @@ def _step_json(step: Step) -> dict[str, Any]:
     }
 
 
-class _Text:
-    """Terminal text: wrapped to a width, ANSI colour only when asked."""
+_CONTROL: Final = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
-    def __init__(self, width: int, color: bool) -> None:
+
+def _safe(text: str) -> str:
+    """Text from the input with control characters shown as escapes, never raw."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m[0]):02x}", text)
+
+
+def _marks(claim: Claim | Step) -> str:
+    marks = []
+    if getattr(claim, "derived", False):
+        marks.append("derived")
+    if claim.inference:
+        marks.append("inference")
+    return f" ({', '.join(marks)})" if marks else ""
+
+
+#: At most this many lines in the default text output.
+SCREEN_LINES: Final = 30
+
+
+class _Text:
+    """Terminal text: wrapped to a width, ANSI colour only when asked; short unless *full*."""
+
+    _SIDE_COLOUR: Final = {
+        "peer": "33",
+        "local": "36",
+        "transport": "35",
+        "configuration": "34",
+        "unknown": "37",
+    }
+
+    def __init__(self, width: int, color: bool, full: bool = False) -> None:
         self.width = max(40, width)
         self.color = color
+        self.full = full
+        self.numbers: dict[Source, int] = {}
 
     def _c(self, code: str, text: str) -> str:
         return f"\x1b[{code}m{text}\x1b[0m" if self.color else text
 
-    def _wrap(self, text: str, indent: str = "", first: str | None = None) -> list[str]:
+    def _wrap(
+        self, text: str, indent: str = "", first: str | None = None, visible: int = 0
+    ) -> list[str]:
+        # *visible*: how many characters of *first* are colour codes (they take no column).
         return textwrap.wrap(
-            text, self.width, initial_indent=first or indent, subsequent_indent=indent
+            text,
+            self.width + visible,
+            initial_indent=first or indent,
+            subsequent_indent=indent,
+            break_on_hyphens=False,
         ) or [first or indent]
 
-    def _claim(self, claim: Claim, bullet: str = "- ") -> list[str]:
-        text = claim.text + (" (inference)" if claim.inference else "")
-        refs = " ".join(f"[{s.title}]" for s in claim.sources[:2])
-        return self._wrap(f"{text} {refs}".strip(), "    ", "  " + bullet)
+    def _refs(self, sources: Sequence[Source]) -> str:
+        numbers = []
+        for source in sources:
+            if source not in self.numbers:
+                self.numbers[source] = len(self.numbers) + 1
+            numbers.append(f"[{self.numbers[source]}]")
+        return " ".join(numbers)
+
+    def _claim(self, claim: Claim, limit: int = 0) -> list[str]:
+        text = claim.text + _marks(claim)
+        if self.full:
+            text = f"{text} {self._refs(claim.sources)}".rstrip()
+        lines = self._wrap(text, "    ", "  - ")
+        if limit and len(lines) > limit:
+            marks = _marks(claim)
+            lines = self._wrap(claim.text, "    ", "  - ")[:limit]
+            tail = "…" + marks
+            last = lines[-1]
+            room = self.width - len(tail)
+            lines[-1] = (last if len(last) <= room else last[:room].rstrip()) + tail
+        return lines
+
+    def _chain(self, e: Explanation) -> list[str]:
+        out: list[str] = []
+        if not e.layers:
+            return out
+        chain = " > ".join(f"{lay.code} {lay.name or 'unknown'}" for lay in e.layers)
+        out.extend(self._wrap(chain, "    ", self._c("1", "What failed: "), 8 if self.color else 0))
+        for layer in e.layers:
+            label = f"{layer.family or layer.domain} {layer.code} {layer.name or 'unknown'}: "
+            line = f"  {label}{layer.description}"
+            if not self.full and len(line) > self.width:
+                line = line[: self.width - 1].rstrip() + "…"
+                out.append(line)
+            else:
+                out.extend(self._wrap(label + layer.description, "      ", "  "))
+        return out
+
+    def _where(self, e: Explanation) -> list[str]:
+        parts = []
+        if e.from_text:
+            parts.append("Host: " + (_safe(e.host) if e.host else NO_HOST))
+        elif e.host:
+            parts.append("Host: " + _safe(e.host))
+        if e.time:
+            parts.append("Time: " + _safe(e.time))
+        return ["  ".join(parts)] if parts else []
+
+    def _side(self, e: Explanation) -> list[str]:
+        head = (
+            self._c("1", "Side: ") + self._c(self._SIDE_COLOUR[e.side.value], e.side.value) + " - "
+        )
+        visible = len(head) - len(f"Side: {e.side.value} - ")
+        reason = e.side_reason
+        if self.full and e.side_sources:
+            reason += " " + self._refs(e.side_sources)
+        return self._wrap(reason, "  ", head, visible)
+
+    def _commands(self, e: Explanation) -> list[str]:
+        commands: list[str] = []
+        tls = any(lay.family in ("SSLStatus", "TLSAlert", "SecError") for lay in e.layers) or any(
+            lay.family == "URLError" and (-1206 <= lay.code <= -1200 or lay.code == -1022)
+            for lay in e.layers
+        )
+        host = e.host or _HOST_PLACEHOLDER
+        if tls:
+            commands.append(f"atscodes ats check https://{host}")
+        if e.side is Side.UNKNOWN and tls:
+            commands.append(f"atscodes trace trace.pcap --host {host}")
+        for step in e.next_steps:
+            if step.command and len(commands) < 2:
+                commands.append(step.command)
+        return [f"  $ {_safe(c)}" for c in commands[:2]]
 
     def explanation(self, e: Explanation) -> str:
-        side_colour = {
-            "peer": "33",
-            "local": "36",
-            "transport": "35",
-            "configuration": "34",
-            "unknown": "37",
-        }[e.side.value]
-        out: list[str] = []
-        for layer in e.layers:
-            name = layer.name or "unknown"
-            out.append(self._c("1", f"{layer.family or layer.domain} {layer.code} {name}"))
-            out.extend(self._wrap(layer.description, "    ", "    "))
-        out.append("")
-        out.extend(self._wrap(e.meaning, "  ", self._c("1", "Meaning: ")))
-        out.extend(
-            self._wrap(
-                f"{e.side_reason}",
-                "  ",
-                self._c("1", "Side: ") + self._c(side_colour, e.side.value) + " - ",
+        out = self._short(e) if not self.full else self.explanation_full(e)
+        return "\n".join(out) + "\n"
+
+    def _short(self, e: Explanation, budget: int = SCREEN_LINES) -> list[str]:
+        head = self._chain(e) + self._where(e)
+        if not e.layers:
+            head += self._wrap(e.meaning, "  ", self._c("1", "Meaning: "), 8 if self.color else 0)
+        side = self._side(e)
+        commands = self._commands(e)
+        others = self._alternatives(e)
+        noise = self._noise(e.noise)
+        more: list[str] = []
+        hidden = len(e.causes) > 3 or e.hidden or e.os_notes or e.ats or e.sources
+        if hidden:
+            more = self._wrap(
+                "(--full: all causes, what hides behind the code, OS notes, ATS details, sources)"
             )
+        fixed = len(head) + len(side) + len(others) + len(noise) + len(more)
+        fixed += (len(commands) + 1) if commands else 0
+        causes: list[list[str]] = []
+        room = budget - fixed - 1
+        for claim in e.causes[:3]:
+            lines = self._claim(claim, limit=3)
+            if room - len(lines) < 0:
+                lines = self._claim(claim, limit=1)
+                if room - len(lines) < 0:
+                    break
+            causes.append(lines)
+            room -= len(lines)
+        out = head + side
+        if causes:
+            out += [self._c("1", "Likely causes, most likely first:")]
+            out += [line for lines in causes for line in lines]
+        if commands:
+            out += [self._c("1", "Next:"), *commands]
+        out += others + noise + more
+        return out[:budget]
+
+    def _alternatives(self, e: Explanation) -> list[str]:
+        if not e.alternatives:
+            return []
+        if self.full:
+            return []
+        out = []
+        for alt in e.alternatives:
+            layer = alt.layers[0] if alt.layers else None
+            if layer is None:
+                continue
+            text = (
+                f"Or: {layer.family} {layer.code} {layer.name}: {layer.description} "
+                f"(the number alone does not say which; side {alt.side.value})."
+            )
+            out.extend(self._wrap(text, "    ", ""))
+        return out
+
+    def _noise(self, noise: Sequence[tuple[str, int]]) -> list[str]:
+        if not noise:
+            return []
+        text = "Noise, no information about the failure: " + ", ".join(
+            f"{t} ({n} line{'s' if n != 1 else ''})" for t, n in noise
         )
+        return self._wrap(text, "    ", "  ")
+
+    def _long(self, e: Explanation) -> list[str]:
+        out = self._chain(e) + self._where(e)
+        out += [""]
+        out.extend(self._wrap(e.meaning, "  ", self._c("1", "Meaning: "), 8 if self.color else 0))
+        out.extend(self._side(e))
+        if e.evidence:
+            out += [self._c("1", "Evidence:")]
+            out.extend(f"  - {_safe(line)}" for line in e.evidence)
         sections: list[tuple[str, Sequence[Claim]]] = [
             ("What can hide behind it", e.hidden),
             ("Likely causes, most likely first", e.causes),
@@ -514,15 +928,20 @@ class _Text:
                 out += ["", self._c("1", title + ":")]
                 for claim in claims:
                     out.extend(self._claim(claim))
-        if e.next_steps:
+        commands = self._commands(e)
+        if e.next_steps or commands:
             out += ["", self._c("1", "Next steps:")]
+            out.extend(commands)
             for step in e.next_steps:
-                out.extend(self._wrap(step.text, "    ", "  - "))
+                text = step.text + _marks(step) + " " + self._refs(step.sources)
+                out.extend(self._wrap(text.rstrip(), "    ", "  - "))
                 if step.command:
-                    out.append("      $ " + step.command)
+                    out.append("      $ " + _safe(step.command))
         if e.ats is not None:
             out += ["", self._c("1", "App Transport Security:")]
-            out.extend(self._wrap(e.ats.requirement, "    ", "  - "))
+            out.extend(
+                self._wrap(e.ats.requirement + " " + self._refs(e.ats.sources), "    ", "  - ")
+            )
             out.append("  Narrowest exception (Info.plist):")
             out.extend("      " + line for line in e.ats.exception.splitlines())
             out.extend(self._wrap("Cost: " + e.ats.cost, "    ", "  - "))
@@ -532,45 +951,100 @@ class _Text:
                         "This exception needs a justification in App Store review.", "    ", "  - "
                     )
                 )
-        if e.sources:
-            out += ["", self._c("1", "Sources:")]
-            out.extend(f"  [{s.title}] {s.url}" for s in e.sources)
-        return "\n".join(out) + "\n"
+        for alt in e.alternatives:
+            layer = alt.layers[0] if alt.layers else None
+            title = (
+                f"Or another reading: {layer.family} {layer.code} {layer.name}" if layer else "Or"
+            )
+            out += ["", self._c("1", title + " (the number alone does not say which)")]
+            out.extend(self._long(alt))
+        noise = self._noise(e.noise)
+        if noise:
+            out += ["", *noise]
+        return out
+
+    def _sources(self) -> list[str]:
+        if not self.numbers:
+            return []
+        out = ["", self._c("1", "Sources:")]
+        out.extend(f"  [{n}] {s.title} {s.url}" for s, n in self.numbers.items())
+        return out
+
+    def explanation_full(self, e: Explanation) -> list[str]:
+        return self._long(e) + self._sources()
 
     def report(self, r: LogReport) -> str:
         out = [self._c("1", "Summary:")]
-        for line in r.summary:
+        summary = list(r.summary)
+        shown = summary if self.full else summary[:5]
+        for line in shown:
             out.extend(self._wrap(line, "    ", "  - "))
+        if len(summary) > len(shown):
+            out.append(f"  … and {len(summary) - len(shown)} more causes (--full)")
         if not r.summary:
             out.append("  No known error codes in this log.")
-        for group in r.groups:
-            out += ["", self._c("1", f"== {group.cause} ({group.count}x) ==")]
-            out.append(self.explanation(group.explanation).rstrip("\n"))
-        return "\n".join(out) + "\n"
+        if r.noise and not self.full:
+            out.extend(self._noise(r.noise))
+        groups = r.groups if self.full else r.groups[:1]
+        for group in groups:
+            title = f"== {group.cause} ({group.count}x, side {group.explanation.side.value}) =="
+            if self.full:
+                out += ["", self._c("1", title)]
+                out.extend(self._long(group.explanation))
+            else:
+                out += [self._c("1", title)]
+                out.extend(self._short(group.explanation, SCREEN_LINES - len(out)))
+        if self.full:
+            if r.noise:
+                out += ["", *self._noise(r.noise)]
+            out.extend(self._sources())
+        return "\n".join(out[: SCREEN_LINES if not self.full else None]) + "\n"
 
 
 class _Markdown:
-    def _links(self, sources: Sequence[Source]) -> str:
-        return " ".join(f"[{s.title}]({s.url})" for s in sources)
+    """Markdown, complete: every cause, note and step, sources as links (listed once)."""
+
+    def __init__(self) -> None:
+        self.numbers: dict[Source, int] = {}
+
+    def _refs(self, sources: Sequence[Source]) -> str:
+        numbers = []
+        for source in sources:
+            if source not in self.numbers:
+                self.numbers[source] = len(self.numbers) + 1
+            numbers.append(f"[{self.numbers[source]}]")
+        return " ".join(numbers)
 
     def _claim(self, claim: Claim) -> str:
-        mark = " *(inference)*" if claim.inference else ""
-        return f"- {claim.text}{mark} {self._links(claim.sources)}".rstrip()
+        marks = _marks(claim)
+        mark = f" *{marks.strip()}*" if marks else ""
+        return f"- {claim.text}{mark} {self._refs(claim.sources)}".rstrip()
 
-    def explanation(self, e: Explanation, level: str = "###") -> str:
-        out = [f"{level} `{e.query}`", ""]
-        out += ["| family | code | name | meaning |", "|---|---|---|---|"]
+    def _body(self, e: Explanation, level: str) -> list[str]:
+        title = e.query.splitlines()[0][:120] if e.query else "explanation"
+        out = [f"{level} `{_safe(title).replace('`', '')}`", ""]
+        if e.layers:
+            out += ["| family | code | name | meaning |", "|---|---|---|---|"]
+            out += [
+                f"| {lay.family or lay.domain} | {lay.code} | `{lay.name or 'unknown'}` | "
+                f"{lay.description} |"
+                for lay in e.layers
+            ]
+            out.append("")
+        if e.from_text or e.host:
+            out.append(
+                f"**Host:** {_safe(e.host) if e.host else NO_HOST}"
+                + (f" · **Time:** {e.time}" if e.time else "")
+            )
+            out.append("")
         out += [
-            f"| {lay.family or lay.domain} | {lay.code} | `{lay.name or 'unknown'}` | "
-            f"{lay.description} |"
-            for lay in e.layers
-        ]
-        out += [
-            "",
             f"**Meaning:** {e.meaning}",
             "",
-            f"**Side at fault:** {e.side.value}. {e.side_reason}",
+            f"**Side at fault:** {e.side.value}. {e.side_reason} "
+            f"{self._refs(e.side_sources)}".rstrip(),
         ]
+        if e.evidence:
+            out += ["", "**Evidence:**", ""] + [f"- {_safe(x)}" for x in e.evidence]
         for title, claims in (
             ("What can hide behind it", e.hidden),
             ("Likely causes", e.causes),
@@ -581,13 +1055,16 @@ class _Markdown:
         if e.next_steps:
             out += ["", "**Next steps:**", ""]
             for step in e.next_steps:
-                out.append(f"- {step.text} {self._links(step.sources)}".rstrip())
+                out.append(f"- {step.text}{_marks(step)} {self._refs(step.sources)}".rstrip())
                 if step.command:
-                    out.append(f"  `{step.command}`")
+                    out.append(f"  `{_safe(step.command)}`")
         if e.ats is not None:
             out += [
                 "",
-                "**App Transport Security:** " + e.ats.requirement,
+                "**App Transport Security:** "
+                + e.ats.requirement
+                + " "
+                + self._refs(e.ats.sources),
                 "",
                 "```xml",
                 e.ats.exception,
@@ -595,10 +1072,32 @@ class _Markdown:
                 "",
                 "Cost: " + e.ats.cost,
             ]
-        return "\n".join(out) + "\n"
+        for alt in e.alternatives:
+            out += ["", "**Or another reading (the number alone does not say which):**", ""]
+            out += self._body(alt, level + "#")
+        if e.noise:
+            out += [
+                "",
+                "**Noise** (no information about the failure): "
+                + ", ".join(f"`{t}` ({n})" for t, n in e.noise),
+            ]
+        return out
+
+    def _sources(self) -> list[str]:
+        if not self.numbers:
+            return []
+        return ["", "**Sources:**", ""] + [
+            f"{n}. [{s.title}]({s.url})" for s, n in self.numbers.items()
+        ]
+
+    def explanation(self, e: Explanation, level: str = "###") -> str:
+        return "\n".join(self._body(e, level) + self._sources()) + "\n"
 
     def report(self, r: LogReport) -> str:
         out = ["## Summary", ""] + [f"- {line}" for line in r.summary]
+        if r.noise:
+            out += ["", "Noise: " + ", ".join(f"`{t}` ({n})" for t, n in r.noise)]
         for group in r.groups:
-            out += ["", self.explanation(group.explanation).rstrip("\n")]
+            out += ["", *self._body(group.explanation, "###")]
+        out += self._sources()
         return "\n".join(out) + "\n"

@@ -7,6 +7,7 @@ hand-counted LOG between runs of a plain connection line.
 
 from __future__ import annotations
 
+import re
 import time
 import tracemalloc
 from pathlib import Path
@@ -22,11 +23,15 @@ _NOISE = (
     "nw_connection_report_state_with_handler [C12] reporting state ready\n"
 )
 _UNIT = _NOISE * 300 + LOG + "\n"
+_TASK = re.compile(r"Task <(\w+)>")
 
 
 def _log(megabytes: float) -> tuple[str, int]:
+    """About *megabytes* of log, and how many copies of LOG it holds (each with its own
+    Task identifiers, as every load has)."""
     units = int(megabytes * 1_000_000 // len(_UNIT))
-    return _UNIT * units, units
+    parts = (_TASK.sub(rf"Task <\1-{i:x}>", _UNIT) for i in range(units))
+    return "".join(parts), units
 
 
 def _report_cost(text: str) -> tuple[float, int, int]:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from ._formats import render_json, render_markdown
 from ._html import esc, explanation_html, render_html
-from ._model import BUCKETS, SIDES, Axis, Bucket, Cause, Report, ReportEvent, build
+from ._model import BUCKETS, SIDES, Axis, Bucket, Cause, Collector, Report, ReportEvent, build
+from ._read import read_log, spooled_stdin
 
 __all__ = [
     "BUCKETS",
@@ -17,12 +18,15 @@ __all__ = [
     "Axis",
     "Bucket",
     "Cause",
+    "Collector",
     "Report",
     "ReportEvent",
     "build",
     "esc",
     "explanation_html",
+    "read_log",
     "render_html",
     "render_json",
     "render_markdown",
+    "spooled_stdin",
 ]

@@ -6,12 +6,11 @@ import re
 from typing import Any, Final
 
 from ._html import clean
-from ._model import SIDES, Report
+from ._model import NO_HOST, SIDES, Report
 
 __all__ = ["render_json", "render_markdown"]
 
 _MD_SPECIAL: Final = re.compile(r"([\\`*_\[\]|~])")
-_NO_HOST: Final = "(host not in the log)"
 
 
 def md(text: str) -> str:
@@ -26,7 +25,7 @@ def render_markdown(report: Report) -> str:
     files = ", ".join(f"{md(n)} ({k})" for n, k in report.files)
     out += [f"Made by atscodes report from {files}.", "", "## Summary", ""]
     out += [f"- {md(line)}" for line in report.summary] or ["No known error codes in this log."]
-    hosts = [h for h, _ in report.hosts if h != _NO_HOST]
+    hosts = [h for h, _ in report.hosts if h != NO_HOST]
     out += [
         "",
         f"**{report.total}** failed loads, **{len(hosts)}** hosts, "
@@ -49,10 +48,12 @@ def render_markdown(report: Report) -> str:
                 + f" | {bucket.total} |"
             )
     out += ["", "## Hosts × causes", ""]
-    out.append("| host | " + " | ".join(md(c.key) for c in report.causes) + " | total |")
+    out.append(
+        "| host | " + " | ".join(f"{md(c.key)} ({c.side})" for c in report.causes) + " | total |"
+    )
     out.append("|---|" + "---:|" * (len(report.causes) + 1))
     for host, total in report.hosts:
-        cells = " | ".join(str(report.matrix.get((host, c.key), "")) for c in report.causes)
+        cells = " | ".join(str(report.matrix.get((host, c.anchor), "")) for c in report.causes)
         out.append(f"| {md(host)} | {cells} | {total} |")
     out += ["", "## Causes", ""]
     for cause in report.causes:
@@ -60,7 +61,7 @@ def render_markdown(report: Report) -> str:
         out.append("")
     out += ["## Events", ""]
     for cause in report.causes:
-        out += [f"### {md(cause.key)} ({cause.count})", ""]
+        out += [f"### {md(cause.key)}, side {cause.side} ({cause.count})", ""]
         out += [
             "| line | time | host | codes | side | first log line |",
             "|---|---|---|---|---|---|",
@@ -68,7 +69,7 @@ def render_markdown(report: Report) -> str:
         for e in cause.events:
             line = md(e.line) if e.line is not None else ""
             out.append(
-                f"| {md(e.file)}:{e.line_no} | {md(e.time or '')} | {md(e.host or _NO_HOST)} | "
+                f"| {md(e.file)}:{e.line_no} | {md(e.time or '')} | {md(e.host or NO_HOST)} | "
                 f"{md(', '.join(e.codes))} | {e.side} | {line} |"
             )
         if cause.more:
@@ -80,13 +81,14 @@ def render_markdown(report: Report) -> str:
 def render_json(report: Report) -> dict[str, Any]:
     """The data behind the report, with stable keys (see the README)."""
     axis = report.axis
+    by_anchor = {c.anchor: c for c in report.causes}
     return {
         "title": report.title,
         "files": [{"file": n, "events": k} for n, k in report.files],
         "summary": list(report.summary),
         "totals": {
             "events": report.total,
-            "hosts": len([h for h, _ in report.hosts if h != _NO_HOST]),
+            "hosts": len([h for h, _ in report.hosts if h != NO_HOST]),
             "causes": len(report.causes),
             "sides": dict(report.sides),
         },
@@ -110,8 +112,13 @@ def render_json(report: Report) -> dict[str, Any]:
             ],
         },
         "matrix": [
-            {"host": host, "cause": cause, "count": count}
-            for (host, cause), count in report.matrix.items()
+            {
+                "host": host,
+                "cause": by_anchor[anchor].key,
+                "side": by_anchor[anchor].side,
+                "count": count,
+            }
+            for (host, anchor), count in report.matrix.items()
         ],
         "causes": [
             {
@@ -131,6 +138,7 @@ def render_json(report: Report) -> dict[str, Any]:
                         "host": e.host,
                         "side": e.side,
                         "codes": list(e.codes),
+                        "alerts": list(e.alerts),
                         "text": e.line,
                     }
                     for e in c.events

@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from typing import Final
 from urllib.parse import quote, urlencode
 
-from .._explain import Explanation
-from .._knowledge_types import Claim, Source
+from .._explain import NO_HOST, Explanation, _marks, _Text
+from .._knowledge_types import Claim, Source, Step
 from . import _assets
 from ._model import LINE_LIMIT, SIDES, Axis, Report, ReportEvent
 
@@ -22,7 +22,6 @@ __all__ = ["esc", "explanation_html", "render_html"]
 
 _CONTROL: Final = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029]")
 _WEB: Final = re.compile(r"https?://[^\s\"'<>]+\Z")
-_NO_HOST: Final = "(host not in the log)"
 
 
 def _visible(match: re.Match[str]) -> str:
@@ -50,16 +49,33 @@ def _link(source: Source) -> str:
     return f"{title} ({esc(source.url)})"
 
 
-def _claim(claim: Claim) -> str:
-    mark = " <em>(inference)</em>" if claim.inference else ""
-    refs = ", ".join(_link(s) for s in claim.sources)
-    return f"<li>{esc(claim.text)}{mark}" + (f" <small>[{refs}]</small>" if refs else "") + "</li>"
+def _refs(sources: Sequence[Source]) -> str:
+    links = ", ".join(_link(s) for s in sources)
+    return f" <small>[{links}]</small>" if links else ""
 
 
-def explanation_html(e: Explanation) -> str:
-    """One explanation as HTML: the same parts, in the same order, as ``explain``'s text."""
-    out = ['<div class="scroll"><table class="layers">']
-    out.append("<tr><th>family</th><th>code</th><th>name</th><th>meaning</th></tr>")
+def _claim(claim: Claim | Step) -> str:
+    marks = _marks(claim)
+    mark = f" <em>{esc(marks.strip())}</em>" if marks else ""
+    return f"<li>{esc(claim.text)}{mark}{_refs(claim.sources)}"
+
+
+def _commands(e: Explanation) -> list[str]:
+    """The commands explain's text puts first under "Next steps" (its own code picks them)."""
+    return [line.strip()[2:] for line in _Text(100, False, True)._commands(e)]
+
+
+def _chain(e: Explanation) -> list[str]:
+    if not e.layers:
+        return []
+    chain = " &gt; ".join(
+        f"<code>{lay.code} {esc(lay.name or 'unknown')}</code>" for lay in e.layers
+    )
+    out = [
+        f"<p><strong>What failed:</strong> {chain}</p>",
+        '<div class="scroll"><table class="layers">',
+        "<tr><th>family</th><th>code</th><th>name</th><th>meaning</th></tr>",
+    ]
     for layer in e.layers:
         out.append(
             f"<tr><td>{esc(layer.family or layer.domain or '')}</td>"
@@ -68,11 +84,28 @@ def explanation_html(e: Explanation) -> str:
             f"<td>{esc(layer.description)}</td></tr>"
         )
     out.append("</table></div>")
+    return out
+
+
+def explanation_html(e: Explanation, depth: int = 0) -> str:
+    """One explanation as HTML: the parts ``explain --full`` prints, in the same order."""
+    out = _chain(e)
+    where = []
+    if e.from_text or e.host:
+        where.append(f"<strong>Host:</strong> {esc(e.host) if e.host else esc(NO_HOST)}")
+    if e.time:
+        where.append(f"<strong>Time:</strong> {esc(e.time)}")
+    if where:
+        out.append("<p>" + " · ".join(where) + "</p>")
     out.append(f"<p><strong>Meaning:</strong> {esc(e.meaning)}</p>")
     out.append(
         f'<p><strong>Side at fault:</strong> <span class="key k-{e.side.value}"></span>'
-        f"<strong>{e.side.value}</strong> — {esc(e.side_reason)}</p>"
+        f"<strong>{e.side.value}</strong> — {esc(e.side_reason)}{_refs(e.side_sources)}</p>"
     )
+    if e.evidence:
+        out.append("<h4>Evidence</h4><ul>")
+        out.extend(f"<li><code>{esc(line)}</code></li>" for line in e.evidence)
+        out.append("</ul>")
     sections: list[tuple[str, Sequence[Claim], str]] = [
         ("What can hide behind it", e.hidden, "ul"),
         ("Likely causes, most likely first", e.causes, "ol"),
@@ -81,26 +114,42 @@ def explanation_html(e: Explanation) -> str:
     for title, claims, tag in sections:
         if claims:
             out.append(f"<h4>{title}</h4><{tag}>")
-            out.extend(_claim(c) for c in claims)
+            out.extend(_claim(c) + "</li>" for c in claims)
             out.append(f"</{tag}>")
-    if e.next_steps:
+    commands = _commands(e)
+    if e.next_steps or commands:
         out.append("<h4>Next steps</h4><ul>")
+        out.extend(f"<li><pre><code>$ {esc(c)}</code></pre></li>" for c in commands)
         for step in e.next_steps:
-            refs = ", ".join(_link(s) for s in step.sources)
-            item = f"<li>{esc(step.text)}" + (f" <small>[{refs}]</small>" if refs else "")
+            item = _claim(step)
             if step.command:
                 item += f"<pre><code>$ {esc(step.command)}</code></pre>"
             out.append(item + "</li>")
         out.append("</ul>")
     if e.ats is not None:
         out.append("<h4>App Transport Security</h4>")
-        out.append(f"<p>{esc(e.ats.requirement)}</p>")
+        out.append(f"<p>{esc(e.ats.requirement)}{_refs(e.ats.sources)}</p>")
         out.append("<p>Narrowest exception (Info.plist):</p>")
         out.append(f'<pre class="plist"><code>{esc(e.ats.exception)}</code></pre>')
         out.append(f"<p>Cost: {esc(e.ats.cost)}</p>")
         if e.ats.needs_justification:
             out.append("<p>This exception needs a justification in App Store review.</p>")
-    if e.sources:
+    if depth < 2:
+        for alt in e.alternatives:
+            first = alt.layers[0] if alt.layers else None
+            title = (
+                f"{first.family} {first.code} {first.name}"
+                if first is not None
+                else "another reading"
+            )
+            out.append(
+                f"<h4>Or another reading: {esc(title)} (the number alone does not say which)</h4>"
+            )
+            out.append(explanation_html(alt, depth + 1))
+    if e.noise:
+        noise = ", ".join(f"<code>{esc(t)}</code> ({n})" for t, n in e.noise)
+        out.append(f"<p><strong>Noise</strong> (no information about the failure): {noise}</p>")
+    if e.sources and depth == 0:
         out.append("<h4>Sources</h4><ul>")
         out.extend(f"<li>{_link(s)}</li>" for s in e.sources)
         out.append("</ul>")
@@ -257,7 +306,7 @@ def _event_row(event: ReportEvent, file_index: int) -> str:
     else:
         cut = len(line) > LINE_LIMIT
         shown = f"<code>{esc(line[:LINE_LIMIT])}</code>" + (" … (cut)" if cut else "")
-    host = event.host or _NO_HOST
+    host = event.host or NO_HOST
     return (
         f'<tr id="{anchor}" data-host="{esc(host)}" data-cause="{esc(event.cause)}" '
         f'data-side="{event.side}">'
@@ -284,7 +333,7 @@ def _cards(report: Report) -> str:
     total = report.total
     out = ['<ul class="cards">']
     out.append(f"<li><b>{total}</b>failed loads</li>")
-    real_hosts = [h for h, _ in report.hosts if h != _NO_HOST]
+    real_hosts = [h for h, _ in report.hosts if h != NO_HOST]
     out.append(f"<li><b>{len(real_hosts)}</b>hosts</li>")
     out.append(f"<li><b>{len(report.causes)}</b>causes</li>")
     for side, n in report.sides:
@@ -314,15 +363,15 @@ def _matrix(report: Report) -> str:
     for host, total in report.hosts:
         out.append(f"<tr><td>{esc(host)}</td>")
         for cause in report.causes:
-            n = report.matrix.get((host, cause.key), 0)
-            cell = (
-                _filter_link(str(n), f"ev-{cause.anchor}", host=host, cause=cause.key) if n else ""
-            )
+            n = report.matrix.get((host, cause.anchor), 0)
+            state = {"host": host, "cause": cause.key, "side": cause.side}
+            cell = _filter_link(str(n), f"ev-{cause.anchor}", **state) if n else ""
             out.append(f'<td class="n">{cell}</td>')
         out.append(f'<td class="n">{_filter_link(str(total), "events", host=host)}</td></tr>')
     out.append("<tr><th>total</th>")
     out.extend(
-        f'<td class="n">{_filter_link(str(c.count), f"ev-{c.anchor}", cause=c.key)}</td>'
+        f'<td class="n">{_filter_link(str(c.count), f"ev-{c.anchor}", cause=c.key, side=c.side)}'
+        "</td>"
         for c in report.causes
     )
     out.append(f'<td class="n">{report.total}</td></tr></table></div>')
@@ -331,7 +380,8 @@ def _matrix(report: Report) -> str:
 
 def _filter_form(report: Report) -> str:
     hosts = "".join(f'<option value="{esc(h)}">{esc(h)}</option>' for h, _ in report.hosts)
-    causes = "".join(f'<option value="{esc(c.key)}">{esc(c.key)}</option>' for c in report.causes)
+    keys = dict.fromkeys(c.key for c in report.causes)
+    causes = "".join(f'<option value="{esc(k)}">{esc(k)}</option>' for k in keys)
     sides = "".join(f'<option value="{s}">{s}</option>' for s, n in report.sides if n)
     return (
         '<form id="filter" hidden>'

@@ -1,0 +1,582 @@
+"""Failure events: the lines of a log that belong to one load, read as one piece of evidence.
+
+One failed load leaves many lines: the ``Task <…>.<n>`` lines, the ``Connection N:``,
+``TIC`` and CFNetwork lines, BoringSSL's ``read alert`` / ``write alert`` lines of the
+same connection, an ``NSError`` dump printed over as many lines as it needs, and the
+``ATS failed system trust`` / ``Trust evaluation failed`` lines around it.
+:func:`group_records` turns a stream of :class:`~atscodes._records.LogRecord` into
+:class:`FailureEvent` objects, one per load, with what the evidence says: the codes,
+the TLS alerts and who sent them, whether this device's trust evaluation failed, the
+host and the time.  :func:`records_from_text` and :func:`records_from_stream` turn
+plain text into records (a line is ended by LF, CRLF or a lone CR).
+
+The grouping, in the order the rules are tried for a line that carries a code or
+evidence:
+
+1. a line that continues an ``NSError`` dump (it starts with white space or a
+   closing bracket, right after a line of an event) belongs to that event;
+2. records with the same ``event_key`` (set by structured readers) are one event;
+3. a line naming a ``Task <…>.<n>`` joins the open event of that task; a line naming a
+   connection (``Connection 6:``, ``[C6.1:2]``) joins the open event of that connection;
+4. otherwise the line joins the latest open event within :data:`NEAR` lines whose task
+   and connection do not conflict, if the event has no URL-loading code yet (an alert
+   line, a trust line or a TIC line waits for the load it explains) or shares a code
+   with the line; an event whose task has finished (``finished with error``) takes no
+   more lines except from its own task.
+
+Memory is bounded: at most :data:`MAX_OPEN` events are open at a time, an event keeps
+its distinct codes and alerts only (not its lines), and an event that has seen no line
+for :data:`IDLE` lines is complete.  Lines longer than :data:`MAX_LINE` characters are
+read in pieces of that size.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Callable, Iterable, Iterator
+from typing import BinaryIO, Final, TextIO
+
+import attrs
+
+from ._base import ValueEnum
+from ._records import LogRecord
+from ._scan import Finding, scan
+from ._timestamps import line_time
+
+__all__ = [
+    "IDLE",
+    "MAX_LINE",
+    "MAX_OPEN",
+    "NEAR",
+    "NOISE",
+    "AlertSeen",
+    "FailureEvent",
+    "Sender",
+    "group_records",
+    "one_event",
+    "records_from_stream",
+    "records_from_text",
+]
+
+#: Lines longer than this are read in pieces of this many characters.
+MAX_LINE: Final = 1 << 20
+#: How many events may be open (waiting for more lines) at once; the oldest completes first.
+MAX_OPEN: Final = 32
+#: An event that has seen no line for this many lines is complete.
+IDLE: Final = 400
+#: How far (in lines) a line without a task or connection may be from the event it joins.
+NEAR: Final = 12
+#: How many lines of one NSError dump are followed; a dump longer than this ends there.
+MAX_DUMP_LINES: Final = 400
+
+#: How much of one dump's text is kept to find codes split over its lines.
+DUMP_TEXT: Final = 1 << 16
+
+#: Lines that carry no information about a failure, by the text that names them.
+NOISE: Final[tuple[str, ...]] = (
+    # Logged on every launch under iOS 11 (Apple Developer Forums thread 80638).
+    "network_config_register_boringssl_log_debug_updates",
+    # "[Error] Calling AuthenticationHandlerWithError: (null)" (thread 80638).
+    "AuthenticationHandlerWithError: (null)",
+)
+
+
+class Sender(ValueEnum):
+    """Who sent a TLS alert, as the log line says."""
+
+    #: The other side sent it and this device read it ("read alert", "SSL alert number N").
+    PEER = "peer"
+    #: This device sent it ("write alert").
+    LOCAL = "local"
+    #: The line does not say.
+    UNKNOWN = "unknown"
+
+
+@attrs.frozen
+class AlertSeen:
+    """A TLS alert in the log, with who sent it and the line that says so."""
+
+    number: int
+    name: str | None
+    sender: Sender
+    line_no: int
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "number": self.number,
+            "name": self.name,
+            "sender": self.sender.value,
+            "line": self.line_no,
+        }
+
+
+@attrs.frozen
+class FailureEvent:
+    """One failed load: everything the log says about it.
+
+    ``codes`` are the distinct codes found (the first finding of each), in the
+    order they appeared; ``alerts`` the TLS alerts with their sender;
+    ``trust_lines`` the lines that say this device's trust evaluation failed
+    (``ATS failed system trust``, ``Trust evaluation failed``), as ``(line, text)``.
+    """
+
+    line_no: int
+    last_line: int
+    codes: tuple[Finding, ...] = attrs.field(repr=False)
+    alerts: tuple[AlertSeen, ...] = ()
+    trust_lines: tuple[tuple[int, str], ...] = ()
+    host: str | None = None
+    time: str | None = None
+    task: str | None = None
+    connection: str | None = None
+
+    @property
+    def local_refusal(self) -> bool:
+        """Whether the log says this device refused the server (trust failed, alert written)."""
+        return bool(self.trust_lines) or any(a.sender is Sender.LOCAL for a in self.alerts)
+
+
+# ---------------------------------------------------------------- plain text to records
+
+_LINE_END: Final = re.compile(r"\r\n|\r|\n")
+
+
+def records_from_text(text: str) -> Iterator[LogRecord]:
+    """One record per line of *text* (LF, CRLF or CR ends a line), with its time."""
+    if not isinstance(text, str):
+        raise TypeError(f"records_from_text() takes a str, not {type(text).__name__}")
+    start, line_no = 0, 0
+    for match in _LINE_END.finditer(text):
+        line_no += 1
+        yield from _pieces(text[start : match.start()], line_no)
+        start = match.end()
+    if start < len(text):
+        yield from _pieces(text[start:], line_no + 1)
+
+
+def _pieces(line: str, line_no: int) -> Iterator[LogRecord]:
+    if len(line) <= MAX_LINE:
+        yield LogRecord(line_no, line, line_time(line) if line[:1].isalnum() else None)
+        return
+    time = line_time(line)
+    for at in range(0, len(line), MAX_LINE):
+        yield LogRecord(line_no, line[at : at + MAX_LINE], time)
+
+
+def records_from_stream(
+    stream: BinaryIO | TextIO, *, chunk: int = 1 << 16, follow: bool = False
+) -> Iterator[LogRecord]:
+    """One record per line of a binary or text stream, read in chunks (bounded memory).
+
+    Bytes are decoded as UTF-8, undecodable bytes kept as surrogate escapes.  With
+    *follow*, each read returns what is available (for ``log stream | …``), and a
+    ``LogRecord`` with ``line_no == 0`` marks each point where the input paused.
+    """
+    decoder = codecs.getincrementaldecoder("utf-8")("surrogateescape")
+    binary = not isinstance(stream.read(0), str)
+    line_no = 0
+    pending: list[str] = []
+    pending_len = 0
+    cr = False  # the last chunk ended with a CR: a following LF belongs to it
+    read = _reader(stream, chunk, follow)
+    while True:
+        data = read()
+        text = decoder.decode(data, final=not data) if binary else data  # type: ignore[arg-type]
+        assert isinstance(text, str)
+        if not data:
+            if pending:
+                line_no += 1
+                yield from _pieces("".join(pending), line_no)
+            return
+        start = 0
+        if cr and text.startswith("\n"):
+            start = 1
+        cr = False
+        for match in _LINE_END.finditer(text, start):
+            piece = text[start : match.start()]
+            line_no += 1
+            if pending:
+                pending.append(piece)
+                piece = "".join(pending)
+                pending, pending_len = [], 0
+            yield from _pieces(piece, line_no)
+            start = match.end()
+            if match[0] == "\r" and start == len(text):
+                cr = True
+        rest = text[start:]
+        if rest:
+            pending.append(rest)
+            pending_len += len(rest)
+            if pending_len >= MAX_LINE:
+                # A line that goes on and on: hand on full pieces, keep the tail.
+                joined = "".join(pending)
+                cut = len(joined) - len(joined) % MAX_LINE
+                line_time_of = line_time(joined)
+                for at in range(0, cut, MAX_LINE):
+                    yield LogRecord(line_no + 1, joined[at : at + MAX_LINE], line_time_of)
+                pending = [joined[cut:]] if cut < len(joined) else []
+                pending_len = len(joined) - cut
+        if follow:
+            yield LogRecord(0, "")
+
+
+def _reader(stream: BinaryIO | TextIO, chunk: int, follow: bool) -> Callable[[], bytes | str]:
+    if follow:
+        read1: Callable[[int], bytes] | None = getattr(stream, "read1", None)
+        if read1 is not None:
+            return lambda: read1(chunk)
+    return lambda: stream.read(chunk)
+
+
+# ---------------------------------------------------------------- evidence in one line
+
+_TASK: Final = re.compile(r"Task <([0-9A-Fa-f-]{1,36})>\.<(\d{1,9})>")
+_CONNECTION: Final = re.compile(r"(?:\bConnection (\d{1,9}):|\[C(\d{1,9})[.:\]])")
+# "TIC TCP Conn Failed [4:0x1c0362f40]": CFNetwork's own connection number (iOS 11, 12).
+_TIC: Final = re.compile(r"TIC [A-Za-z ]{1,40}\[(\d{1,9}):0x")
+_HOST: Final = re.compile(r"https?://([A-Za-z0-9.\-]{1,253}|\[[0-9A-Fa-f:.]{2,45}\])")
+_FAILING_URL: Final = re.compile(
+    r"NSErrorFailingURL(?:String)?Key\"?\s*[=:]\s*\"?'?https?://"
+    r"([A-Za-z0-9.\-]{1,253}|\[[0-9A-Fa-f:.]{2,45}\])"
+)
+# An NSError dump goes on on lines that start like these.
+_CONTINUATION: Final = (" ", "\t", ")", "}", "]", ",")
+# Lines that end a load: nothing of another load follows them into the same event.
+_FINISHED: Final = ("finished with error", "load failed with error")
+# This device's trust evaluation failed: "ATS failed system trust" (iOS 11 and later),
+# "Connection 6: system TLS Trust evaluation failed(-9802)", "default TLS Trust
+# evaluation failed(-9813)" (corpus: cordova-background-geolocation-lt issue 1435,
+# AppSales-Mobile issue 62).
+_TRUST: Final = ("ATS failed system trust", "Trust evaluation failed")
+# Who sent an alert.  BoringSSL logs "read alert" / "write alert"
+# (boringssl_context_handle_fatal_alert); its error queue holds
+# "SSLV3_ALERT_<NAME>" / "SSL alert number N" only for a fatal alert it *received*
+# (BoringSSL ssl/tls_record.cc, ssl_process_alert).
+_READ_MARKS: Final = ("read alert", "alert from peer", "SSL alert number", "_ALERT_", "ALERT:")
+_WRITE_MARKS: Final = ("write alert",)
+_URL_DOMAINS: Final = frozenset({"NSURLErrorDomain", "kCFErrorDomainCFNetwork"})
+
+
+def _evidence_line(text: str) -> bool:
+    return any(mark in text for mark in (*_TRUST, *_FINISHED)) or "alert" in text
+
+
+def _sender(text: str, at: int, read_line: bool) -> Sender:
+    before = text[max(0, at - 120) : at]
+    if any(mark in before for mark in _WRITE_MARKS):
+        return Sender.LOCAL
+    if read_line or any(mark in before for mark in _READ_MARKS):
+        return Sender.PEER
+    return Sender.UNKNOWN
+
+
+def _host(text: str) -> tuple[str | None, bool]:
+    """The host a line names, and whether it is the failing URL of an NSError."""
+    failing = _FAILING_URL.search(text)
+    if failing is not None:
+        return failing[1], True
+    match = _HOST.search(text)
+    return (None, False) if match is None else (match[1], False)
+
+
+# ---------------------------------------------------------------- grouping
+
+
+class _Open:
+    """An event being gathered."""
+
+    __slots__ = (
+        "alerts",
+        "codes",
+        "connection",
+        "failing_host",
+        "finished",
+        "first",
+        "host",
+        "key",
+        "last",
+        "task",
+        "tics",
+        "time",
+        "trust",
+        "url_level",
+    )
+
+    def __init__(self, line_no: int) -> None:
+        self.first = line_no
+        self.last = line_no
+        self.codes: dict[tuple[str, int], Finding] = {}
+        self.alerts: dict[tuple[int, Sender], AlertSeen] = {}
+        self.trust: list[tuple[int, str]] = []
+        self.host: str | None = None
+        self.failing_host = False
+        self.time: str | None = None
+        self.task: str | None = None
+        self.connection: str | None = None
+        self.tics: set[str] = set()
+        self.key: str | None = None
+        self.finished = False
+        self.url_level = False
+
+    def add(
+        self,
+        record: LogRecord,
+        findings: list[Finding],
+        task: str | None,
+        connection: str | None,
+    ) -> None:
+        text = record.text
+        self.last = max(self.last, record.line_no)
+        self.task = self.task or task
+        self.connection = self.connection or connection
+        self.key = self.key or record.event_key
+        tic = _TIC.search(text)
+        if tic is not None and len(self.tics) < 8:
+            self.tics.add(tic[1])
+        if self.time is None:
+            self.time = record.time
+        read_line = "read alert" in text and "write alert" not in text
+        for finding in findings:
+            key = (finding.domain, finding.code)
+            if key not in self.codes:
+                self.codes[key] = finding
+            if finding.domain in _URL_DOMAINS:
+                self.url_level = True
+            if finding.domain == "TLSAlert":
+                sender = _sender(text, finding.span[0], read_line)
+                alert_key = (finding.code, sender)
+                if alert_key not in self.alerts:
+                    self.alerts[alert_key] = AlertSeen(
+                        finding.code,
+                        None if finding.member is None else finding.member.name,
+                        sender,
+                        record.line_no,
+                    )
+        if len(self.trust) < 8:
+            for mark in _TRUST:
+                if mark in text:
+                    self.trust.append((record.line_no, mark))
+                    break
+        if record.host is not None:
+            self.host, self.failing_host = record.host, True
+        elif not self.failing_host:
+            host, failing = _host(text)
+            if host is not None and (failing or self.host is None):
+                self.host, self.failing_host = host, failing
+        if any(mark in text for mark in _FINISHED):
+            self.finished = True
+
+    def event(self) -> FailureEvent | None:
+        if not self.codes:
+            return None
+        # A "read alert" line names the alert twice (the description and, on the next
+        # line, "SSL alert number N"): one alert, sent by the peer.
+        alerts = {number: seen for (number, _), seen in self.alerts.items()}
+        for (number, sender), seen in self.alerts.items():
+            if sender is not Sender.UNKNOWN:
+                alerts[number] = seen
+        return FailureEvent(
+            self.first,
+            self.last,
+            tuple(self.codes.values()),
+            tuple(sorted(alerts.values(), key=lambda a: a.line_no)),
+            tuple(self.trust),
+            self.host,
+            self.time,
+            self.task,
+            self.connection,
+        )
+
+
+def one_event(records: Iterable[LogRecord]) -> FailureEvent | None:
+    """Every code and piece of evidence of *records* as one event (a pasted error)."""
+    event: _Open | None = None
+    for record in records:
+        if record.line_no == 0 or any(mark in record.text for mark in NOISE):
+            continue
+        findings = [f for f in scan(record.text) if f.member is not None]
+        if event is None:
+            event = _Open(record.line_no)
+        task, conn = _ids(record.text)
+        event.add(record, findings, task, conn)
+    return None if event is None else event.event()
+
+
+def _ids(text: str) -> tuple[str | None, str | None]:
+    task = _TASK.search(text)
+    connection = _CONNECTION.search(text)
+    return (
+        None if task is None else f"{task[1]}.{task[2]}",
+        None if connection is None else (connection[1] or connection[2]),
+    )
+
+
+class _Grouper:
+    def __init__(self) -> None:
+        self.open: list[_Open] = []
+        self.done: list[_Open] = []
+        self.dump: _Open | None = None  # the event whose dump the next line may continue
+        self.dump_lines = 0
+        # The text of the dump being read, joined: a code split over lines
+        # ("Domain=NSURLErrorDomain" on one, "Code=-1001" on the next) is found there.
+        self.dump_text: list[str] = []
+        self.dump_size = 0
+        self.dump_record: LogRecord | None = None
+
+    def _end_dump(self) -> None:
+        dump, parts = self.dump, self.dump_text
+        self.dump, self.dump_text, self.dump_size = None, [], 0
+        if dump is None or len(parts) < 2 or self.dump_record is None:
+            return
+        joined = " ".join(part.strip() for part in parts)
+        extra = [
+            f for f in scan(joined) if f.member is not None and (f.domain, f.code) not in dump.codes
+        ]
+        if extra:
+            dump.add(attrs.evolve(self.dump_record, text=""), extra, None, None)
+
+    def _start_dump(self, event: _Open, record: LogRecord) -> None:
+        self._end_dump()
+        self.dump, self.dump_lines = event, 0
+        self.dump_record = record
+        self.dump_text, self.dump_size = [record.text[:DUMP_TEXT]], min(len(record.text), DUMP_TEXT)
+
+    def _continue_dump(self, text: str) -> None:
+        if self.dump_size < DUMP_TEXT:
+            piece = text[: DUMP_TEXT - self.dump_size]
+            self.dump_text.append(piece)
+            self.dump_size += len(piece)
+
+    def _close(self, event: _Open) -> None:
+        if self.dump is event:
+            self._end_dump()
+        self.open.remove(event)
+        self.done.append(event)
+
+    def finish_idle(self, line_no: int) -> None:
+        for event in [e for e in self.open if line_no - e.last > IDLE]:
+            self._close(event)
+
+    def finish_all(self, *, finished_only: bool = False) -> None:
+        for event in list(self.open):
+            if not finished_only or event.finished:
+                self._close(event)
+
+    def _target(
+        self, record: LogRecord, findings: list[Finding], task: str | None, conn: str | None
+    ) -> _Open | None:
+        if record.event_key is not None:
+            return next((e for e in self.open if e.key == record.event_key), None)
+        if task is not None:
+            same = next((e for e in reversed(self.open) if e.task == task), None)
+            if same is not None:
+                return same
+        if conn is not None and task is None:
+            same = next((e for e in reversed(self.open) if e.connection == conn), None)
+            if same is not None:
+                return same
+        codes = {(f.domain, f.code) for f in findings}
+        bare = {f.code for f in findings}
+        tic_match = _TIC.search(record.text)
+        tic = None if tic_match is None else tic_match[1]
+        candidates: list[tuple[_Open, bool]] = []
+        for event in reversed(self.open):
+            if record.line_no - event.last > NEAR:
+                break
+            if event.key is not None or event.finished:
+                continue
+            if task is not None and event.task is not None and event.task != task:
+                continue
+            if conn is not None and event.connection is not None and event.connection != conn:
+                continue
+            shares = bool(codes & event.codes.keys()) or any(
+                code in bare for _, code in event.codes
+            )
+            if tic is not None and event.tics and tic not in event.tics and not shares:
+                continue  # another TIC connection with other codes: another load
+            candidates.append((event, shares))
+        # A line that repeats a code joins the load it repeats; otherwise the latest load
+        # that has no URL-loading code yet (it is still waiting for its Task line).
+        for event, shares in candidates:
+            if shares:
+                return event
+        for event, _ in candidates:
+            if not event.url_level:
+                return event
+        return None
+
+    def add(self, record: LogRecord) -> None:
+        text = record.text
+        if any(mark in text for mark in NOISE):
+            self._end_dump()
+            return
+        dump = self.dump
+        continues = (
+            dump is not None
+            and text[:1] in _CONTINUATION
+            and record.line_no - dump.last <= 1
+            and self.dump_lines < MAX_DUMP_LINES
+        )
+        findings = [f for f in scan(text) if f.member is not None]
+        if not findings and not _evidence_line(text) and not continues:
+            self._end_dump()
+            return
+        task, conn = _ids(text)
+        if continues and dump is not None and (task is None or dump.task in (None, task)):
+            dump.add(record, findings, task, conn)
+            self.dump_lines += 1
+            self._continue_dump(text)
+            return
+        if not findings and not any(mark in text for mark in (*_TRUST, *_FINISHED)):
+            self._end_dump()  # an alert-looking line without an alert
+            return
+        target = self._target(record, findings, task, conn)
+        if target is None:
+            if len(self.open) >= MAX_OPEN:
+                self._close(self.open[0])
+            target = _Open(record.line_no)
+            self.open.append(target)
+        else:
+            # Keep the open list in order of last activity.
+            self.open.remove(target)
+            self.open.append(target)
+        target.add(record, findings, task, conn)
+        self._start_dump(target, record)
+
+    def take(self) -> Iterator[FailureEvent]:
+        done, self.done = self.done, []
+        for item in sorted(done, key=lambda e: e.first):
+            event = item.event()
+            if event is not None:
+                yield event
+
+
+def group_records(
+    records: Iterable[LogRecord], *, noise: dict[str, int] | None = None
+) -> Iterator[FailureEvent]:
+    """The failure events of *records*, each yielded as soon as it is complete.
+
+    Events come in the order they complete, which is the order of their first line
+    except when loads interleave.  A record with ``line_no == 0`` says the input paused
+    (see :func:`records_from_stream` with ``follow``): events whose task has finished
+    are completed there.  When *noise* is a dict, it counts the lines dropped as
+    noise by the :data:`NOISE` text that named them.
+    """
+    grouper = _Grouper()
+    for record in records:
+        if record.line_no == 0:
+            grouper.finish_all(finished_only=True)
+            yield from grouper.take()
+            continue
+        if noise is not None:
+            for mark in NOISE:
+                if mark in record.text:
+                    noise[mark] = noise.get(mark, 0) + 1
+        grouper.add(record)
+        if grouper.open and record.line_no - grouper.open[0].last > IDLE:
+            grouper.finish_idle(record.line_no)
+        if grouper.done:
+            yield from grouper.take()
+    grouper.finish_all()
+    yield from grouper.take()

@@ -1,0 +1,39 @@
+"""Reading logs for a report: each file streamed through explain once, then its listed
+lines read back in a second pass, so that memory follows the events listed, not the log."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+
+from .._events import records_from_stream
+from .._explain import LogReport, explain_records
+from ._model import Collector, lines_at
+
+__all__ = ["read_log", "spooled_stdin"]
+
+
+def read_log(path: str, name: str, collector: Collector) -> LogReport:
+    """Explain the log at *path* into *collector* (shown as *name*); OSError if unreadable."""
+    with open(path, "rb") as handle:
+        collector.begin(name)
+        log = explain_records(records_from_stream(handle), on_event=collector.on_event)
+
+    def reader(wanted: set[int]) -> Mapping[int, str]:
+        with open(path, "rb") as again:
+            return lines_at(records_from_stream(again), wanted)
+
+    collector.end(log, reader)
+    return log
+
+
+@contextmanager
+def spooled_stdin() -> Iterator[str]:
+    """Standard input copied to a temporary file (it is read twice), removed afterwards."""
+    with tempfile.NamedTemporaryFile(prefix="atscodes-report-", suffix=".log") as spool:
+        shutil.copyfileobj(sys.stdin.buffer, spool, 1 << 20)
+        spool.flush()
+        yield spool.name
