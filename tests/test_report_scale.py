@@ -73,3 +73,31 @@ def test_a_50_mb_log(tmp_path: Path) -> None:
     assert page.count('<tr id="L0-') == 100 * len(CAUSES)
     for count in CAUSES.values():
         assert f"<strong>{units * count - 100} more</strong>" in page
+
+
+def _read_cost(path: Path) -> tuple[int, int]:
+    """Peak bytes allocated to read, explain and render the log at *path*, and events."""
+    from atscodes._report import Collector, read_log
+
+    tracemalloc.start()
+    try:
+        collector = Collector(max_events=50)
+        read_log(str(path), "big.log", collector)
+        render_html(collector.report())
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    return peak, collector.seen
+
+
+def test_reading_a_4x_log_takes_the_same_memory(tmp_path: Path) -> None:
+    """The file is streamed: memory follows the events listed, not the bytes or events read."""
+    small_text, _ = _log(2)
+    large_text, _ = _log(8)
+    (tmp_path / "small.log").write_text(small_text, encoding="utf-8")
+    (tmp_path / "large.log").write_text(large_text, encoding="utf-8")
+    del small_text, large_text
+    small_peak, small_events = _read_cost(tmp_path / "small.log")
+    large_peak, large_events = _read_cost(tmp_path / "large.log")
+    assert large_events > 3.5 * small_events
+    assert large_peak < small_peak * 1.5 + 500_000
