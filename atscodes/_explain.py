@@ -200,6 +200,11 @@ class Event:
     alerts: tuple[AlertSeen, ...] = ()
     time: str | None = None
 
+    @property
+    def codes(self) -> tuple[Finding, ...]:
+        """The distinct codes of the event (the first finding of each)."""
+        return self.findings
+
     def to_json(self) -> dict[str, Any]:
         return {
             "line": self.line_no,
@@ -385,7 +390,9 @@ def _side_from_evidence(
             if alert.number in _CLIENT_CERT_ALERTS:
                 reason += (
                     " Received by an app, this alert usually means that the server rejected "
-                    "the app's client certificate, or that the app sent none."
+                    "the app's client certificate, or that the app sent none (inference: a "
+                    "server checks no certificate but the client's, and sends "
+                    "certificate_required (116) when the client sent none, RFC 8446 §4.4.2.4)."
                 )
             view, view_sources = _receiver_view(alert.number)
             if view:
@@ -414,7 +421,7 @@ def _side_from_evidence(
 
 
 def _with_host(step: Step, host: str | None) -> Step:
-    if "{host}" not in step.command:
+    if step.command is None or "{host}" not in step.command:
         return step
     return attrs.evolve(step, command=step.command.replace("{host}", host or _HOST_PLACEHOLDER))
 
@@ -474,7 +481,7 @@ def _assemble(
     os_notes = primary.os_notes
     ordered = [primary] + [e for e in entries if e is not primary]
     ats = _ats_with_host(next((e.ats for e in ordered if e.ats is not None), None), host)
-    sources = _dedupe(
+    sources = _by_url(
         [s for e in ordered for s in e.meaning.sources]
         + list(side_sources if found is not None else primary.side_reason.sources)
         + [s for c in (*hidden, *causes, *os_notes) for s in c.sources]
@@ -506,6 +513,14 @@ def _assemble(
         from_text=from_text,
         side_sources=side_sources if found is not None else primary.side_reason.sources,
     )
+
+
+def _by_url(sources: Iterable[Source]) -> tuple[Source, ...]:
+    """Each source once: the first record of every address."""
+    first: dict[str, Source] = {}
+    for source in sources:
+        first.setdefault(source.url, source)
+    return tuple(first.values())
 
 
 def _host_in(text: str) -> str | None:
@@ -736,6 +751,19 @@ def _marks(claim: Claim | Step) -> str:
     return f" ({', '.join(marks)})" if marks else ""
 
 
+def _number(numbers: dict[Source, int], urls: dict[str, int], sources: Sequence[Source]) -> str:
+    """``[n]`` references, numbering each source once (by its address) in order of use."""
+    refs = []
+    for source in sources:
+        number = urls.get(source.url)
+        if number is None:
+            number = urls[source.url] = len(urls) + 1
+            numbers[source] = number
+        if f"[{number}]" not in refs:
+            refs.append(f"[{number}]")
+    return " ".join(refs)
+
+
 #: At most this many lines in the default text output.
 SCREEN_LINES: Final = 30
 
@@ -756,6 +784,7 @@ class _Text:
         self.color = color
         self.full = full
         self.numbers: dict[Source, int] = {}
+        self.urls: dict[str, int] = {}
 
     def _c(self, code: str, text: str) -> str:
         return f"\x1b[{code}m{text}\x1b[0m" if self.color else text
@@ -773,12 +802,7 @@ class _Text:
         ) or [first or indent]
 
     def _refs(self, sources: Sequence[Source]) -> str:
-        numbers = []
-        for source in sources:
-            if source not in self.numbers:
-                self.numbers[source] = len(self.numbers) + 1
-            numbers.append(f"[{self.numbers[source]}]")
-        return " ".join(numbers)
+        return _number(self.numbers, self.urls, sources)
 
     def _claim(self, claim: Claim, limit: int = 0) -> list[str]:
         text = claim.text + _marks(claim)
@@ -899,7 +923,7 @@ class _Text:
                 f"Or: {layer.family} {layer.code} {layer.name}: {layer.description} "
                 f"(the number alone does not say which; side {alt.side.value})."
             )
-            out.extend(self._wrap(text, "    ", ""))
+            out.extend(self._wrap(text, "    ", "  "))
         return out
 
     def _noise(self, noise: Sequence[tuple[str, int]]) -> list[str]:
@@ -1006,14 +1030,10 @@ class _Markdown:
 
     def __init__(self) -> None:
         self.numbers: dict[Source, int] = {}
+        self.urls: dict[str, int] = {}
 
     def _refs(self, sources: Sequence[Source]) -> str:
-        numbers = []
-        for source in sources:
-            if source not in self.numbers:
-                self.numbers[source] = len(self.numbers) + 1
-            numbers.append(f"[{self.numbers[source]}]")
-        return " ".join(numbers)
+        return _number(self.numbers, self.urls, sources)
 
     def _claim(self, claim: Claim) -> str:
         marks = _marks(claim)

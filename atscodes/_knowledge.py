@@ -33,7 +33,7 @@ def _claim(data: dict[str, Any], sources: dict[str, Source]) -> Claim:
 def _step(data: dict[str, Any], sources: dict[str, Source]) -> Step:
     return Step(
         str(data["text"]),
-        str(data.get("command", "")),
+        str(data["command"]) if data.get("command") else None,
         tuple(sources[s] for s in data["sources"]),
         bool(data.get("inference", False)),
     )

@@ -46,10 +46,11 @@ class Claim:
 
 @attrs.frozen
 class Step:
-    """A next step; ``command`` can be pasted (``{host}`` is replaced by the failing host)."""
+    """A next step; ``command`` can be pasted (``{host}`` is replaced by the failing host),
+    or is ``None`` when the step has none."""
 
     text: str
-    command: str = ""
+    command: str | None = None
     sources: tuple[Source, ...] = attrs.field(default=(), repr=False)
     inference: bool = False
 
