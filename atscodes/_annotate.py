@@ -4,31 +4,50 @@ The annotation is one fixed, removable form, inserted right after each code:
 
     ``(error code: -1200 ⟦NSURLErrorSecureConnectionFailed⟧ [3:-9802] ⟦errSSLFatalAlert⟧)``
 
-that is a space, ``⟦`` (U+27E6), a label of printable ASCII, and ``⟧`` (U+27E7),
-all UTF-8 encoded.  :func:`strip_annotations` removes exactly those and gives the
-input back byte for byte, as long as the input did not already contain ``⟦``.
+that is a space, ``⟦`` (U+27E6), a label of 1 to 200 printable ASCII characters, and
+``⟧`` (U+27E7), all UTF-8 encoded.  A ``⟦`` that was already in the input is written
+twice (``⟦⟦``), so :func:`strip_annotations` can tell the two apart and gives the
+input back byte for byte, whatever it contained.  An annotation that is already in the
+input right after the code it decodes (the text was annotated before) is kept as it is
+and not added a second time; ``--remove`` takes it out like any other.
 
-Everything else passes through unchanged: bytes that are not UTF-8, NUL bytes,
-CRLF line ends, a missing final newline.  Input is read in blocks of up to
-1 MiB with ``read1`` (so ``tail -f log | atscodes annotate`` shows each line as
-it arrives); only lines holding a marker (see :data:`atscodes._scan.MARKERS`) are
-decoded and scanned.  A line longer than the block size is processed in
-pieces that overlap by 4 KiB, so memory stays flat whatever the input.
+Everything else passes through unchanged: bytes that are not UTF-8, NUL bytes, CRLF
+and CR-only line ends, a missing final newline, lines of any length.  Input is read in
+blocks of up to :data:`BLOCK` bytes with ``read1`` (so ``tail -f log | atscodes annotate``
+shows each line as it arrives); only lines holding a marker (see
+:data:`atscodes._scan.MARKERS`) are decoded and scanned.  A line longer than a block
+is processed in windows: each is scanned with the :data:`OVERLAP` characters before it
+as context, and output is held back where a code or an annotation straddles the end
+of a window, so memory stays flat and spans and columns count from the line's start.
+
+In a JSON line (one that starts with ``{`` or ``[``, or with a ``"key":`` member) an
+annotation is only ever written inside a string; a code that is a JSON number
+(``"code": -1200``) is reported but gets no annotation, so valid JSON stays valid.
 """
 
 from __future__ import annotations
 
 import io
+import multiprocessing
 import os
 import re
-from collections.abc import Generator, Iterator
-from typing import BinaryIO, Final
+import stat
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from typing import IO, TYPE_CHECKING, Any, Final, TypeVar
 
-from ._scan import _MARKERS_B, Finding, _scan_line, candidate_line_ranges, scan
+import attrs
+
+from ._scan import _MARKERS_B, Finding, _scan_line, scan
+
+if TYPE_CHECKING:
+    from ._records import LogRecord
 
 __all__ = [
+    "BLOCK",
     "CLOSE",
     "OPEN",
+    "OVERLAP",
     "annotate_bytes",
     "annotate_text",
     "process",
@@ -40,21 +59,233 @@ __all__ = [
 
 OPEN: Final = "\u27e6"
 CLOSE: Final = "\u27e7"
-_OPEN_B: Final = (" " + OPEN).encode()
-_CLOSE_B: Final = CLOSE.encode()
-_STRIP: Final = re.compile(re.escape(_OPEN_B) + rb"[ -~]{1,200}?" + re.escape(_CLOSE_B))
+_OPEN_RAW: Final = OPEN.encode()
+# An annotation already in the text: a space, OPEN, a printable ASCII label, CLOSE.
+_TOKEN: Final = re.compile(" \u27e6([ -~]{1,200})\u27e7")
+_TOKEN_MAX: Final = 256  # bytes; longer than any annotation or escape
+# What strip_annotations acts on: an escaped OPEN, or an annotation (its space checked apart).
+_STRIP_B: Final = re.compile(rb"\xe2\x9f\xa6(?:(\xe2\x9f\xa6)|[ -~]{1,200}\xe2\x9f\xa7)")
+_STRIP_S: Final = re.compile("\u27e6(?:(\u27e6)|[ -~]{1,200}\u27e7)")
+_CANDIDATE_MARKERS: Final = (*_MARKERS_B, _OPEN_RAW)
 
-BLOCK: Final = 1 << 20
-OVERLAP: Final = 4096
+#: Read size, and the window a long line is processed in (tests shrink it).
+BLOCK = 1 << 20
+#: Context kept before each window of a long line, and output held back at its end.
+OVERLAP = 4096
+
+_JSON_MEMBER: Final = re.compile(r'\s*"(?:[^"\\]|\\.)*"\s*:')
+_JSON_STRING: Final = re.compile(r'"(?:[^"\\\n]|\\.)*"')
+_JSON_KEY_BEFORE: Final = re.compile(r'"\s*:\s*$')
+_JSON_NUMBER_END: Final = re.compile(r"\s*(?:[,}\]]|$)")
+
+_AnyStr = TypeVar("_AnyStr", str, bytes)
 
 
-def strip_annotations(data: bytes) -> bytes:
-    """Remove every annotation that :func:`annotate_bytes` (or ``atscodes annotate``) added."""
-    return _STRIP.sub(b"", data)
+def strip_annotations(data: _AnyStr) -> _AnyStr:
+    """Remove every annotation that ``atscodes annotate`` added; undo its escaping of ``⟦``.
+
+    Accepts ``bytes`` or ``str`` and returns the same type.  For any input *x*,
+    ``strip_annotations(annotate_bytes(x)) == x``, unless *x* itself held
+    annotations as annotate writes them (a code followed by its own label):
+    those are taken out too.
+    """
+    if isinstance(data, bytes):
+        if _OPEN_RAW not in data:
+            return data
+        return _strip_bytes(data, len(data), final=True)[0]
+    if isinstance(data, str):
+        if OPEN not in data:
+            return data
+        return _strip_str(data)
+    raise TypeError(f"strip_annotations() takes str or bytes, not {type(data).__name__}")
+
+
+def _strip_str(text: str) -> str:
+    parts: list[str] = []
+    cursor = 0
+    for match in _STRIP_S.finditer(text):
+        start = match.start()
+        if match.group(1) is not None:
+            parts.append(text[cursor:start])
+            cursor = start + 1
+        elif start > 0 and text[start - 1] == " ":
+            parts.append(text[cursor : start - 1])
+            cursor = match.end()
+    parts.append(text[cursor:])
+    return "".join(parts)
+
+
+def _strip_bytes(data: bytes, limit: int, *, final: bool) -> tuple[bytes, int]:
+    """Stripped ``data[:resume]`` and ``resume``: everything before *limit* is decided."""
+    parts: list[bytes] = []
+    cursor = consumed = 0
+    for match in _STRIP_B.finditer(data):
+        start = match.start()
+        if start >= limit and not final:
+            if start == limit and match.group(1) is None and data[start - 1 : start] == b" ":
+                limit -= 1  # keep the annotation's space with it for the next round
+            break
+        consumed = match.end()
+        if match.group(1) is not None:
+            parts.append(data[cursor:start])
+            cursor = start + 3
+        elif start > 0 and data[start - 1] == 0x20:
+            parts.append(data[cursor : start - 1])
+            cursor = match.end()
+    resume = len(data) if final else max(limit, consumed, cursor)
+    parts.append(data[cursor:resume])
+    return b"".join(parts), resume
+
+
+# --- where annotations may go ---------------------------------------------------------------
+
+
+def _is_json_line(text: str) -> bool:
+    head = text.lstrip()[:1]
+    return head in ("{", "[") or (head == '"' and _JSON_MEMBER.match(text) is not None)
+
+
+def _json_number(text: str, start: int, end: int) -> bool:
+    """``"key": -1200`` anywhere in a line: a JSON number value, which gets no annotation."""
+    return (
+        _JSON_KEY_BEFORE.search(text, max(0, start - 64), start) is not None
+        and _JSON_NUMBER_END.match(text, end) is not None
+    )
+
+
+def _string_interiors(text: str) -> tuple[list[int], list[int]]:
+    starts: list[int] = []
+    ends: list[int] = []
+    for match in _JSON_STRING.finditer(text):
+        starts.append(match.start() + 1)
+        ends.append(match.end() - 1)
+    return starts, ends
+
+
+def _inside(interiors: tuple[list[int], list[int]], pos: int) -> bool:
+    index = bisect_right(interiors[0], pos) - 1
+    return index >= 0 and pos <= interiors[1][index]
+
+
+# --- one line (or window) -------------------------------------------------------------------
+
+# An edit: (position in the text, order at that position, what to insert).
+_Edit = tuple[int, int, str]
+
+
+def _edits(
+    text: str, line_no: int, base: int, json_mode: bool | None
+) -> tuple[list[Finding], list[_Edit]]:
+    """Findings in *text* (spans offset by *base*) and the insertions annotate makes.
+
+    *json_mode*: None to decide from *text*, True for a JSON line seen from its
+    middle (no annotation at all), False for plain text.
+    """
+    if OPEN in text:
+        return _edits_marked(text, line_no, base, json_mode)
+    findings = _scan_line(text, line_no, base, base)
+    if not findings:
+        return findings, []
+    allowed = _annotation_filter(text, json_mode)
+    edits = [
+        (f.span[1] - base, 0, f" {OPEN}{f.label()}{CLOSE}")
+        for f in findings
+        if allowed(f.span[0] - base, f.span[1] - base)
+    ]
+    return findings, edits
+
+
+def _annotation_filter(text: str, json_mode: bool | None) -> Any:
+    if json_mode is None:
+        json_mode = _is_json_line(text)
+        if json_mode:
+            interiors = _string_interiors(text)
+            return lambda start, end: _inside(interiors, end)
+    if json_mode:
+        return lambda start, end: False
+    return lambda start, end: not _json_number(text, start, end)
+
+
+def _edits_marked(
+    text: str, line_no: int, base: int, json_mode: bool | None
+) -> tuple[list[Finding], list[_Edit]]:
+    """The slow path for text holding ``⟦``: keep annotations already there, escape the rest.
+
+    An annotation counts as already there when it follows the very code whose label
+    it carries, once all such annotations are taken out (a fixed point: a few rounds).
+    """
+    kept = list(_TOKEN.finditer(text))
+    while kept:
+        genuine = _genuine(text, kept, line_no)
+        if len(genuine) == len(kept):
+            break
+        kept = [kept[i] for i in genuine]
+    stripped, positions = _without(text, kept)
+    labels = {pos: token[1] for pos, token in zip(positions, kept)}
+    shifts = [0]
+    for token in kept:
+        shifts.append(shifts[-1] + len(token[0]))
+    allowed = _annotation_filter(text, json_mode)
+    placed: list[Finding] = []
+    edits: list[_Edit] = []
+    for f in _scan_line(stripped, line_no, 0, 0):
+        start = f.span[0] + shifts[bisect_right(positions, f.span[0])]
+        end = start + (f.span[1] - f.span[0])
+        placed.append(attrs.evolve(f, span=(base + start, base + end), column=base + start + 1))
+        if labels.get(f.span[1]) != f.label() and allowed(start, end):
+            edits.append((end, 0, f" {OPEN}{f.label()}{CLOSE}"))
+    inside = [(t.start(), t.end()) for t in kept]
+    at = text.find(OPEN)
+    while at != -1:
+        index = bisect_right(inside, (at, len(text) + 1)) - 1
+        if index < 0 or not inside[index][0] <= at < inside[index][1]:
+            edits.append((at, 1, OPEN))
+        at = text.find(OPEN, at + 1)
+    return placed, edits
+
+
+def _without(text: str, tokens: list[re.Match[str]]) -> tuple[str, list[int]]:
+    pieces: list[str] = []
+    positions: list[int] = []
+    cursor = length = 0
+    for token in tokens:
+        piece = text[cursor : token.start()]
+        pieces.append(piece)
+        length += len(piece)
+        positions.append(length)
+        cursor = token.end()
+    pieces.append(text[cursor:])
+    return "".join(pieces), positions
+
+
+def _genuine(text: str, tokens: list[re.Match[str]], line_no: int) -> list[int]:
+    """Indexes of the tokens that follow the very code whose label they carry."""
+    stripped, positions = _without(text, tokens)
+    ends = {f.span[1]: f.label() for f in _scan_line(stripped, line_no, 0, 0)}
+    return [i for i, (pos, t) in enumerate(zip(positions, tokens)) if ends.get(pos) == t[1]]
+
+
+def _apply(text: str, edits: list[_Edit], lo: int = 0, hi: int | None = None) -> str:
+    """``text[lo:hi]`` with the insertions made; a window owns the annotation at its end."""
+    hi = len(text) if hi is None else hi
+    pieces: list[str] = []
+    cursor = lo
+    for pos, order, insert in sorted(edits):
+        # after a code (order 0): lo < pos <= hi; before an OPEN (order 1): lo <= pos < hi
+        if (order == 0 and not lo < pos <= hi) or (order == 1 and not lo <= pos < hi):
+            continue
+        pieces.append(text[cursor:pos])
+        pieces.append(insert)
+        cursor = pos
+    pieces.append(text[cursor:hi])
+    return "".join(pieces)
 
 
 def _annotated(line: str, findings: list[Finding], offset: int) -> str:
-    """*line* with a label after each finding (spans relative to *offset*)."""
+    """*line* with a label after each finding (spans relative to *offset*).
+
+    Kept for the logging filter, which annotates messages it scanned itself.
+    """
     pieces: list[str] = []
     cursor = 0
     for finding in findings:
@@ -66,90 +297,226 @@ def _annotated(line: str, findings: list[Finding], offset: int) -> str:
     return "".join(pieces)
 
 
-class _Writer:
-    """Scans blocks of complete lines; writes them, annotated, if there is an output."""
-
-    def __init__(self, out: BinaryIO | None) -> None:
-        self.out = out
-        self.line_no = 1  # number of the line the next block starts on
-        self.col_base = 0  # characters of the current line already passed (long lines)
-
-    def long_line(self, data: bytes) -> Generator[Finding, None, bytes]:
-        """Part of a line longer than a block: emit all but the last OVERLAP characters.
-
-        Returns (as the generator's value) the bytes to carry into the next round.
-        """
-        out = self.out
-        if not _has_marker(data):
-            cut = _safe_cut(data, len(data) - OVERLAP)
-            if out is not None:
-                out.write(data[:cut])
-            self.col_base += len(data[:cut].decode("utf-8", "surrogateescape"))
-            return data[cut:]
-        text = data.decode("utf-8", "surrogateescape")
-        findings = _scan_line(text, self.line_no, 0, self.col_base)
-        cut = len(text) - OVERLAP
-        for finding in findings:
-            if finding.span[0] < cut < finding.span[1]:
-                cut = finding.span[0]
-        kept = [finding for finding in findings if finding.span[1] <= cut]
-        if out is not None:
-            out.write(_annotated(text[:cut], kept, 0).encode("utf-8", "surrogateescape"))
-        self.col_base += cut
-        yield from kept
-        return text[cut:].encode("utf-8", "surrogateescape")
-
-    def block(self, data: bytes, *, partial_line: bool = False) -> list[Finding]:
-        """Scan *data*; it ends at a line end, or mid-line when *partial_line*."""
-        found: list[Finding] = []
-        out = self.out
-        view = memoryview(data)
-        cursor = 0
-        line_no = self.line_no
-        counted = 0
-        for start, end in candidate_line_ranges(data):
-            line_no += data.count(b"\n", counted, start)
-            counted = start
-            col_base = self.col_base if line_no == self.line_no else 0
-            text = data[start:end].decode("utf-8", "surrogateescape")
-            findings = _scan_line(text, line_no, 0, col_base)
-            if not findings:
-                continue
-            found.extend(findings)
-            if out is not None:
-                out.write(view[cursor:start])
-                out.write(_annotated(text, findings, 0).encode("utf-8", "surrogateescape"))
-                cursor = end
-        if out is not None:
-            out.write(view[cursor:])
-        newlines = data.count(b"\n")
-        if partial_line and newlines == 0:
-            self.col_base += len(data.decode("utf-8", "surrogateescape"))
-        else:
-            self.line_no += newlines
-            self.col_base = (
-                0
-                if not partial_line
-                else len(data[data.rfind(b"\n") + 1 :].decode("utf-8", "surrogateescape"))
-            )
-        return found
+# --- the stream engine ----------------------------------------------------------------------
 
 
-def _has_marker(data: bytes) -> bool:
-    return any(marker in data for marker in _MARKERS_B)
+def _decode(data: bytes) -> str:
+    return data.decode("utf-8", "surrogateescape")
+
+
+def _encode(text: str) -> bytes:
+    return text.encode("utf-8", "surrogateescape")
 
 
 def _safe_cut(data: bytes, cut: int) -> int:
-    # Never split a UTF-8 sequence: step back over continuation bytes.
+    """A cut at or before *cut* that never splits a UTF-8 sequence (so pieces decode alike)."""
+    cut = max(0, min(cut, len(data)))
     steps = 0
-    while cut > 0 and steps < 3 and 0x80 <= data[cut] <= 0xBF:
+    while 0 < cut < len(data) and steps < 4 and 0x80 <= data[cut] <= 0xBF:
         cut -= 1
         steps += 1
     return cut
 
 
-def _reads(src: BinaryIO) -> Iterator[bytes]:
-    """Blocks of *src* as they arrive (``read1`` does not wait for a full block)."""
+def _has_marker(data: bytes) -> bool:
+    return any(marker in data for marker in _CANDIDATE_MARKERS)
+
+
+def _line_ends(data: bytes, lo: int, hi: int) -> int:
+    """How many lines end in ``data[lo:hi]`` (LF, CRLF and lone CR each end one)."""
+    newlines = data.count(b"\n", lo, hi)
+    returns = data.count(b"\r", lo, hi)
+    if returns:
+        returns -= data.count(b"\r\n", lo, hi)
+        if hi < len(data) and data[hi - 1 : hi] == b"\r" and data[hi : hi + 1] == b"\n":
+            returns -= 1  # a CRLF cut at *hi*: its LF, in the next range, ends the line
+    return newlines + returns
+
+
+def _last_line_end(data: bytes) -> int:
+    """Offset just after the last line end of *data* whose kind is certain (0: none)."""
+    newline = data.rfind(b"\n")
+    ret = data.rfind(b"\r", newline + 1, len(data) - 1)
+    return max(newline, ret) + 1
+
+
+class _Engine:
+    """Scans blocks; writes them, annotated, if there is an output."""
+
+    def __init__(
+        self,
+        out: IO[bytes] | None,
+        *,
+        line_numbers: bool = True,
+        replaced: list[tuple[int, int, bytes]] | None = None,
+    ) -> None:
+        self.out = out
+        #: If a list: (start, end, bytes) of each input range annotate rewrites, and no output.
+        self.replaced = replaced
+        self.offset = 0  # input offset of the data handed in next
+        self.line_numbers = line_numbers
+        self.line_no = 1  # the line the next byte belongs to
+        self.in_long = False  # the next byte continues a line longer than a block
+        self.col = 0  # characters of that line already passed
+        self.context = ""  # the last OVERLAP characters of it
+        self.json_line: bool | None = None  # what the first window said about it
+
+    def write(self, data: bytes | memoryview) -> None:
+        if self.out is not None:
+            self.out.write(data)
+
+    # Complete lines ------------------------------------------------------------------------
+
+    def lines(self, data: bytes) -> list[Finding]:
+        """Scan *data*, which ends at a line end (or the end of the input)."""
+        found: list[Finding] = []
+        start = 0
+        if self.in_long:
+            start = self._first_line_end(data)
+            found.extend(self.window(data[:start], final=True)[0])
+            self.in_long = False
+        if start < len(data):
+            found.extend(self._regular(data, start))
+        return found
+
+    @staticmethod
+    def _first_line_end(data: bytes) -> int:
+        newline = data.find(b"\n")
+        ret = data.find(b"\r", 0, len(data) if newline == -1 else newline)
+        ends = [e for e in (newline, ret) if e != -1]
+        return min(ends) if ends else len(data)
+
+    def _regular(self, data: bytes, lo: int) -> list[Finding]:
+        found: list[Finding] = []
+        view = memoryview(data)
+        cursor = counted = lo
+        line_no = self.line_no
+        for start, end in _candidates(data, lo):
+            if self.line_numbers:
+                line_no += _line_ends(data, counted, start)
+                counted = start
+            text = _decode(data[start:end])
+            findings, edits = _edits(text, line_no, 0, None)
+            found.extend(findings)
+            if edits and self.replaced is not None:
+                rewritten = _encode(_apply(text, edits))
+                self.replaced.append((self.offset + start, self.offset + end, rewritten))
+            elif edits and self.out is not None:
+                self.out.write(view[cursor:start])
+                self.out.write(_encode(_apply(text, edits)))
+                cursor = end
+        self.write(view[cursor:])
+        if self.line_numbers:
+            self.line_no = line_no + _line_ends(data, counted, len(data))
+        return found
+
+    # A long line, window by window -------------------------------------------------------
+
+    def window(self, data: bytes, *, final: bool) -> tuple[list[Finding], bytes]:
+        """Pass on *data* (part of one line, no line end), holding back a tail unless *final*.
+
+        Returns the findings made and the bytes to carry into the next round.
+        """
+        first = not self.in_long
+        if first:
+            self.in_long, self.col, self.context, self.json_line = True, 0, "", None
+        if final:
+            text_end = len(data)
+            hold = len(data)
+        else:
+            text_end = _safe_cut(data, len(data) - 8)
+            hold = _safe_cut(data, len(data) - OVERLAP)
+        if first:
+            self.json_line = _is_json_line(_decode(data[:4096]))
+        if not _has_marker(data[:text_end]) and not _has_marker(_encode(self.context)):
+            self.write(data[:hold])
+            self._advance(_decode(data[:hold]))
+            return [], data[hold:]
+        emit_from = len(self.context)
+        body = _decode(data[:hold])
+        text = self.context + body + _decode(data[hold:text_end])
+        base = self.col - emit_from
+        json_mode: bool | None = None if first else bool(self.json_line)
+        findings, edits = _edits(text, self.line_no, base, json_mode)
+        cut = len(text) if final else emit_from + len(body)
+        cut = self._no_straddle(text, findings, base, cut) if not final else cut
+        cut = max(cut, emit_from)
+        kept = [f for f in findings if f.span[0] - base >= emit_from and f.span[1] - base <= cut]
+        passed = text[emit_from:cut]
+        size = len(_encode(passed))
+        if self.replaced is not None:
+            rewritten = _encode(_apply(text, edits, emit_from, cut))
+            self.replaced.append((self.offset, self.offset + size, rewritten))
+        else:
+            self.write(_encode(_apply(text, edits, emit_from, cut)))
+        self._advance(passed)
+        return kept, data[size:]
+
+    @staticmethod
+    def _no_straddle(text: str, findings: list[Finding], base: int, cut: int) -> int:
+        """Move *cut* back until no finding and no annotation already there straddles it."""
+        moved = True
+        while moved:
+            moved = False
+            for f in findings:
+                if f.span[0] - base < cut < f.span[1] - base:
+                    cut, moved = f.span[0] - base, True
+            for token in _TOKEN.finditer(text, max(0, cut - _TOKEN_MAX), cut + _TOKEN_MAX):
+                if token.start() < cut < token.end():
+                    cut, moved = token.start(), True
+        return cut
+
+    def _advance(self, passed: str) -> None:
+        self.col += len(passed)
+        self.context = (self.context + passed)[-OVERLAP:] if OVERLAP else ""
+
+
+def _candidates(data: bytes, lo: int) -> list[tuple[int, int]]:
+    """``(start, end)`` ranges of the lines of ``data[lo:]`` that hold a marker or ``⟦``.
+
+    Lines end at LF; within a candidate, at CR too (CRLF and CR-only line ends).  A
+    block without any LF is split at CR alone.
+    """
+    separator = b"\n" if data.find(b"\n", lo) != -1 else b"\r"
+    ranges: dict[int, int] = {}
+    for marker in _CANDIDATE_MARKERS:
+        at = data.find(marker, lo)
+        while at != -1:
+            start = max(data.rfind(separator, lo, at) + 1, lo)
+            end = data.find(separator, at)
+            if end == -1:
+                end = len(data)
+            ranges[start] = end
+            at = data.find(marker, end)
+    if separator == b"\r":
+        return sorted(ranges.items())
+    split: list[tuple[int, int]] = []
+    for line_start, end in sorted(ranges.items()):
+        ret = data.find(b"\r", line_start, end)
+        if ret == -1:
+            split.append((line_start, end))
+            continue
+        start = line_start
+        while True:
+            piece_end = end if ret == -1 else ret
+            if _has_marker(data[start:piece_end]):
+                split.append((start, piece_end))
+            if ret == -1:
+                break
+            start = ret + 1
+            ret = data.find(b"\r", start, end)
+    return split
+
+
+def _blocks(src: IO[Any]) -> Iterator[bytes]:
+    """Blocks of a binary or text stream as they arrive (``read1`` does not wait)."""
+    probe = src.read(0)
+    if isinstance(probe, str):
+        while True:
+            chunk = src.read(BLOCK // 4)
+            if not chunk:
+                return
+            yield _encode(chunk)
     read = getattr(src, "read1", src.read)
     while True:
         data = read(BLOCK)
@@ -158,51 +525,172 @@ def _reads(src: BinaryIO) -> Iterator[bytes]:
         yield data
 
 
-def process(src: BinaryIO, out: BinaryIO | None, *, flush: bool = False) -> Iterator[Finding]:
-    """Read *src* to its end; yield every finding; write the annotated copy to *out*."""
-    writer = _Writer(out)
+def process(
+    src: IO[Any],
+    out: IO[bytes] | None,
+    *,
+    flush: bool = False,
+    line_numbers: bool = True,
+) -> Iterator[Finding]:
+    """Read *src* to its end; yield every finding; write the annotated copy to *out*.
+
+    *src* may be a binary or a text stream.  With ``line_numbers=False`` the findings'
+    ``line_no`` is not kept up to date (it saves a pass over the data).
+    """
+    yield from _run(_Engine(out, line_numbers=line_numbers), _blocks(src), flush=flush)
+
+
+def _run(engine: _Engine, blocks: Iterable[bytes], *, flush: bool = False) -> Iterator[Finding]:
+    out = engine.out
     carry = b""
-    for data in _reads(src):
+    for data in blocks:
         buffer = carry + data if carry else data
-        cut = buffer.rfind(b"\n") + 1
+        cut = _last_line_end(buffer)
         if cut:
-            yield from writer.block(buffer[:cut])
+            yield from engine.lines(buffer[:cut])
+            engine.offset += cut
             carry = buffer[cut:]
         elif len(buffer) > BLOCK:
-            # A very long line: pass on all but an overlap, cut where no finding straddles.
-            carry = yield from writer.long_line(buffer)
+            found, carry = engine.window(buffer, final=False)
+            engine.offset += len(buffer) - len(carry)
+            yield from found
         else:
             carry = buffer
         if flush and out is not None:
             out.flush()
-    if carry:
-        yield from writer.block(carry, partial_line=True)
+    if carry or engine.in_long:
+        yield from engine.lines(carry)
     if out is not None:
         out.flush()
 
 
+# --- many processes for one regular file ---------------------------------------------------
+
+#: Inputs at least this large use every core by default (``--jobs``).
+PARALLEL_MIN: Final = 32_000_000
+_CHUNK: Final = 8 << 20
+
+
+def jobs_for(stream: IO[bytes], requested: int | None) -> int:
+    """How many processes annotate *stream* with: 1 unless it is a regular file."""
+    if requested == 1:
+        return 1
+    try:
+        fd = stream.fileno()
+        info = os.fstat(fd)
+        remaining = info.st_size - stream.tell()
+    except (OSError, ValueError, io.UnsupportedOperation):
+        return 1
+    if not stat.S_ISREG(info.st_mode) or "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    if requested is None:
+        return _idle_cores() if remaining >= PARALLEL_MIN else 1
+    return max(1, min(requested, remaining // _CHUNK + 1))
+
+
+def _idle_cores() -> int:
+    """The cores nothing else is using (by the 1-minute load average), at least 1.
+
+    On a busy machine more processes only add the cost of forking and copying.
+    """
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):
+        load = 0.0
+    return max(1, min(cores or 1, round((cores or 1) - load)))
+
+
+def _chunks_of(fd: int, start: int, size: int) -> list[tuple[int, int, int]]:
+    """(fd, start, end) pieces of about _CHUNK bytes, each ending just after a line end."""
+    pieces = []
+    end_of_file = start + size
+    while start < end_of_file:
+        end = min(start + _CHUNK, end_of_file)
+        while end < end_of_file:
+            probe = os.pread(fd, 1 << 16, end)
+            newline = probe.find(b"\n")
+            if newline != -1:
+                end += newline + 1
+                break
+            end += len(probe)
+        pieces.append((fd, start, end))
+        start = end
+    return pieces
+
+
+def _chunk_edits(piece: tuple[int, int, int]) -> tuple[list[tuple[int, int, bytes]], bool]:
+    fd, start, end = piece
+    replaced: list[tuple[int, int, bytes]] = []
+    engine = _Engine(None, line_numbers=False, replaced=replaced)
+    engine.offset = start
+    found = False
+    blocks = (os.pread(fd, min(BLOCK, end - at), at) for at in range(start, end, BLOCK))
+    for _ in _run(engine, blocks):
+        found = True
+    return replaced, found
+
+
+def annotate_file(stream: IO[bytes], out: IO[bytes], jobs: int) -> bool:
+    """Annotate the rest of the regular file *stream* to *out* on *jobs* processes.
+
+    The file is cut at line ends into pieces of about 8 MiB; each process finds what
+    to rewrite in its pieces, and this one copies the file with those rewrites, in
+    order.  Returns whether any code was found.
+    """
+    fd = stream.fileno()
+    start = stream.tell()
+    size = os.fstat(fd).st_size - start
+    pieces = _chunks_of(fd, start, size)
+    found = False
+    context = multiprocessing.get_context("fork")
+    with context.Pool(jobs) as pool:
+        for (_, piece_start, piece_end), (replaced, any_found) in zip(
+            pieces, pool.imap(_chunk_edits, pieces)
+        ):
+            found = found or any_found
+            data = os.pread(fd, piece_end - piece_start, piece_start)
+            view = memoryview(data)
+            cursor = 0
+            for begin, finish, rewritten in replaced:
+                out.write(view[cursor : begin - piece_start])
+                out.write(rewritten)
+                cursor = finish - piece_start
+            out.write(view[cursor:])
+    out.flush()
+    stream.seek(start + size)
+    return found
+
+
 def annotate_text(text: str) -> str:
     """*text* with the decoding inserted after every code :func:`scan` finds in it."""
-    return _annotated(text, list(scan(text)), 0)
+    if not isinstance(text, str):
+        raise TypeError(f"annotate_text() takes a str, not {type(text).__name__}")
+    return _decode(annotate_bytes(_encode(text)))
 
 
-def strip_stream(src: BinaryIO, out: BinaryIO) -> None:
+def strip_stream(src: IO[Any], out: IO[bytes]) -> None:
     """Copy *src* to *out* without the annotations (they never span a line end)."""
     carry = b""
-    for data in _reads(src):
+    for data in _blocks(src):
         buffer = carry + data if carry else data
-        cut = buffer.rfind(b"\n") + 1
-        if not cut and len(buffer) > BLOCK:
-            cut = len(buffer) - OVERLAP  # an annotation is far shorter than the overlap
-        out.write(strip_annotations(buffer[:cut]))
-        carry = buffer[cut:]
+        cut = _last_line_end(buffer)
+        if cut:
+            out.write(strip_annotations(buffer[:cut]))
+            carry = buffer[cut:]
+        elif len(buffer) > BLOCK:
+            stripped, resume = _strip_bytes(buffer, len(buffer) - _TOKEN_MAX, final=False)
+            out.write(stripped)
+            carry = buffer[resume:]
+        else:
+            carry = buffer
         out.flush()
     out.write(strip_annotations(carry))
     out.flush()
 
 
-def scan_stream(stream: BinaryIO) -> Iterator[Finding]:
-    """Every code in a binary stream, read in blocks with flat memory.
+def scan_stream(stream: IO[Any]) -> Iterator[Finding]:
+    """Every code in a binary or text stream, read in blocks with flat memory.
 
     Bytes that are not UTF-8 are kept as lone surrogates (``surrogateescape``)
     in ``Finding.text``; spans and columns count characters within each line.
@@ -211,13 +699,32 @@ def scan_stream(stream: BinaryIO) -> Iterator[Finding]:
 
 
 def scan_file(path: str | os.PathLike[str]) -> list[Finding]:
-    """Every code in the file at *path* (read as bytes, in blocks), as a list.
+    """Every code in the file at *path*, as a list.
+
+    Plain logs are read as bytes, in blocks.  Structured logs (``log show --style
+    ndjson`` or ``json``, unified-log iterator JSON lines, Sentry events) are
+    recognised and only their messages are scanned; ``line_no`` is then the line
+    where the record starts and spans count within the message (see
+    :func:`atscodes._structured.read_records`).
 
     Findings are plain picklable records, so this maps well over many files on
     a process pool or a distributed engine (``dask.bag``, see the README).
     """
+    from ._structured import structured_records  # noqa: PLC0415 - only scan_file needs it
+
     with open(path, "rb") as stream:
-        return list(scan_stream(stream))
+        records = structured_records(stream)
+        if records is None:
+            return list(scan_stream(stream))
+        return list(findings_in_records(records))
+
+
+def findings_in_records(records: Iterable[LogRecord]) -> Iterator[Finding]:
+    """Every code in the messages of *records*, ``line_no`` set to the record's line."""
+    for record in records:
+        for finding in scan(record.text):
+            line_no = record.line_no + finding.line_no - 1
+            yield attrs.evolve(finding, line_no=line_no)
 
 
 def annotate_bytes(data: bytes) -> bytes:

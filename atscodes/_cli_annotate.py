@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from typing import BinaryIO, Final
@@ -20,16 +21,22 @@ Each code is followed by its decoding in one fixed, removable form: a space, U+2
 a label of printable ASCII, U+27E7, for example
   (error code: -1200 \u27e6NSURLErrorSecureConnectionFailed\u27e7
     [3:-9802] \u27e6errSSLFatalAlert\u27e7)
-Everything else is copied byte for byte; --remove takes the annotations out again.
+A U+27E6 already in the input is written twice; an annotation already after its code
+is not added again. Everything else is copied byte for byte; --remove takes the
+annotations out again. In a JSON line, annotations go only inside strings.
 
 examples:
   atscodes annotate device.log > device.annotated.log
   log stream --style compact | atscodes annotate
+  log stream --style ndjson | atscodes annotate --ndjson
   tail -f app.log | atscodes annotate
   atscodes annotate --jsonl *.log | jq .name
   atscodes annotate --remove device.annotated.log
+  atscodes annotate --jobs 4 big.log > big.annotated.log
 
-exit status: 0 a code was found (or --remove), 1 none was, 2 usage error or unreadable file
+exit status: 0 a code was found (or --remove, or --no-fail), 1 none was,
+2 usage error or a file that could not be read (the others are still processed)
+environment: ATSCODES_NO_FAIL=1 has the effect of --no-fail
 """
 
 
@@ -52,10 +59,49 @@ def _parser() -> Parser:
         " code, name, description) instead of the log",
     )
     mode.add_argument("--remove", action="store_true", help="remove annotations instead")
+    mode.add_argument(
+        "--ndjson",
+        action="store_true",
+        help='JSON lines: add the findings of each record as a new "atscodes" key, change'
+        " nothing else (lines that are not JSON objects pass through); flushed per line",
+    )
+    parser.add_argument(
+        "--field",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="with --ndjson: also scan the string at PATH (dotted, [] for every array item,"
+        " e.g. log.text or records[].msg); repeatable",
+    )
+    parser.add_argument(
+        "--no-fail",
+        action="store_true",
+        help="exit 0 when no code is found (for set -o pipefail); also ATSCODES_NO_FAIL=1",
+    )
+    parser.add_argument(
+        "--jobs",
+        "-j",
+        type=_jobs,
+        default=None,
+        metavar="N",
+        help="processes for regular files (default: the idle cores, by the load average, for"
+        " files over 32 MB, else 1); pipes and terminals are always read line by line",
+    )
     return parser
 
 
-def _open_inputs(names: Sequence[str]) -> Iterator[tuple[str, BinaryIO]]:
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def _open_inputs(names: Sequence[str], failed: list[str]) -> Iterator[tuple[str, BinaryIO]]:
+    """Each input in turn; one that cannot be opened is reported and skipped, like grep."""
     for name in names or ["-"]:
         if name == "-":
             yield "-", sys.stdin.buffer
@@ -63,31 +109,77 @@ def _open_inputs(names: Sequence[str]) -> Iterator[tuple[str, BinaryIO]]:
         try:
             handle = open(name, "rb")  # noqa: SIM115 - closed below, after streaming
         except OSError as error:
-            raise UsageError(f"cannot read {name}: {error.strerror}") from None
+            sys.stderr.write(f"{PROG}: error: cannot read {name}: {error.strerror}\n")
+            sys.stderr.flush()
+            failed.append(name)
+            continue
         with handle:
             yield name, handle
+
+
+def _ndjson(stream: BinaryIO, out: BinaryIO, fields: Sequence[str]) -> bool:
+    from ._structured import ndjson_findings
+
+    found = False
+    for line_no, line in enumerate(stream, 1):
+        body = line.rstrip(b"\r\n")
+        ending = line[len(body) :]
+        try:
+            value = json.loads(body)
+            findings = (
+                ndjson_findings(value, line_no, fields)
+                if isinstance(value, dict) and "atscodes" not in value
+                else []
+            )
+        except (ValueError, RecursionError):
+            findings = []
+        if findings:
+            found = True
+            head = body.rstrip()[:-1].rstrip()  # the object without its closing brace
+            comma = b"" if head.endswith(b"{") else b", "
+            added = json.dumps(findings, ensure_ascii=False).encode()
+            out.write(head + comma + b'"atscodes": ' + added + b"}" + ending)
+            out.flush()
+            continue
+        out.write(line)
+        out.flush()
+    return found
 
 
 def _annotate(args: argparse.Namespace) -> int:
     out = sys.stdout.buffer
     found = False
-    for name, stream in _open_inputs(args.files):
+    failed: list[str] = []
+    for name, stream in _open_inputs(args.files, failed):
         if args.remove:
             strip_stream(stream, out)
             found = True
-            continue
-        if args.jsonl:
+        elif args.ndjson:
+            found = _ndjson(stream, out, args.field) or found
+        elif args.jsonl:
             for finding in process(stream, None):
                 record = {"file": name, **finding.to_json()}
                 out.write(json.dumps(record, ensure_ascii=False).encode() + b"\n")
                 found = True
             out.flush()
-            continue
-        for _ in process(stream, out, flush=True):
-            found = True
-    return 0 if found else 1
+        else:
+            from ._annotate import annotate_file, jobs_for
+
+            jobs = jobs_for(stream, args.jobs)
+            if jobs > 1:
+                found = annotate_file(stream, out, jobs) or found
+            else:
+                for _ in process(stream, out, flush=True, line_numbers=False):
+                    found = True
+    if failed:
+        return 2
+    no_fail = args.no_fail or os.environ.get("ATSCODES_NO_FAIL", "") not in ("", "0")
+    return 0 if found or no_fail else 1
 
 
 def run(argv: Sequence[str]) -> int:
     """Run ``atscodes annotate`` with *argv*; return the exit status."""
-    return _annotate(_parser().parse_args(argv))
+    args = _parser().parse_args(argv)
+    if args.field and not args.ndjson:
+        raise UsageError("--field needs --ndjson")
+    return _annotate(args)

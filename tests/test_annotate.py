@@ -1,0 +1,277 @@
+"""annotate's engine: lossless on any bytes and line length, the marker escaped, JSON kept valid."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import atscodes._annotate as engine
+from atscodes import scan, scan_lines, scan_stream, strip_annotations
+from atscodes._annotate import CLOSE, OPEN, annotate_bytes, process
+
+CODES = [
+    "(kCFStreamErrorDomainSSL, -9813)",
+    "error code: -1200 [3:-9802]",
+    "Error Domain=NSURLErrorDomain Code=-1001",
+    "_kCFStreamErrorCodeKey=-2102, _kCFStreamErrorDomainKey=4",
+    "TIC TCP Conn Failed [1:0x1]: 3:-9802 Err(-9802)",
+    "SSL alert number 42",
+]
+# Pieces of the marker that are not an annotation of the code before them.
+MARKERS = [OPEN, CLOSE, f" {OPEN}", f" {OPEN}abc{CLOSE}", f"{OPEN}{OPEN}", f" {OPEN} {CLOSE}"]
+
+
+@contextmanager
+def blocks(block: int, overlap: int) -> Iterator[None]:
+    saved = engine.BLOCK, engine.OVERLAP
+    engine.BLOCK, engine.OVERLAP = block, overlap
+    try:
+        yield
+    finally:
+        engine.BLOCK, engine.OVERLAP = saved
+
+
+def annotated(data: bytes) -> bytes:
+    out = io.BytesIO()
+    for _ in process(io.BytesIO(data), out):
+        pass
+    return out.getvalue()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*CODES, *MARKERS, "\n", "\r", "\r\n", "x" * 50, "é中", " "])
+        | st.binary(max_size=12).map(lambda b: b.decode("utf-8", "surrogateescape")),
+        max_size=40,
+    ),
+    st.sampled_from([(64, 32), (100, 40), (256, 96), (1 << 20, 4096)]),
+)
+def test_round_trip_with_the_marker_and_tiny_blocks(
+    parts: list[str], sizes: tuple[int, int]
+) -> None:
+    """Arbitrary bytes with the marker in them, blocks so small that everything straddles."""
+    data = "".join(parts).encode("utf-8", "surrogateescape")
+    with blocks(*sizes):
+        out = annotated(data)
+        assert strip_annotations(out) == data
+        removed = io.BytesIO()
+        engine.strip_stream(io.BytesIO(out), removed)
+    assert removed.getvalue() == data
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=300), st.binary(max_size=300))
+def test_round_trip_on_random_bytes_around_the_marker(head: bytes, tail: bytes) -> None:
+    data = head + OPEN.encode() + b"errSSLFatalAlert" + CLOSE.encode() + tail
+    assert strip_annotations(annotate_bytes(data)) == data
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([*CODES, "\n", " ", "x" * 30, "\r\n"]), max_size=30))
+def test_annotating_twice_adds_nothing(parts: list[str]) -> None:
+    data = "".join(parts).encode()
+    once = annotate_bytes(data)
+    assert annotate_bytes(once) == once
+    assert strip_annotations(once) == data
+
+
+def test_the_escaped_form() -> None:
+    data = f"literal {OPEN}x{CLOSE} then (kCFStreamErrorDomainSSL, -9802)\n".encode()
+    out = annotate_bytes(data)
+    assert (
+        out
+        == (
+            f"literal {OPEN}{OPEN}x{CLOSE} then (kCFStreamErrorDomainSSL, -9802"
+            f" {OPEN}errSSLFatalAlert{CLOSE})\n"
+        ).encode()
+    )
+    assert strip_annotations(out) == data
+
+
+def test_a_stale_annotation_is_kept_as_text() -> None:
+    """A label that is not the code's own is the user's text: escaped, then restored."""
+    data = f"(kCFStreamErrorDomainSSL, -9802 {OPEN}errSSLClosedAbort{CLOSE})".encode()
+    out = annotate_bytes(data)
+    assert out.count(f" {OPEN}errSSLFatalAlert{CLOSE}".encode()) == 1
+    assert strip_annotations(out) == data
+
+
+def test_strip_annotations_takes_str_and_bytes() -> None:
+    text = f"-9802 {OPEN}errSSLFatalAlert{CLOSE} and {OPEN}{OPEN}"
+    assert strip_annotations(text) == f"-9802 and {OPEN}"
+    assert strip_annotations(text.encode()) == f"-9802 and {OPEN}".encode()
+    with pytest.raises(TypeError, match="str or bytes"):
+        strip_annotations(42)  # type: ignore[type-var]
+
+
+def test_scan_stream_takes_text_and_binary_streams() -> None:
+    text = "a\nHTTP load failed (kCFStreamErrorDomainSSL, -9802)\n\xe9 [3:-9813] error\n"
+    binary = [(f.line_no, f.code, f.span) for f in scan_stream(io.BytesIO(text.encode()))]
+    textual = [(f.line_no, f.code, f.span) for f in scan_stream(io.StringIO(text))]
+    lines = [(f.line_no, f.code, f.span) for f in scan_lines(text.splitlines(keepends=True))]
+    assert binary == textual == lines
+    assert len(lines) == 2
+
+
+def test_cr_only_line_ends_are_lines() -> None:
+    lf = "one (kCFStreamErrorDomainSSL, -9802)\ntwo\nthree error [3:-9813]\n" * 50
+    for ending in ("\r", "\r\n"):
+        data = lf.replace("\n", ending).encode()
+        found = [(f.line_no, f.code, f.column) for f in process(io.BytesIO(data), None)]
+        assert found == [
+            (f.line_no, f.code, f.column) for f in process(io.BytesIO(lf.encode()), None)
+        ]
+        assert strip_annotations(annotate_bytes(data)) == data
+    with blocks(64, 32):
+        data = lf.replace("\n", "\r").encode()
+        found = [(f.line_no, f.code) for f in process(io.BytesIO(data), None)]
+    assert found[-1] == (150, -9813)
+
+
+def test_long_lines_keep_context_and_line_relative_spans() -> None:
+    """With tiny windows a long line is scanned piecewise; it must agree with scan()."""
+    pieces = []
+    for index in range(40):
+        pieces.append("y" * (37 * index % 300))
+        pieces.append(CODES[index % len(CODES)])
+    line = " ".join(pieces)
+    whole = [(f.code, f.domain, f.span, f.column) for f in scan(line)]
+    with blocks(512, 256):
+        data = (line + "\n" + line).encode()
+        found = list(process(io.BytesIO(data), io.BytesIO()))
+    first = [(f.code, f.domain, f.span, f.column) for f in found if f.line_no == 1]
+    assert first == whole
+    assert [(f.code, f.span) for f in found if f.line_no == 2] == [(c, s) for c, _, s, _ in whole]
+    for f in found:
+        assert line[f.span[0] : f.span[1]] == f.text
+
+
+def test_domain_key_before_a_window_boundary_is_still_seen() -> None:
+    line = (
+        "x" * 3000 + " _kCFStreamErrorDomainKey=4, " + "z" * 700 + " _kCFStreamErrorCodeKey=-2102"
+    )
+    with blocks(1024, 1024):
+        found = list(process(io.BytesIO(line.encode()), None))
+    assert [(f.domain, f.code) for f in found] == [("kCFStreamErrorDomainHTTP", -2102)]
+    assert found[0].column == line.index("-2102") + 1
+
+
+def test_a_5_mb_single_line() -> None:
+    unit = "z" * 4000 + " HTTP load failed (kCFStreamErrorDomainSSL, -9802) " + "é" * 100
+    line = (unit * (5_000_000 // len(unit) + 1)).encode()
+    out = io.BytesIO()
+    found = list(process(io.BytesIO(line), out))
+    assert len(found) == line.count(b"-9802")
+    text = line.decode()
+    assert all(text[f.span[0] : f.span[1]] == "-9802" for f in found)
+    assert found[-1].column == text.rindex("-9802") + 1
+    assert strip_annotations(out.getvalue()) == line
+
+
+def test_json_lines_stay_valid_json() -> None:
+    lines = [
+        {"eventMessage": "HTTP load failed (kCFStreamErrorDomainSSL, -9802)", "code": -1200},
+        {"value": "Code: -1200", "nested": {"error code": -9806, "text": "error [3:-9813]"}},
+        ["(kCFStreamErrorDomainSSL, -9802)", -9802, {"_kCFStreamErrorCodeKey": -9802}],
+    ]
+    data = b"".join(json.dumps(line).encode() + b"\n" for line in lines)
+    out = annotate_bytes(data)
+    assert OPEN.encode() in out
+    for original, written in zip(lines, out.splitlines()):
+        assert json.loads(strip_annotations(written)) == original
+        json.loads(written)
+
+
+def test_a_pretty_printed_json_document_stays_valid() -> None:
+    event = {
+        "exception": {
+            "values": [
+                {
+                    "type": "NSURLErrorDomain",
+                    "value": "Code: -1200",
+                    "mechanism": {
+                        "type": "NSError",
+                        "description": "Error Domain=NSURLErrorDomain Code=-1200",
+                        "meta": {"ns_error": {"domain": "NSURLErrorDomain", "code": -1200}},
+                        "data": {"_kCFStreamErrorCodeKey": -9802, "_kCFStreamErrorDomainKey": 3},
+                    },
+                }
+            ]
+        }
+    }
+    for indent in (2, 4, None):
+        data = json.dumps(event, indent=indent).encode()
+        out = annotate_bytes(data)
+        assert f"Code=-1200 {OPEN}".encode() in out
+        assert json.loads(out)["exception"]["values"][0]["mechanism"]["meta"] == {
+            "ns_error": {"domain": "NSURLErrorDomain", "code": -1200}
+        }
+
+
+def atscodes(
+    *args: str, stdin: bytes = b"", env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    import os
+
+    return subprocess.run(
+        [sys.executable, "-m", "atscodes", *args],
+        input=stdin,
+        capture_output=True,
+        check=False,
+        env={**os.environ, **(env or {})},
+    )
+
+
+def test_a_missing_file_is_reported_and_the_rest_processed(tmp_path: Path) -> None:
+    first, last = tmp_path / "a.log", tmp_path / "b.log"
+    first.write_bytes(b"a (kCFStreamErrorDomainSSL, -9802)\n")
+    last.write_bytes(b"b [3:-9813] error\n")
+    result = atscodes("annotate", str(first), str(tmp_path / "missing.log"), str(last))
+    assert result.returncode == 2
+    assert b"missing.log" in result.stderr
+    assert b"Traceback" not in result.stderr
+    assert result.stdout.startswith(b"a (kCFStreamErrorDomainSSL, -9802 ")
+    last_line = result.stdout.splitlines()[-1]
+    assert last_line.startswith(b"b [3:-9813")
+    assert f"{OPEN}errSSLNoRootCert{CLOSE}".encode() in last_line
+
+
+def test_no_fail() -> None:
+    assert atscodes("annotate", stdin=b"nothing\n").returncode == 1
+    assert atscodes("annotate", "--no-fail", stdin=b"nothing\n").returncode == 0
+    assert atscodes("annotate", stdin=b"nothing\n", env={"ATSCODES_NO_FAIL": "1"}).returncode == 0
+
+
+def test_jobs_give_the_same_bytes(tmp_path: Path) -> None:
+    path = tmp_path / "big.log"
+    unit = b"2026-11-27 02:09:49 MyApp (CFNetwork) Task resuming\n" * 40
+    unit += b"HTTP load failed (kCFStreamErrorDomainSSL, -9802) \xff\n"
+    path.write_bytes(unit * 12000)  # about 25 MB: several pieces
+    serial = atscodes("annotate", "--jobs", "1", str(path))
+    parallel = atscodes("annotate", "--jobs", "2", str(path))
+    with path.open("rb") as stdin:
+        redirected = subprocess.run(
+            [sys.executable, "-m", "atscodes", "annotate", "-j", "2"],
+            stdin=stdin,
+            capture_output=True,
+            check=False,
+        )
+    assert serial.returncode == parallel.returncode == redirected.returncode == 0
+    assert parallel.stdout == serial.stdout == redirected.stdout
+    assert strip_annotations(parallel.stdout) == path.read_bytes()
+
+
+def test_jobs_rejects_zero() -> None:
+    result = atscodes("annotate", "--jobs", "0")
+    assert result.returncode == 2
+    assert b"at least 1" in result.stderr
