@@ -499,3 +499,64 @@ class TestCommand:
         out = capsys.readouterr().out
         assert "examples:" in out
         assert "--max-events" in out
+
+
+def _ndjson(text: str) -> str:
+    """*text* as ``log show --style ndjson`` writes it (fields as in atscodes._structured)."""
+    out = []
+    for line in text.splitlines():
+        stamp, message = line.split(" Demo[812:3501] ", 1)
+        record = {
+            "timestamp": stamp,
+            "eventMessage": message,
+            "processImagePath": "/Applications/Demo.app/Demo",
+            "processID": 812,
+            "subsystem": "com.apple.CFNetwork",
+            "category": "Default",
+        }
+        out.append(json.dumps(record))
+    out.append(json.dumps({"count": len(out), "finished": 1}))
+    return "\n".join(out) + "\n"
+
+
+class TestInputs:
+    def test_a_structured_log_gives_the_same_report(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        (tmp_path / "device.ndjson").write_text(_ndjson(LOG), encoding="utf-8")
+        status = main(["report", str(tmp_path / "device.ndjson"), "--format", "json", "-o", "-"])
+        data = json.loads(capsys.readouterr().out)
+        assert status == 0
+        assert {(m["host"], m["cause"]): m["count"] for m in data["matrix"]} == MATRIX
+        assert data["axis"]["zone"] == "+03:00"
+        assert len(data["axis"]["buckets"]) == 13
+        first = data["causes"][0]["events"][0]
+        assert first["text"].startswith("Task <A1>.<1> HTTP load failed")
+
+    def test_syslog_times_without_a_year_are_charted_and_say_so(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        syslog = re.sub(
+            r"^2025-06-24 (\d\d:\d\d:\d\d)\.\d+\+0300", r"Jun 24 \1 iPhone", LOG, flags=re.M
+        )
+        (tmp_path / "syslog.txt").write_text(syslog, encoding="utf-8")
+        status = main(["report", str(tmp_path / "syslog.txt"), "--format", "json", "-o", "-"])
+        data = json.loads(capsys.readouterr().out)
+        assert status == 0
+        assert data["axis"]["kind"] == "time"
+        assert data["axis"]["zone"] is None
+        assert "no year" in data["axis"]["note"]
+        assert data["axis"]["buckets"][0]["start"] == "--06-24T14:30:00"
+        assert len(data["axis"]["buckets"]) == 13
+
+    def test_stdin(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        import io
+        import sys
+
+        fake = io.TextIOWrapper(io.BytesIO(LOG.encode()), encoding="utf-8")
+        monkeypatch.setattr(sys, "stdin", fake)
+        assert main(["report", "-", "--format", "json", "-o", "-"]) == 0
+        data = json.loads(capsys.readouterr().out)
+        assert data["files"] == [{"file": "stdin", "events": 8}]

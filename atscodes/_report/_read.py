@@ -8,23 +8,33 @@ import sys
 import tempfile
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from typing import BinaryIO
 
 from .._events import records_from_stream
 from .._explain import LogReport, explain_records
+from .._records import LogRecord
+from .._structured import structured_records
 from ._model import Collector, lines_at
 
 __all__ = ["read_log", "spooled_stdin"]
+
+
+def _records(handle: BinaryIO) -> Iterator[LogRecord]:
+    """A structured log's records by their fields (``log show --style ndjson``, Sentry
+    events, …), or else one record per line with the time of its prefix."""
+    structured = structured_records(handle)  # None: not structured, rewound to the start
+    return structured if structured is not None else records_from_stream(handle)
 
 
 def read_log(path: str, name: str, collector: Collector) -> LogReport:
     """Explain the log at *path* into *collector* (shown as *name*); OSError if unreadable."""
     with open(path, "rb") as handle:
         collector.begin(name)
-        log = explain_records(records_from_stream(handle), on_event=collector.on_event)
+        log = explain_records(_records(handle), on_event=collector.on_event)
 
     def reader(wanted: set[int]) -> Mapping[int, str]:
         with open(path, "rb") as again:
-            return lines_at(records_from_stream(again), wanted)
+            return lines_at(_records(again), wanted)
 
     collector.end(log, reader)
     return log
