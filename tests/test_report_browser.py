@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 from atscodes._report import build, render_html
+from atscodes._report._assets import SIDE_COLOURS
 
 from .test_report import CAUSES, LOG, _timed
 
@@ -106,6 +107,11 @@ def _shots() -> Path | None:
     return Path(folder)
 
 
+def _rgb(colour: str) -> str:
+    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgb({red}, {green}, {blue})"
+
+
 def _png_size(data: bytes) -> tuple[int, int]:
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = struct.unpack(">II", data[16:24])
@@ -182,6 +188,10 @@ def test_screenshots_in_light_and_dark_at_laptop_and_phone_width(
     page = watched.open(report_file)
     background = page.evaluate("getComputedStyle(document.body).backgroundColor")
     assert background == ("rgb(255, 255, 255)" if scheme == "light" else "rgb(13, 17, 23)")
+    # The bars take the scheme's colour for their side (the stylesheet over the attribute).
+    fill = page.evaluate("getComputedStyle(document.querySelector('rect.s-local')).fill")
+    light, dark = SIDE_COLOURS["local"]
+    assert fill == _rgb(light if scheme == "light" else dark)
     # Nothing wider than the screen: wide tables scroll inside their own box.
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     folder = _shots() or tmp_path

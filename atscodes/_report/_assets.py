@@ -34,7 +34,8 @@ _DARK_SIDE_RULES: Final = "\n".join(
 )
 
 STYLE: Final = (
-    """
+    _SIDE_RULES
+    + """
 :root{--fg:#1f2328;--bg:#ffffff;--muted:#59636e;--line:#d1d9e0;--card:#f6f8fa;--link:#0550ae;
 --code:#eff2f5;color-scheme:light dark}
 @media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--bg:#0d1117;--muted:#9198a1;
@@ -43,9 +44,6 @@ STYLE: Final = (
     + _DARK_SIDE_RULES
     + """
 }
-"""
-    + _SIDE_RULES
-    + """
 *{box-sizing:border-box}
 body{margin:0 auto;padding:1rem;max-width:80rem;color:var(--fg);background:var(--bg);
 font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
