@@ -560,3 +560,49 @@ class TestInputs:
         assert main(["report", "-", "--format", "json", "-o", "-"]) == 0
         data = json.loads(capsys.readouterr().out)
         assert data["files"] == [{"file": "stdin", "events": 8}]
+
+
+#: Shapes from the README and issue 8: a BoringSSL "read alert" line before the -9802 it
+#: causes, and an ATS refusal of plain HTTP (-1022); hosts made up.
+EXPLAINED = "\n".join(
+    [
+        "2025-06-24 14:30:10.100000+0300 Demo[812:3501] [com.apple.network:boringssl] "
+        "boringssl_context_handle_fatal_alert(1872) [C1.1:2][0x7f9] read alert, level: fatal, "
+        "description: bad certificate",
+        "2025-06-24 14:30:10.200000+0300 Demo[812:3501] Task <C1>.<1> HTTP load failed, 0/0 "
+        "bytes (error code: -1200 [3:-9802])",
+        "2025-06-24 14:31:00.000000+0300 Demo[812:3501] Task <D1>.<1> finished with error "
+        '[-1022] Error Domain=NSURLErrorDomain Code=-1022 "The resource could not be loaded '
+        'because the App Transport Security policy requires the use of a secure connection." '
+        "UserInfo={NSErrorFailingURLStringKey=http://media.example.org/a.mp4}",
+    ]
+)
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_each_cause_section_has_what_explain_full_prints() -> None:
+    """Every statement, command, evidence line and Info.plist exception of explain --full."""
+    report = explain_log(EXPLAINED)
+    page = render_html(build([("device.log", report, EXPLAINED)]))
+    text = _words(" ".join(parse(page).text))
+    assert any(g.explanation.ats is not None for g in report.groups)
+    assert any(g.explanation.evidence for g in report.groups)
+    for group in report.groups:
+        e = group.explanation
+        full = group.explanation.to_text(100, full=True)
+        for line in full.splitlines():
+            if line.strip().startswith("$ "):
+                assert _words(line) in text, line
+        for claim in (*e.hidden, *e.causes, *e.os_notes, *e.next_steps):
+            assert _words(claim.text) in text
+        for line in e.evidence:
+            assert _words(line) in text
+        if e.ats is not None:
+            assert _words(e.ats.exception) in text
+            assert _words(e.ats.requirement) in text
+        assert _words(e.side_reason) in text
+    # The alert seen is listed with the event it belongs to.
+    assert "alert 42 bad_certificate (peer)" in text

@@ -259,3 +259,26 @@ def test_under_jenkins_artifact_csp_the_page_stays_readable(
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_the_info_plist_exception_gets_a_copy_button(browser: Any, tmp_path: Path) -> None:
+    from atscodes import explain_log
+
+    from .test_report import EXPLAINED
+
+    path = tmp_path / "ats.html"
+    path.write_text(
+        render_html(build([("device.log", explain_log(EXPLAINED), EXPLAINED)])), encoding="utf-8"
+    )
+    watched = Watched(browser)
+    page = watched.open(path)
+    plists = page.locator("pre.plist").count()
+    assert plists >= 1
+    assert page.locator("button.copy").count() == plists
+    page.locator("button.copy").first.click()
+    page.wait_for_function(
+        "document.querySelector('button.copy').textContent === 'Copied' || "
+        "String(window.getSelection()).indexOf('NSAppTransportSecurity') >= 0"
+    )
+    assert watched.errors == []
+    watched.close()

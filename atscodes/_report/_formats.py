@@ -70,7 +70,7 @@ def render_markdown(report: Report) -> str:
             line = md(e.line) if e.line is not None else ""
             out.append(
                 f"| {md(e.file)}:{e.line_no} | {md(e.time or '')} | {md(e.host or NO_HOST)} | "
-                f"{md(', '.join(e.codes))} | {e.side} | {line} |"
+                f"{md(', '.join((*e.codes, *e.alerts)))} | {e.side} | {line} |"
             )
         if cause.more:
             out += ["", f"{cause.more} more not listed (--max-events {report.max_events})."]

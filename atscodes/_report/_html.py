@@ -314,7 +314,8 @@ def _event_row(event: ReportEvent, file_index: int) -> str:
         f"{event.line_no}</a></td>"
         f'<td class="mono" data-label="time">{_when(event.time)}</td>'
         f'<td data-label="host">{esc(host)}</td>'
-        f'<td class="mono" data-label="codes">{"<br>".join(esc(c) for c in event.codes)}</td>'
+        f'<td class="mono" data-label="codes">'
+        f"{'<br>'.join(esc(c) for c in (*event.codes, *event.alerts))}</td>"
         f'<td data-label="side"><span class="key k-{event.side}"></span>{event.side}</td>'
         f'<td class="log" data-label="first log line">{shown}</td></tr>'
     )
