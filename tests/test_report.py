@@ -606,3 +606,20 @@ def test_each_cause_section_has_what_explain_full_prints() -> None:
         assert _words(e.side_reason) in text
     # The alert seen is listed with the event it belongs to.
     assert "alert 42 bad_certificate (peer)" in text
+
+
+def test_a_hostile_sentry_event_is_escaped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from .test_structured import SENTRY_EVENT
+
+    hostile = json.dumps(SENTRY_EVENT).replace(
+        "https://api.example.com/v1/items", "https://" + HOSTILE_URL
+    )
+    (tmp_path / "sentry.json").write_text(hostile + "\n", encoding="utf-8")
+    assert main(["report", str(tmp_path / "sentry.json"), "-o", "-"]) == 0
+    parsed = parse(capsys.readouterr().out)
+    tags = [t for t, _ in parsed.tags]
+    assert "img" not in tags
+    assert tags.count("script") == 1
+    assert "evil.example.com" in " ".join(parsed.text)
