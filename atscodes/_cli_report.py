@@ -109,30 +109,27 @@ def _write(path: str, text: str) -> None:
 def run(argv: Sequence[str]) -> int:
     """Run ``atscodes report`` with *argv*; return the exit status."""
     args = _parser().parse_args(argv)
-    from contextlib import ExitStack
-
     from ._report import (
         Collector,
         read_log,
         render_html,
         render_json,
         render_markdown,
-        spooled_stdin,
+        spooled,
     )
 
     collector = Collector(args.max_events)
     failed = read = False
-    with ExitStack() as stack:
-        for name in args.files:
-            path = stack.enter_context(spooled_stdin()) if name == "-" else name
-            try:
+    for name in args.files:
+        try:
+            with spooled(name) as path:
                 read_log(path, "stdin" if name == "-" else name, collector)
-            except OSError as error:
-                reason = error.strerror or str(error)
-                sys.stderr.write(f"{PROG}: error: cannot read {name}: {reason}\n")
-                failed = True
-                continue
-            read = True
+        except OSError as error:
+            reason = error.strerror or str(error)
+            sys.stderr.write(f"{PROG}: error: cannot read {name}: {reason}\n")
+            failed = True
+            continue
+        read = True
     if not read:
         return 2
     report = collector.report(title=args.title, bucket=args.bucket)

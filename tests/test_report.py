@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import os
 import re
 from collections.abc import Sequence
 from html.parser import HTMLParser
@@ -623,3 +624,27 @@ def test_a_hostile_sentry_event_is_escaped(
     assert "img" not in tags
     assert tags.count("script") == 1
     assert "evil.example.com" in " ".join(parsed.text)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs (POSIX)")
+def test_a_fifo_is_read_once_and_its_lines_are_still_listed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Process substitution (<(…)) and FIFOs cannot be read twice: they are copied first."""
+    import threading
+
+    fifo = tmp_path / "log.fifo"
+    os.mkfifo(fifo)
+
+    def feed() -> None:
+        with open(fifo, "w", encoding="utf-8") as out:
+            out.write(LOG)
+
+    writer = threading.Thread(target=feed)
+    writer.start()
+    status = main(["report", str(fifo), "--format", "json", "-o", "-"])
+    writer.join(10)
+    data = json.loads(capsys.readouterr().out)
+    assert status == 0
+    assert data["totals"]["events"] == 8
+    assert all(e["text"] for c in data["causes"] for e in c["events"])

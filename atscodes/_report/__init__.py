@@ -10,7 +10,7 @@ from __future__ import annotations
 from ._formats import render_json, render_markdown
 from ._html import esc, explanation_html, render_html
 from ._model import BUCKETS, SIDES, Axis, Bucket, Cause, Collector, Report, ReportEvent, build
-from ._read import read_log, spooled_stdin
+from ._read import read_log, spooled
 
 __all__ = [
     "BUCKETS",
@@ -28,5 +28,5 @@ __all__ = [
     "render_html",
     "render_json",
     "render_markdown",
-    "spooled_stdin",
+    "spooled",
 ]

@@ -3,6 +3,7 @@ lines read back in a second pass, so that memory follows the events listed, not 
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 import tempfile
@@ -16,7 +17,7 @@ from .._records import LogRecord
 from .._structured import structured_records
 from ._model import Collector, lines_at
 
-__all__ = ["read_log", "spooled_stdin"]
+__all__ = ["read_log", "spooled"]
 
 
 def _records(handle: BinaryIO) -> Iterator[LogRecord]:
@@ -41,9 +42,17 @@ def read_log(path: str, name: str, collector: Collector) -> LogReport:
 
 
 @contextmanager
-def spooled_stdin() -> Iterator[str]:
-    """Standard input copied to a temporary file (it is read twice), removed afterwards."""
+def spooled(path: str) -> Iterator[str]:
+    """A path that can be read twice: *path* itself if it is a regular file, else ('-' for
+    stdin, a FIFO, ``<(…)``) a temporary copy of what it gives, removed afterwards."""
+    if path != "-" and os.path.isfile(path):
+        yield path
+        return
     with tempfile.NamedTemporaryFile(prefix="atscodes-report-", suffix=".log") as spool:
-        shutil.copyfileobj(sys.stdin.buffer, spool, 1 << 20)
+        if path == "-":
+            shutil.copyfileobj(sys.stdin.buffer, spool, 1 << 20)
+        else:
+            with open(path, "rb") as source:
+                shutil.copyfileobj(source, spool, 1 << 20)
         spool.flush()
         yield spool.name
