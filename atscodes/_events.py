@@ -41,7 +41,7 @@ import attrs
 
 from ._base import ValueEnum
 from ._records import LogRecord
-from ._scan import Finding, scan
+from ._scan import MARKERS, Finding, scan
 from ._timestamps import line_time
 
 __all__ = [
@@ -53,7 +53,11 @@ __all__ = [
     "AlertSeen",
     "FailureEvent",
     "Sender",
+    "group_lines",
     "group_records",
+    "lines_of_stream",
+    "lines_of_text",
+    "merge_events",
     "one_event",
     "records_from_stream",
     "records_from_text",
@@ -69,6 +73,10 @@ IDLE: Final = 400
 NEAR: Final = 12
 #: How many lines of one NSError dump are followed; a dump longer than this ends there.
 MAX_DUMP_LINES: Final = 400
+
+# Every line that can belong to an event holds one of these: the scanner's markers
+# (atscodes._scan.MARKERS) cover the alert, trust, "finished with error" and noise texts.
+_MARK: Final = re.compile("|".join(re.escape(m) for m in MARKERS))
 
 #: How much of one dump's text is kept to find codes split over its lines.
 DUMP_TEXT: Final = 1 << 16
@@ -144,8 +152,15 @@ _LINE_END: Final = re.compile(r"\r\n|\r|\n")
 
 def records_from_text(text: str) -> Iterator[LogRecord]:
     """One record per line of *text* (LF, CRLF or CR ends a line), with its time."""
+    for line_no, line in lines_of_text(text):
+        yield LogRecord(line_no, line, line_time(line))
+
+
+def lines_of_text(text: str) -> Iterator[tuple[int, str]]:
+    """``(line number, line)`` for each line of *text*; a line longer than
+    :data:`MAX_LINE` comes in pieces that share its number."""
     if not isinstance(text, str):
-        raise TypeError(f"records_from_text() takes a str, not {type(text).__name__}")
+        raise TypeError(f"expected a str, not {type(text).__name__}")
     start, line_no = 0, 0
     for match in _LINE_END.finditer(text):
         line_no += 1
@@ -155,13 +170,12 @@ def records_from_text(text: str) -> Iterator[LogRecord]:
         yield from _pieces(text[start:], line_no + 1)
 
 
-def _pieces(line: str, line_no: int) -> Iterator[LogRecord]:
+def _pieces(line: str, line_no: int) -> Iterator[tuple[int, str]]:
     if len(line) <= MAX_LINE:
-        yield LogRecord(line_no, line, line_time(line) if line[:1].isalnum() else None)
+        yield line_no, line
         return
-    time = line_time(line)
     for at in range(0, len(line), MAX_LINE):
-        yield LogRecord(line_no, line[at : at + MAX_LINE], time)
+        yield line_no, line[at : at + MAX_LINE]
 
 
 def records_from_stream(
@@ -173,6 +187,15 @@ def records_from_stream(
     *follow*, each read returns what is available (for ``log stream | …``), and a
     ``LogRecord`` with ``line_no == 0`` marks each point where the input paused.
     """
+    for line_no, line in lines_of_stream(stream, chunk=chunk, follow=follow):
+        yield LogRecord(line_no, line, line_time(line) if line_no else None)
+
+
+def lines_of_stream(
+    stream: BinaryIO | TextIO, *, chunk: int = 1 << 16, follow: bool = False
+) -> Iterator[tuple[int, str]]:
+    """``(line number, line)`` for each line of a stream (see :func:`records_from_stream`);
+    ``(0, "")`` marks a pause when *follow*."""
     decoder = codecs.getincrementaldecoder("utf-8")("surrogateescape")
     binary = not isinstance(stream.read(0), str)
     line_no = 0
@@ -212,13 +235,12 @@ def records_from_stream(
                 # A line that goes on and on: hand on full pieces, keep the tail.
                 joined = "".join(pending)
                 cut = len(joined) - len(joined) % MAX_LINE
-                line_time_of = line_time(joined)
                 for at in range(0, cut, MAX_LINE):
-                    yield LogRecord(line_no + 1, joined[at : at + MAX_LINE], line_time_of)
+                    yield line_no + 1, joined[at : at + MAX_LINE]
                 pending = [joined[cut:]] if cut < len(joined) else []
                 pending_len = len(joined) - cut
         if follow:
-            yield LogRecord(0, "")
+            yield 0, ""
 
 
 def _reader(stream: BinaryIO | TextIO, chunk: int, follow: bool) -> Callable[[], bytes | str]:
@@ -391,16 +413,31 @@ class _Open:
 
 def one_event(records: Iterable[LogRecord]) -> FailureEvent | None:
     """Every code and piece of evidence of *records* as one event (a pasted error)."""
-    event: _Open | None = None
-    for record in records:
-        if record.line_no == 0 or any(mark in record.text for mark in NOISE):
+    return merge_events(group_records(records))
+
+
+def merge_events(events: Iterable[FailureEvent]) -> FailureEvent | None:
+    """*events* as one: their codes, alerts and trust lines together (a pasted error that
+    the grouping splits), the first host and time."""
+    merged: FailureEvent | None = None
+    for event in events:
+        if merged is None:
+            merged = event
             continue
-        findings = [f for f in scan(record.text) if f.member is not None]
-        if event is None:
-            event = _Open(record.line_no)
-        task, conn = _ids(record.text)
-        event.add(record, findings, task, conn)
-    return None if event is None else event.event()
+        codes = {(f.domain, f.code): f for f in (*merged.codes, *event.codes)}
+        alerts = {(a.number, a.sender): a for a in (*merged.alerts, *event.alerts)}
+        merged = attrs.evolve(
+            merged,
+            last_line=max(merged.last_line, event.last_line),
+            codes=tuple(codes.values()),
+            alerts=tuple(alerts.values()),
+            trust_lines=(*merged.trust_lines, *event.trust_lines)[:8],
+            host=merged.host or event.host,
+            time=merged.time or event.time,
+            task=merged.task or event.task,
+            connection=merged.connection or event.connection,
+        )
+    return merged
 
 
 def _ids(text: str) -> tuple[str | None, str | None]:
@@ -413,7 +450,8 @@ def _ids(text: str) -> tuple[str | None, str | None]:
 
 
 class _Grouper:
-    def __init__(self) -> None:
+    def __init__(self, noise: dict[str, int] | None = None) -> None:
+        self.noise = noise
         self.open: list[_Open] = []
         self.done: list[_Open] = []
         self.dump: _Open | None = None  # the event whose dump the next line may continue
@@ -463,6 +501,13 @@ class _Grouper:
             if not finished_only or event.finished:
                 self._close(event)
 
+    def finish_paused(self) -> None:
+        """The input paused: complete the events that can only grow by task or connection."""
+        latest = max((e.last for e in self.open), default=0)
+        for event in list(self.open):
+            if event.finished or latest - event.last > NEAR:
+                self._close(event)
+
     def _target(
         self, record: LogRecord, findings: list[Finding], task: str | None, conn: str | None
     ) -> _Open | None:
@@ -506,9 +551,21 @@ class _Grouper:
                 return event
         return None
 
+    def wants(self, text: str) -> bool:
+        """Whether *text* can belong to an event (a cheap test; :meth:`add` decides)."""
+        return self.dump is not None or _MARK.search(text) is not None
+
+    def skip(self, line_no: int) -> None:
+        """A line that belongs to no event."""
+        if self.open and line_no - self.open[0].last > IDLE:
+            self.finish_idle(line_no)
+
     def add(self, record: LogRecord) -> None:
         text = record.text
-        if any(mark in text for mark in NOISE):
+        noise = next((mark for mark in NOISE if mark in text), None)
+        if noise is not None:
+            if self.noise is not None:
+                self.noise[noise] = self.noise.get(noise, 0) + 1
             self._end_dump()
             return
         dump = self.dump
@@ -543,6 +600,7 @@ class _Grouper:
             self.open.append(target)
         target.add(record, findings, task, conn)
         self._start_dump(target, record)
+        self.skip(record.line_no)
 
     def take(self) -> Iterator[FailureEvent]:
         done, self.done = self.done, []
@@ -559,23 +617,39 @@ def group_records(
 
     Events come in the order they complete, which is the order of their first line
     except when loads interleave.  A record with ``line_no == 0`` says the input paused
-    (see :func:`records_from_stream` with ``follow``): events whose task has finished
-    are completed there.  When *noise* is a dict, it counts the lines dropped as
-    noise by the :data:`NOISE` text that named them.
+    (see :func:`records_from_stream` with ``follow``): events whose task has finished,
+    and events more than :data:`NEAR` lines behind, are completed there.  When *noise*
+    is a dict, it counts the lines dropped as noise by the :data:`NOISE` text that
+    named them.
     """
-    grouper = _Grouper()
+    grouper = _Grouper(noise)
     for record in records:
         if record.line_no == 0:
-            grouper.finish_all(finished_only=True)
+            grouper.finish_paused()
+        elif grouper.wants(record.text):
+            grouper.add(record)
+        else:
+            grouper.skip(record.line_no)
+        if grouper.done:
             yield from grouper.take()
-            continue
-        if noise is not None:
-            for mark in NOISE:
-                if mark in record.text:
-                    noise[mark] = noise.get(mark, 0) + 1
-        grouper.add(record)
-        if grouper.open and record.line_no - grouper.open[0].last > IDLE:
-            grouper.finish_idle(record.line_no)
+    grouper.finish_all()
+    yield from grouper.take()
+
+
+def group_lines(
+    lines: Iterable[tuple[int, str]], *, noise: dict[str, int] | None = None
+) -> Iterator[FailureEvent]:
+    """:func:`group_records` for plain ``(line number, line)`` pairs (from
+    :func:`lines_of_text` or :func:`lines_of_stream`): a record, with its time, is made
+    only for the lines that can belong to an event."""
+    grouper = _Grouper(noise)
+    for line_no, text in lines:
+        if line_no == 0:
+            grouper.finish_paused()
+        elif grouper.wants(text):
+            grouper.add(LogRecord(line_no, text, line_time(text)))
+        else:
+            grouper.skip(line_no)
         if grouper.done:
             yield from grouper.take()
     grouper.finish_all()

@@ -11,21 +11,21 @@ from __future__ import annotations
 
 import re
 import textwrap
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, BinaryIO, Final, TextIO, Union
 
 import attrs
 
 from ._base import Code
 from ._events import (
-    NOISE,
     AlertSeen,
     FailureEvent,
     Sender,
+    group_lines,
     group_records,
-    one_event,
-    records_from_stream,
-    records_from_text,
+    lines_of_stream,
+    lines_of_text,
+    merge_events,
 )
 from ._knowledge import entry_for
 from ._knowledge_types import ATSAdvice, Claim, Entry, Side, Source, Step
@@ -57,6 +57,7 @@ _DEPTH: Final[dict[str, int]] = {
     "TLSAlert": 4,
 }
 _HOST: Final = re.compile(r"https?://([A-Za-z0-9.\-]{1,253}|\[[0-9A-Fa-f:.]{2,45}\])")
+_TRUST_WORDS: Final = re.compile(r"(?i)trust|certificate|self-signed|\bCA\b|root")
 #: What the text output says where the host is not in the log.
 NO_HOST: Final = "host not in the log"
 # A placeholder for commands and Info.plist keys when the input names no host.
@@ -219,11 +220,12 @@ class Event:
 
 @attrs.frozen
 class CauseGroup:
-    """The events that share a cause and side, counted per host, explained once."""
+    """The events that share a cause and side, counted per host (``None``: the host is not
+    in the log), most frequent first, explained once."""
 
     cause: str
     count: int
-    hosts: tuple[tuple[str, int], ...]
+    hosts: tuple[tuple[str | None, int], ...]
     explanation: Explanation = attrs.field(repr=False)
 
 
@@ -255,9 +257,7 @@ class LogReport:
                 {
                     "cause": g.cause,
                     "count": g.count,
-                    "hosts": [
-                        {"host": None if h == NO_HOST else h, "count": n} for h, n in g.hosts
-                    ],
+                    "hosts": [{"host": h, "count": n} for h, n in g.hosts],
                     "explanation": g.explanation.to_json(),
                 }
                 for g in self.groups
@@ -314,6 +314,25 @@ def _layers_from(
 
 def _alert_label(alert: AlertSeen) -> str:
     return f"{alert.name or 'unknown alert'} ({alert.number})"
+
+
+def _receiver_note(number: int) -> tuple[str, tuple[Source, ...]]:
+    """What a received alert means to the app that received it, and what Apple's layers
+    report for it, as a sentence or two to add to the side reason."""
+    text = ""
+    sources: list[Source] = [_RFC8446_ALERTS]
+    if number in _CLIENT_CERT_ALERTS:
+        text += (
+            " Received by an app, this alert usually means that the server rejected the app's "
+            "client certificate, or that the app sent none (inference: a server checks no "
+            "certificate but the client's, and sends certificate_required (116) when the "
+            "client sent none, RFC 8446 §4.4.2.4)."
+        )
+    view, view_sources = _receiver_view(number)
+    if view:
+        text += " " + view
+        sources.extend(view_sources)
+    return text, tuple(sources)
 
 
 def _receiver_view(number: int) -> tuple[str, tuple[Source, ...]]:
@@ -386,18 +405,9 @@ def _side_from_evidence(
             )
             if behind:
                 reason += f"{behind} is {_alert_label(alert)}."
-            sources: tuple[Source, ...] = (_BORINGSSL_ALERT, _RFC8446_ALERTS)
-            if alert.number in _CLIENT_CERT_ALERTS:
-                reason += (
-                    " Received by an app, this alert usually means that the server rejected "
-                    "the app's client certificate, or that the app sent none (inference: a "
-                    "server checks no certificate but the client's, and sends "
-                    "certificate_required (116) when the client sent none, RFC 8446 §4.4.2.4)."
-                )
-            view, view_sources = _receiver_view(alert.number)
-            if view:
-                reason += " " + view
-                sources += view_sources
+            note, note_sources = _receiver_note(alert.number)
+            reason += note
+            sources = (_BORINGSSL_ALERT, *note_sources)
             return (
                 Side.PEER,
                 reason,
@@ -406,6 +416,16 @@ def _side_from_evidence(
                     for a in sent_by_peer
                 ),
                 sources,
+            )
+    if primary.family == "TLSAlert" and (event is None or not event.alerts):
+        # An alert code on its own: as the app that received it sees it.
+        note, note_sources = _receiver_note(primary.code)
+        if note:
+            return (
+                primary.side,
+                primary.side_reason.text + note,
+                (),
+                (*primary.side_reason.sources, *note_sources),
             )
     if primary.family == "SSLStatus" and primary.code == -9802:
         return (
@@ -476,6 +496,10 @@ def _assemble(
     # The answer is about the most specific layer: an outer wrapper (-1200, -1202) adds
     # its general causes only when nothing more specific is known.
     causes = primary.causes
+    if event is not None and event.trust_lines and side is Side.LOCAL:
+        # The log says trust evaluation failed: the causes about certificates and trust
+        # come first (a stable reordering of the record's own list; nothing is added).
+        causes = tuple(sorted(causes, key=lambda c: not _TRUST_WORDS.search(c.text)))
     steps = _dedupe(_with_host(s, host) for s in primary.next_steps)
     hidden = primary.hides
     os_notes = primary.os_notes
@@ -554,7 +578,9 @@ def explain(query: int | str | Code) -> Explanation:
         layers = _layers_from([(member, type(member).__name__, int(member), None)])
         return _assemble(f"{int(member)}", layers, None)
     text = str(query)
-    found = lookup(query) if isinstance(query, int) or "\n" not in text else ()
+    # A code, a name or a pair is short; longer text is a line or a log to scan.
+    short = len(text) <= 256 and "\n" not in text
+    found = lookup(query) if isinstance(query, int) or short else ()
     if found:
         readings = _alternative_readings(found)
         if len(readings) > 1:
@@ -564,7 +590,7 @@ def explain(query: int | str | Code) -> Explanation:
             return attrs.evolve(first, alternatives=tuple(others))
         return _assemble(text, _interpretation_layers(found), _host_in(text))
     noise: dict[str, int] = {}
-    event = one_event(_counting_noise(records_from_text(text), noise))
+    event = merge_events(group_lines(lines_of_text(text), noise=noise))
     if event is None:
         return attrs.evolve(_assemble(text, [], None, from_text=True), noise=tuple(noise.items()))
     result = _assemble(text, _event_layers(event), event.host, event, from_text=True)
@@ -578,14 +604,6 @@ def _alternative_readings(found: Sequence[Interpretation]) -> list[Interpretatio
     if len({i.code for i in found}) != 1 or len({i.family for i in found}) != len(found):
         return []
     return list(found)
-
-
-def _counting_noise(records: Iterable[LogRecord], noise: dict[str, int]) -> Iterator[LogRecord]:
-    for record in records:
-        for mark in NOISE:
-            if mark in record.text:
-                noise[mark] = noise.get(mark, 0) + 1
-        yield record
 
 
 # ---------------------------------------------------------------- logs
@@ -612,7 +630,10 @@ def explain_event(event: FailureEvent) -> Explanation:
     return attrs.evolve(result, query=_cause_key(result))
 
 
-def explain_records(records: Iterable[LogRecord], *, on_event: Any = None) -> LogReport:
+OnEvent = Callable[[Event, Explanation], None]
+
+
+def explain_records(records: Iterable[LogRecord], *, on_event: OnEvent | None = None) -> LogReport:
     """Group records into failure events, count them per host and cause, explain each
     distinct cause (and side) once, and summarise, most severe first.
 
@@ -620,13 +641,19 @@ def explain_records(records: Iterable[LogRecord], *, on_event: Any = None) -> Lo
     *on_event*, when given, is called with each ``(Event, Explanation)`` as soon as
     the event is complete (``atscodes explain --follow``).
     """
+    noise: dict[str, int] = {}
+    return _explain_events(group_records(records, noise=noise), noise, on_event)
+
+
+def _explain_events(
+    failures: Iterable[FailureEvent], noise: dict[str, int], on_event: OnEvent | None
+) -> LogReport:
     events: list[Event] = []
     count = 0
-    by_cause: dict[tuple[str, Side], dict[str, int]] = {}
+    by_cause: dict[tuple[str, Side], dict[str | None, int]] = {}
     counts: dict[tuple[str, Side], int] = {}
     firsts: dict[tuple[str, Side], FailureEvent] = {}
-    noise: dict[str, int] = {}
-    for failure in group_records(records, noise=noise):
+    for failure in failures:
         layers = _event_layers(failure)
         probe = _assemble("", layers, failure.host, failure, from_text=True)
         cause = _cause_key(probe)
@@ -647,7 +674,7 @@ def explain_records(records: Iterable[LogRecord], *, on_event: Any = None) -> Lo
         if on_event is not None:
             on_event(event, attrs.evolve(probe, query=cause))
         hosts = by_cause.setdefault(key, {})
-        host = failure.host or NO_HOST
+        host = failure.host
         if host in hosts or len(hosts) < MAX_EVENTS:
             hosts[host] = hosts.get(host, 0) + 1
         counts[key] = counts.get(key, 0) + 1
@@ -655,7 +682,7 @@ def explain_records(records: Iterable[LogRecord], *, on_event: Any = None) -> Lo
     for key, hosts in by_cause.items():
         cause, _side = key
         top = sorted(hosts.items(), key=lambda kv: -kv[1])
-        named = [h for h, _ in top if h != NO_HOST]
+        named = [h for h, _ in top if h is not None]
         first = attrs.evolve(firsts[key], host=named[0] if named else None)
         explanation = attrs.evolve(explain_event(first), query=cause)
         groups.append(CauseGroup(cause, counts[key], tuple(top), explanation))
@@ -673,24 +700,25 @@ def explain_records(records: Iterable[LogRecord], *, on_event: Any = None) -> Lo
 LogInput = Union[str, BinaryIO, TextIO]
 
 
-def explain_log(log: LogInput, *, on_event: Any = None) -> LogReport:
+def explain_log(log: LogInput, *, on_event: OnEvent | None = None) -> LogReport:
     """Explain a whole log: a ``str`` or a binary or text stream (read in chunks).
 
     See :func:`explain_records`.  A stream is read to its end in bounded memory.
     """
+    noise: dict[str, int] = {}
     if isinstance(log, str):
-        return explain_records(records_from_text(log), on_event=on_event)
-    if hasattr(log, "read"):
-        return explain_records(
-            records_from_stream(log, follow=on_event is not None), on_event=on_event
-        )
-    raise TypeError(f"explain_log() takes a str or a stream, not {type(log).__name__}")
+        lines = lines_of_text(log)
+    elif hasattr(log, "read"):
+        lines = lines_of_stream(log, follow=on_event is not None)
+    else:
+        raise TypeError(f"explain_log() takes a str or a stream, not {type(log).__name__}")
+    return _explain_events(group_lines(lines, noise=noise), noise, on_event)
 
 
 def _summary(group: CauseGroup) -> str:
     loads = "load" if group.count == 1 else "loads"
-    known = [(h, n) for h, n in group.hosts if h != NO_HOST]
-    unknown = sum(n for h, n in group.hosts if h == NO_HOST)
+    known = [(h, n) for h, n in group.hosts if h is not None]
+    unknown = sum(n for h, n in group.hosts if h is None)
     if not known:
         where = f"({NO_HOST})"
     elif len(known) == 1 and not unknown:

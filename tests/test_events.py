@@ -118,7 +118,7 @@ def test_bare_9802_is_either_side() -> None:
     assert group.explanation.side is Side.UNKNOWN
     assert group.explanation.side_reason.startswith("Either side")
     assert "packet trace" in group.explanation.side_reason
-    assert group.hosts == (("host not in the log", 1),)
+    assert group.hosts == ((None, 1),)
     assert group.explanation.host is None
     assert "Host: host not in the log" in group.explanation.to_text()
 

@@ -325,10 +325,14 @@ def test_repeated_alerts_cost_linear_time(how: str) -> None:
     small = "SSL alert number 42 " * 10_000
     large = "SSL alert number 42 " * 40_000
     _seconds(function, small)  # warm the caches
-    t_small = min(_seconds(function, small) for _ in range(3))
-    t_large = min(_seconds(function, large) for _ in range(3))
-    assert t_large < 10.0
-    assert t_large < 12 * max(t_small, 0.005), (t_small, t_large)
+    smalls, larges = [], []
+    for _ in range(3):  # alternate, so that a busy moment of the machine hits both
+        smalls.append(_seconds(function, small))
+        larges.append(_seconds(function, large))
+    t_small, t_large = min(smalls), min(larges)
+    assert t_large < 20.0
+    # Linear gives about 4x; quadratic would give 16x.
+    assert t_large < 10 * max(t_small, 0.005), (t_small, t_large)
     result = explain("SSL alert number 42 " * 40_000)
     assert [a.number for a in result.alerts] == [42]
     assert result.side is Side.PEER
@@ -349,3 +353,31 @@ def test_a_step_without_a_command_has_none() -> None:
     assert all(s.command is None or s.command.strip() for s in steps)
     data = explain(-1200).to_json()
     assert any(step["command"] is None for step in data["next_steps"])
+
+
+def test_a_received_alert_is_explained_from_the_receivers_view() -> None:
+    """Issue 8 / thread 80638's third case: the app needs to see a received
+    bad_certificate (42), which the URL loading system reports as -9802 on iOS 11 and
+    CFStream as -9825."""
+    reason = explain(42).side_reason
+    assert "client certificate" in reason
+    assert "-9825 errSSLPeerBadCert" in reason
+    assert "-9802 errSSLFatalAlert (seen on iOS 11" in reason
+    assert "client certificate" in explain("certificate_required").side_reason
+    assert "client certificate" not in explain("handshake_failure").side_reason
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "42",
+        "-1200 [3:-9802]",
+        CORPUS["webrtc-demo-47-1202-nserror"]["text"],
+        CORPUS["cordova-bgeo-1435-1200-nserror"]["text"],
+        "SSL alert number 42 " * 1000,
+    ],
+)
+def test_pasted_text_fits_one_screen(query: str) -> None:
+    text = explain(query).to_text(100)
+    assert len(text.splitlines()) <= 30
+    assert not _long_lines(text)

@@ -78,6 +78,11 @@ def render_markdown(report: Report) -> str:
     return "\n".join(out).rstrip("\n") + "\n"
 
 
+def _host(host: str) -> str | None:
+    """A host as explain's JSON writes it: None where the log names none."""
+    return None if host == NO_HOST else host
+
+
 def render_json(report: Report) -> dict[str, Any]:
     """The data behind the report, with stable keys (see the README)."""
     axis = report.axis
@@ -113,7 +118,7 @@ def render_json(report: Report) -> dict[str, Any]:
         },
         "matrix": [
             {
-                "host": host,
+                "host": _host(host),
                 "cause": by_anchor[anchor].key,
                 "side": by_anchor[anchor].side,
                 "count": count,
@@ -126,7 +131,7 @@ def render_json(report: Report) -> dict[str, Any]:
                 "id": c.anchor,
                 "count": c.count,
                 "side": c.side,
-                "hosts": [{"host": h, "count": n} for h, n in c.hosts],
+                "hosts": [{"host": _host(h), "count": n} for h, n in c.hosts],
                 "listed": len(c.events),
                 "more": c.more,
                 "explanation": c.explanation.to_json(),

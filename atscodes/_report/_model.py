@@ -311,7 +311,7 @@ class Collector:
                 side,
                 f"c{index + 1}",
                 group.count,
-                group.hosts,
+                tuple((NO_HOST if h is None else h, n) for h, n in group.hosts),
                 group.explanation,
                 tuple(self.listed.get((cause, side), ())),
             )
