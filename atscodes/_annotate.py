@@ -20,8 +20,9 @@ is processed in windows: each is scanned with the :data:`OVERLAP` characters bef
 as context, and output is held back where a code or an annotation straddles the end
 of a window, so memory stays flat and spans and columns count from the line's start.
 
-In a JSON line (one that starts with ``{`` or ``[``, or with a ``"key":`` member) an
-annotation is only ever written inside a string; a code that is a JSON number
+In a JSON line (one that starts with ``{``, ``[``, ``}``, ``]`` or a ``"key":`` member,
+or is a lone JSON value, as in a pretty-printed array) an annotation is only ever
+written inside a string; a code that is a JSON number
 (``"code": -1200``) is reported but gets no annotation, so valid JSON stays valid.
 """
 
@@ -74,7 +75,11 @@ BLOCK = 1 << 20
 OVERLAP = 4096
 
 _JSON_MEMBER: Final = re.compile(r'\s*"(?:[^"\\]|\\.)*"\s*:')
-_JSON_STRING: Final = re.compile(r'"(?:[^"\\\n]|\\.)*"')
+# A line that is one JSON value and maybe a comma: an array item of a pretty-printed document.
+_JSON_VALUE_LINE: Final = re.compile(
+    r'\s*(?:-?\d[\d.eE+-]*|true|false|null|"(?:[^"\\]|\\.)*")\s*(?:[,\]}]+\s*)?$'
+)
+_QUOTE_OR_ESCAPE: Final = re.compile(r'["\\]')
 _JSON_KEY_BEFORE: Final = re.compile(r'"\s*:\s*$')
 _JSON_NUMBER_END: Final = re.compile(r"\s*(?:[,}\]]|$)")
 
@@ -142,7 +147,11 @@ def _strip_bytes(data: bytes, limit: int, *, final: bool) -> tuple[bytes, int]:
 
 def _is_json_line(text: str) -> bool:
     head = text.lstrip()[:1]
-    return head in ("{", "[") or (head == '"' and _JSON_MEMBER.match(text) is not None)
+    if head in ("{", "[", "}", "]"):
+        return True
+    if head == '"' and _JSON_MEMBER.match(text) is not None:
+        return True
+    return _JSON_VALUE_LINE.match(text) is not None
 
 
 def _json_number(text: str, start: int, end: int) -> bool:
@@ -154,11 +163,22 @@ def _json_number(text: str, start: int, end: int) -> bool:
 
 
 def _string_interiors(text: str) -> tuple[list[int], list[int]]:
+    """Where the JSON strings of *text* are, inside their quotes (linear in the length)."""
     starts: list[int] = []
     ends: list[int] = []
-    for match in _JSON_STRING.finditer(text):
-        starts.append(match.start() + 1)
-        ends.append(match.end() - 1)
+    in_string = False
+    escaped = -1
+    for match in _QUOTE_OR_ESCAPE.finditer(text):
+        at = match.start()
+        if at == escaped:
+            continue
+        if in_string and text[at] == "\\":
+            escaped = at + 1
+        elif text[at] == '"':
+            (ends if in_string else starts).append(at if in_string else at + 1)
+            in_string = not in_string
+    if in_string:
+        starts.pop()  # unterminated: not a string to write into
     return starts, ends
 
 

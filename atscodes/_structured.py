@@ -318,6 +318,12 @@ def _plain(first: str, rest: Iterator[str], line_no: int) -> Iterator[LogRecord]
     chunks = iter(rest)
     while True:
         more = next(chunks, None)
+        if more is not None and "\n" not in more and "\r" not in more and pending[-1:] != "\r":
+            pending += more  # no line ends: no need to split it all again
+            while len(pending) > _LINE_PIECE:
+                yield LogRecord(line_no, pending[:_LINE_PIECE])
+                pending = pending[_LINE_PIECE:]
+            continue
         if more is not None:
             pending += more
         held = ""

@@ -72,7 +72,9 @@ def test_round_trip_with_the_marker_and_tiny_blocks(
 @settings(max_examples=200, deadline=None)
 @given(st.binary(max_size=300), st.binary(max_size=300))
 def test_round_trip_on_random_bytes_around_the_marker(head: bytes, tail: bytes) -> None:
-    data = head + OPEN.encode() + b"errSSLFatalAlert" + CLOSE.encode() + tail
+    # (a label right after its own code would be an annotation: the byte before is "|")
+    data = head + b"|" + OPEN.encode() + b"errSSLFatalAlert" + CLOSE.encode() + tail
+    data += b" " + OPEN.encode() + b"labelled by hand" + CLOSE.encode() + head
     assert strip_annotations(annotate_bytes(data)) == data
 
 
@@ -275,3 +277,48 @@ def test_jobs_rejects_zero() -> None:
     result = atscodes("annotate", "--jobs", "0")
     assert result.returncode == 2
     assert b"at least 1" in result.stderr
+
+
+_JSON_TEXT = st.sampled_from(
+    [*CODES, "Code: -1200", '"quoted" -9802', "back\\slash [3:-9813]", "é", "", OPEN, "x"]
+)
+_JSON = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.sampled_from([-1200, -9802, 42, 3, -9813.0, 0])
+    | st.lists(_JSON_TEXT, max_size=3).map(" ".join),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(["code", "eventMessage", "_kCFStreamErrorCodeKey", "error code", "v"]),
+            inner,
+            max_size=4,
+        )
+    ),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_JSON, st.sampled_from([None, 2]))
+def test_every_json_output_line_stays_valid(value: object, indent: int | None) -> None:
+    """JSON documents and lines, compact or pretty-printed, stay valid and keep their values."""
+    data = json.dumps(value, indent=indent, ensure_ascii=False).encode() + b"\n"
+    out = annotate_bytes(data)
+    json.loads(out)
+    assert json.loads(strip_annotations(out)) == value
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("mode", [[], ["--ndjson"], ["--jsonl"], ["--remove"]])
+def test_a_full_disk_is_one_line_and_exit_2(mode: list[str]) -> None:
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "atscodes", "annotate", *mode],
+            input=b'{"msg": "(kCFStreamErrorDomainSSL, -9802)"}\n',
+            stdout=full,
+            stderr=subprocess.PIPE,
+            check=False,
+        )
+    assert result.returncode == 2
+    assert result.stderr == b"atscodes: error: No space left on device\n"

@@ -264,3 +264,16 @@ def test_hostile_json_passes_through() -> None:
         read_records(io.BytesIO(b"{" * 50_000 + b"\n(kCFStreamErrorDomainSSL, -9802)\n"))
     )
     assert records[-1].text == "(kCFStreamErrorDomainSSL, -9802)"
+
+
+def test_sentry_iso_timestamps_and_a_custom_description() -> None:
+    event = json.loads(json.dumps(SENTRY_EVENT))
+    event["timestamp"] = "2025-06-24T11:32:34.176Z"
+    event["exception"]["values"][1]["value"] = "Handshake failed (Code: -1200)"
+    del event["exception"]["values"][1]["mechanism"]["meta"]
+    records = list(read_records(io.StringIO(json.dumps(event) + "\n" + json.dumps(event))))
+    assert len(records) == 4
+    assert {r.time for r in records} == {"2025-06-24T11:32:34.176+00:00"}
+    assert [r.line_no for r in records] == [1, 1, 2, 2]
+    # without ns_error, the domain is the entry's type and the code comes from its value
+    assert records[1].text.startswith('Error Domain=NSURLErrorDomain Code=-1200 "Handshake failed"')
