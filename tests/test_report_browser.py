@@ -202,12 +202,17 @@ def test_screenshots_in_light_and_dark_at_laptop_and_phone_width(
     watched.close()
 
 
-def test_print_hides_the_controls(browser: Any, report_file: Path) -> None:
-    watched = Watched(browser)
+def test_print_hides_the_controls_and_prints_light(browser: Any, report_file: Path) -> None:
+    watched = Watched(browser, color_scheme="dark")
     page = watched.open(report_file)
     page.emulate_media(media="print")
     assert not page.is_visible("#filter")
     assert page.locator("tr[data-cause]").count() == 8
+    # Paper is white even when the screen is dark, and the bars keep their light colours.
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(255, 255, 255)"
+    fill = page.evaluate("getComputedStyle(document.querySelector('rect.s-local')).fill")
+    assert fill == _rgb(SIDE_COLOURS["local"][0])
+    assert page.pdf()[:5] == b"%PDF-"
     watched.close()
 
 

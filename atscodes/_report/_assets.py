@@ -87,8 +87,13 @@ table.ev tr{border-top:1px solid var(--line);padding:.3rem 0}
 table.ev tr[hidden]{display:none}
 table.ev td{padding:.05rem 0;min-width:0}
 table.ev td::before{content:attr(data-label) ": ";color:var(--muted)}}
-@media print{#filter,.copy{display:none}body{max-width:none;color:#000;background:#fff}
-a{color:#000}details.cause{break-inside:auto}tr{break-inside:avoid}}
+@media print{:root{--fg:#000;--bg:#fff;--muted:#444;--line:#bbb;--card:#f2f2f2;--link:#000;
+--code:#f2f2f2}
+"""
+    + _SIDE_RULES
+    + """
+#filter,.copy{display:none}body{max-width:none}
+details.cause{break-inside:auto}tr{break-inside:avoid}}
 """
 )
 
