@@ -94,7 +94,12 @@ def _parser() -> Parser:
 
 
 def _write(path: str, text: str) -> None:
-    """Write *text* to *path* whole or not at all (a temporary file, then a rename)."""
+    """Write *text* to *path* whole or not at all (a temporary file, then a rename); a
+    path that is not a regular file (/dev/stdout, a FIFO) is written to as it is."""
+    if os.path.exists(path) and not os.path.isfile(path):
+        with open(path, "w", encoding="utf-8", errors="backslashreplace") as out:
+            out.write(text)
+        return
     folder = os.path.dirname(os.path.abspath(path))
     handle, temporary = tempfile.mkstemp(prefix=".atscodes-report-", dir=folder)
     try:

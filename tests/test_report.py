@@ -648,3 +648,26 @@ def test_a_fifo_is_read_once_and_its_lines_are_still_listed(
     assert status == 0
     assert data["totals"]["events"] == 8
     assert all(e["text"] for c in data["causes"] for e in c["events"])
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs (POSIX)")
+def test_an_output_that_is_not_a_regular_file_is_written_not_replaced(tmp_path: Path) -> None:
+    """-o /dev/stdout or a FIFO: written to, never renamed over."""
+    import stat
+    import threading
+
+    (tmp_path / "device.log").write_text(LOG, encoding="utf-8")
+    fifo = tmp_path / "out.fifo"
+    os.mkfifo(fifo)
+    got: list[str] = []
+
+    def drain() -> None:
+        with open(fifo, encoding="utf-8") as source:
+            got.append(source.read())
+
+    reader = threading.Thread(target=drain)
+    reader.start()
+    assert main(["report", str(tmp_path / "device.log"), "-o", str(fifo)]) == 0
+    reader.join(10)
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert got[0].startswith("<!DOCTYPE html>")
