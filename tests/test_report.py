@@ -671,3 +671,20 @@ def test_an_output_that_is_not_a_regular_file_is_written_not_replaced(tmp_path: 
     reader.join(10)
     assert stat.S_ISFIFO(os.stat(fifo).st_mode)
     assert got[0].startswith("<!DOCTYPE html>")
+
+
+def test_line_numbers_agree_with_explain_for_cr_crlf_and_long_lines(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The listed first lines are read back in a second pass: the same numbering as explain."""
+    lines = LOG.split("\n")
+    mixed = lines[0] + "\r" + lines[1] + "\r\n" + "x" * 300_000 + "\n" + "\n".join(lines[2:])
+    (tmp_path / "mixed.log").write_bytes(mixed.encode())
+    assert main(["report", str(tmp_path / "mixed.log"), "--format", "json", "-o", "-"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    numbers = {e.line_no for e in explain_log(mixed).events}
+    listed = {e["line"]: e["text"] for c in data["causes"] for e in c["events"]}
+    assert set(listed) == numbers
+    shift = {1: 1, 4: 5, 6: 7, 8: 9, 11: 12, 13: 14, 14: 15, 15: 16}
+    for old, new in shift.items():
+        assert listed[new] == lines[old - 1][: len(listed[new])], (old, new)

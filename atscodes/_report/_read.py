@@ -9,7 +9,7 @@ import sys
 import tempfile
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from typing import BinaryIO
+from typing import BinaryIO, TextIO
 
 from .._events import records_from_stream
 from .._explain import LogReport, explain_records
@@ -27,6 +27,18 @@ def _records(handle: BinaryIO) -> Iterator[LogRecord]:
     return structured if structured is not None else records_from_stream(handle)
 
 
+def _plain_lines(text: TextIO) -> Iterator[LogRecord]:
+    """Numbered pieces of at most 64 KiB (a line of any length costs no more memory)."""
+    number = 1
+    while True:
+        piece = text.readline(1 << 16)
+        if not piece:
+            return
+        yield LogRecord(number, piece.rstrip("\n"))
+        if piece.endswith("\n"):
+            number += 1
+
+
 def read_log(path: str, name: str, collector: Collector) -> LogReport:
     """Explain the log at *path* into *collector* (shown as *name*); OSError if unreadable."""
     with open(path, "rb") as handle:
@@ -35,7 +47,13 @@ def read_log(path: str, name: str, collector: Collector) -> LogReport:
 
     def reader(wanted: set[int]) -> Mapping[int, str]:
         with open(path, "rb") as again:
-            return lines_at(_records(again), wanted)
+            structured = structured_records(again)
+            if structured is not None:
+                return lines_at(structured, wanted)
+        # Plain lines, numbered as explain numbers them (LF, CRLF or CR ends a line, as in
+        # Python's universal newlines), without the timestamps explain also reads.
+        with open(path, encoding="utf-8", errors="surrogateescape", newline=None) as text:
+            return lines_at(_plain_lines(text), wanted)
 
     collector.end(log, reader)
     return log
