@@ -73,7 +73,9 @@ def _parser() -> Parser:
         metavar="PATH",
         help="where to write (default atscodes-report.html, .md or .json; - for stdout)",
     )
-    parser.add_argument("--title", metavar="TEXT", help="the page's title (default: names the files)")
+    parser.add_argument(
+        "--title", metavar="TEXT", help="the page's title (default: names the files)"
+    )
     parser.add_argument(
         "--bucket",
         choices=("auto", "1m", "10m", "1h", "1d"),

@@ -688,3 +688,20 @@ def test_line_numbers_agree_with_explain_for_cr_crlf_and_long_lines(
     shift = {1: 1, 4: 5, 6: 7, 8: 9, 11: 12, 13: 14, 14: 15, 15: 16}
     for old, new in shift.items():
         assert listed[new] == lines[old - 1][: len(listed[new])], (old, new)
+
+
+def test_ten_thousand_hosts_make_a_bounded_matrix() -> None:
+    log = "\n".join(
+        f"Task <{i:x}>.<1> finished with error [-1001] Error Domain=NSURLErrorDomain "
+        f"Code=-1001 UserInfo={{NSErrorFailingURLStringKey=https://h{i}.example.com/}}"
+        for i in range(3000)
+    )
+    page = render_html(build([("many.log", explain_log(log), log)], max_events=10))
+    parsed = parse(page)
+    [matrix] = [t for t in parsed.tables if t and t[0][:1] == ["host"]]
+    assert len(matrix) == 1 + 200 + 1 + 1  # header, 200 hosts, the others, totals
+    # explain names at most 1,000 hosts per cause; the rest are counted all the same.
+    assert matrix[-2][0].startswith("800 more hosts")
+    assert matrix[-2][-1] == "2800"
+    assert matrix[-1][-1] == "3000"
+    assert len(page) < 400_000

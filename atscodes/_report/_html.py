@@ -348,9 +348,19 @@ def _cards(report: Report) -> str:
     return "\n".join(out)
 
 
+#: The matrix shows at most this many hosts (rows) and causes (columns); the rest are
+#: summed in one more row or column, so a log with 10,000 hosts stays a page.
+MATRIX_HOSTS: Final = 200
+MATRIX_CAUSES: Final = 40
+
+
 def _matrix(report: Report) -> str:
     if not report.causes:
         return ""
+    causes = report.causes[:MATRIX_CAUSES]
+    other_causes = report.causes[MATRIX_CAUSES:]
+    hosts = report.hosts[:MATRIX_HOSTS]
+    other_hosts = report.hosts[MATRIX_HOSTS:]
     out = [
         '<h2 id="matrix">Hosts × causes</h2>',
         "<p>Failed loads per host and cause; each count links to its events.</p>",
@@ -358,23 +368,47 @@ def _matrix(report: Report) -> str:
     ]
     out.extend(
         f'<th><a href="#{c.anchor}">{esc(c.key)}</a><br><small>{c.side}</small></th>'
-        for c in report.causes
+        for c in causes
     )
+    if other_causes:
+        out.append(f"<th>{len(other_causes)} more causes</th>")
     out.append("<th>total</th></tr>")
-    for host, total in report.hosts:
+    for host, total in hosts:
         out.append(f"<tr><td>{esc(host)}</td>")
-        for cause in report.causes:
+        for cause in causes:
             n = report.matrix.get((host, cause.anchor), 0)
             state = {"host": host, "cause": cause.key, "side": cause.side}
             cell = _filter_link(str(n), f"ev-{cause.anchor}", **state) if n else ""
             out.append(f'<td class="n">{cell}</td>')
+        if other_causes:
+            rest = sum(report.matrix.get((host, c.anchor), 0) for c in other_causes)
+            out.append(f'<td class="n">{rest or ""}</td>')
         out.append(f'<td class="n">{_filter_link(str(total), "events", host=host)}</td></tr>')
+    # Hosts past the first MATRIX_HOSTS, and those explain counted without naming them
+    # (it names at most 1,000 per cause): what the rows above leave of each total.
+    shown = {h for h, _ in hosts}
+    leftover = [
+        c.count - sum(n for (h, a), n in report.matrix.items() if a == c.anchor and h in shown)
+        for c in causes
+    ]
+    rest_total = report.total - sum(n for _, n in hosts)
+    if rest_total > 0:
+        label = f"{len(other_hosts)} more hosts" if other_hosts else "other hosts"
+        if sum(n for _, n in other_hosts) < rest_total:
+            label += " (not all named one by one)"
+        out.append(f"<tr><td>{label}</td>")
+        out.extend(f'<td class="n">{n or ""}</td>' for n in leftover)
+        if other_causes:
+            out.append("<td></td>")
+        out.append(f'<td class="n">{rest_total}</td></tr>')
     out.append("<tr><th>total</th>")
     out.extend(
         f'<td class="n">{_filter_link(str(c.count), f"ev-{c.anchor}", cause=c.key, side=c.side)}'
         "</td>"
-        for c in report.causes
+        for c in causes
     )
+    if other_causes:
+        out.append(f'<td class="n">{sum(c.count for c in other_causes)}</td>')
     out.append(f'<td class="n">{report.total}</td></tr></table></div>')
     return "\n".join(out)
 
