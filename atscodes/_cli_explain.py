@@ -20,10 +20,14 @@ SUMMARY: Final = "the meaning, the side at fault, causes and next steps of a cod
 _EXPLAIN_EPILOG: Final = """\
 What is explained: a code (-9802, errSSLPeerBadCert, "[3:-9813]", "-1200 [3:-9802]"),
 a pasted NSError dump or log line (all its codes are the layers of one failure), or a
-whole log: a FILE, or - for stdin (failures are grouped, counted per host and cause,
-and each cause is explained once, most severe first).
+whole log: a FILE (a FIFO or <(...) too), or - for stdin (failures are grouped into one
+event per load, counted per host and cause, and each cause is explained once, most
+severe first).  The side at fault follows the evidence: a "read alert" line before
+-9802 is the server refusing, a "write alert" or "ATS failed system trust" line is this
+device refusing, -9802 alone is either side.
 
-Every statement carries its sources; "(inference)" marks what no source says outright.
+Every statement carries its sources; "(inference)" marks what no source says outright,
+"(derived)" what is worked out from a definition rather than seen in a report.
 
 examples:
   atscodes explain -9802
@@ -40,7 +44,7 @@ output: text wrapped to the terminal, one screen (at most 30 lines at 100 column
 layers, meaning, side, side_reason, evidence, alerts, time, hidden, causes, next_steps, ats,
 os_notes, sources, host, alternatives, noise; a log gives event_count, events with line,
 time, host, cause, side, alerts and codes, groups, summary, noise; side is peer, local,
-transport, configuration or unknown) and --markdown are complete.
+either, transport, configuration or unknown) and --markdown are complete.
 
 A log is read as a stream (memory grows with distinct causes and hosts, not with the log);
 lines end with LF, CRLF or a lone CR.  Lines that say nothing (network_config_register_

@@ -21,8 +21,10 @@ evidence:
 4. otherwise the line joins the latest open event within :data:`NEAR` lines whose task
    and connection do not conflict, if the event has no URL-loading code yet (an alert
    line, a trust line or a TIC line waits for the load it explains) or shares a code
-   with the line; an event whose task has finished (``finished with error``) takes no
-   more lines except from its own task.
+   with the line (a line repeating a code goes to the load it repeats; a TIC line of
+   another TIC connection with other codes is another load); an event whose task has
+   finished (``finished with error``) takes no more lines except from its own task and
+   an echo of its URL error within three lines (an app printing the error it got).
 
 Memory is bounded: at most :data:`MAX_OPEN` events are open at a time, an event keeps
 its distinct codes and alerts only (not its lines), and an event that has seen no line
@@ -71,6 +73,8 @@ MAX_OPEN: Final = 32
 IDLE: Final = 400
 #: How far (in lines) a line without a task or connection may be from the event it joins.
 NEAR: Final = 12
+# How close (in lines) an app's echo of a finished load's URL error must follow it.
+_ECHO: Final = 3
 #: How many lines of one NSError dump are followed; a dump longer than this ends there.
 MAX_DUMP_LINES: Final = 400
 
@@ -362,7 +366,12 @@ class _Open:
         for finding in findings:
             key = (finding.domain, finding.code)
             if key not in self.codes:
-                self.codes[key] = finding
+                # The scanner saw the line alone: its line_no is 1; give the log's.
+                self.codes[key] = (
+                    finding
+                    if finding.line_no == record.line_no
+                    else attrs.evolve(finding, line_no=record.line_no)
+                )
             if finding.domain in _URL_DOMAINS:
                 self.url_level = True
             if finding.domain == "TLSAlert":
@@ -438,6 +447,10 @@ def merge_events(events: Iterable[FailureEvent]) -> FailureEvent | None:
             connection=merged.connection or event.connection,
         )
     return merged
+
+
+def _url_keys(codes: set[tuple[str, int]]) -> set[tuple[str, int]]:
+    return {key for key in codes if key[0] in _URL_DOMAINS}
 
 
 def _ids(text: str) -> tuple[str | None, str | None]:
@@ -529,7 +542,7 @@ class _Grouper:
         for event in reversed(self.open):
             if record.line_no - event.last > NEAR:
                 break
-            if event.key is not None or event.finished:
+            if event.key is not None:
                 continue
             if task is not None and event.task is not None and event.task != task:
                 continue
@@ -538,6 +551,14 @@ class _Grouper:
             shares = bool(codes & event.codes.keys()) or any(
                 code in bare for _, code in event.codes
             )
+            if event.finished and not (
+                task is None
+                and record.line_no - event.last <= _ECHO
+                and codes & event.codes.keys() & _url_keys(codes)
+            ):
+                # A finished load takes only an echo of its URL error right after it (an
+                # app printing the error it got: Alamofire issue 2582).
+                continue
             if tic is not None and event.tics and tic not in event.tics and not shares:
                 continue  # another TIC connection with other codes: another load
             candidates.append((event, shares))

@@ -429,7 +429,7 @@ def _side_from_evidence(
             )
     if primary.family == "SSLStatus" and primary.code == -9802:
         return (
-            Side.UNKNOWN,
+            Side.EITHER,
             "Either side: -9802 (errSSLFatalAlert) is what Apple's stack reports both when the "
             "server sent a fatal alert and when this device refused the server (ATS or trust) "
             "and sent one. Look for a 'read alert' or 'write alert' line of the same connection, "
@@ -584,6 +584,9 @@ def explain(query: int | str | Code) -> Explanation:
     if found:
         readings = _alternative_readings(found)
         if len(readings) > 1:
+            # Explained first: a reading atscodes has a record for, and not a reserved
+            # (obsolete) alert; the order of lookup() otherwise.
+            readings.sort(key=_reading_rank)
             first, *others = (
                 _assemble(text, _interpretation_layers([reading]), None) for reading in readings
             )
@@ -592,9 +595,51 @@ def explain(query: int | str | Code) -> Explanation:
     noise: dict[str, int] = {}
     event = merge_events(group_lines(lines_of_text(text), noise=noise))
     if event is None:
+        foreign = _foreign(text)
+        if foreign is not None:
+            return attrs.evolve(foreign, noise=tuple(noise.items()))
         return attrs.evolve(_assemble(text, [], None, from_text=True), noise=tuple(noise.items()))
     result = _assemble(text, _event_layers(event), event.host, event, from_text=True)
     return attrs.evolve(result, noise=tuple(noise.items()))
+
+
+def _foreign(text: str) -> Explanation | None:
+    """The explanation of a TLS error that is not Apple's (Dart's ``HandshakeException``)."""
+    from ._knowledge import foreign_error_for  # noqa: PLC0415 - only for unknown input
+
+    record = foreign_error_for(text[:65536])
+    if record is None:
+        return None
+    steps = tuple(_with_host(s, _host_in(text)) for s in record.next_steps)
+    sources = _by_url(
+        [
+            *record.meaning.sources,
+            *record.side_reason.sources,
+            *(s for c in record.causes for s in c.sources),
+            *(s for step in steps for s in step.sources),
+        ]
+    )
+    return Explanation(
+        text,
+        True,
+        (),
+        f"{record.name}: {record.meaning.text}",
+        record.side,
+        record.side_reason.text,
+        causes=record.causes,
+        next_steps=steps,
+        sources=sources,
+        host=_host_in(text),
+        from_text=True,
+        side_sources=record.side_reason.sources,
+    )
+
+
+def _reading_rank(reading: Interpretation) -> tuple[bool, bool]:
+    member = reading.member
+    if member is None:
+        return True, True
+    return entry_for(member) is None, member.name.endswith("_RESERVED")
 
 
 def _alternative_readings(found: Sequence[Interpretation]) -> list[Interpretation]:
@@ -612,6 +657,7 @@ def _alternative_readings(found: Sequence[Interpretation]) -> list[Interpretatio
 _SEVERITY: Final[dict[Side, int]] = {
     Side.PEER: 3,
     Side.LOCAL: 3,
+    Side.EITHER: 3,
     Side.CONFIGURATION: 2,
     Side.TRANSPORT: 1,
     Side.UNKNOWN: 0,
@@ -749,7 +795,8 @@ def _claim_json(claim: Claim) -> dict[str, Any]:
     return {
         "text": claim.text,
         "inference": claim.inference,
-        "derived": bool(getattr(claim, "derived", False)),
+        "derived": claim.derived,
+        "os": claim.os,
         "sources": [_source_json(s) for s in claim.sources],
     }
 
@@ -771,11 +818,15 @@ def _safe(text: str) -> str:
 
 
 def _marks(claim: Claim | Step) -> str:
+    """What the text says about a statement's standing: derived, inference, the OS seen on."""
     marks = []
     if getattr(claim, "derived", False):
         marks.append("derived")
     if claim.inference:
         marks.append("inference")
+    os = getattr(claim, "os", None)
+    if os and os not in claim.text:
+        marks.append(f"seen on {os}")
     return f" ({', '.join(marks)})" if marks else ""
 
 
@@ -802,6 +853,7 @@ class _Text:
     _SIDE_COLOUR: Final = {
         "peer": "33",
         "local": "36",
+        "either": "33",
         "transport": "35",
         "configuration": "34",
         "unknown": "37",
@@ -891,7 +943,7 @@ class _Text:
         host = e.host or _HOST_PLACEHOLDER
         if tls:
             commands.append(f"atscodes ats check https://{host}")
-        if e.side is Side.UNKNOWN and tls:
+        if e.side in (Side.UNKNOWN, Side.EITHER) and tls:
             commands.append(f"atscodes trace trace.pcap --host {host}")
         for step in e.next_steps:
             if step.command and len(commands) < 2:

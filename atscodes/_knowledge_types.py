@@ -6,7 +6,7 @@ import attrs
 
 from ._base import ValueEnum
 
-__all__ = ["ATSAdvice", "Claim", "Entry", "Side", "Source", "Step"]
+__all__ = ["ATSAdvice", "Claim", "Entry", "ForeignError", "Side", "Source", "Step"]
 
 
 class Side(ValueEnum):
@@ -16,6 +16,9 @@ class Side(ValueEnum):
     PEER = "peer"
     #: This device refused the server: trust evaluation, ATS policy, a local TLS error.
     LOCAL = "local"
+    #: Either side: the code is produced by a peer's alert and by this side's own refusal
+    #: (-9802); only the rest of the event (an alert line, a trust line) can tell.
+    EITHER = "either"
     #: The network underneath: reset, timeout, no route, no connection.
     TRANSPORT = "transport"
     #: Settings or API use: the app's, the device's, or the TLS configuration.
@@ -36,12 +39,19 @@ class Source:
 class Claim:
     """A statement in our own words, with its sources.
 
-    ``inference`` is true when no source says it outright.
+    ``inference`` is true when no source says it outright.  ``derived`` is true
+    when no field report backs it and it is worked out from a definition (an
+    RFC's alert text, Apple's open-source TLS code): a cause that can happen,
+    not one that was seen.  ``os`` names the OS an observation was made on
+    (``"iOS 11 beta"``), ``None`` when the statement is not an observation or
+    its source does not say.
     """
 
     text: str
     sources: tuple[Source, ...] = attrs.field(repr=False)
     inference: bool = False
+    derived: bool = False
+    os: str | None = None
 
 
 @attrs.frozen
@@ -80,3 +90,22 @@ class Entry:
     hides: tuple[Claim, ...] = ()
     ats: ATSAdvice | None = None
     os_notes: tuple[Claim, ...] = ()
+
+
+@attrs.frozen
+class ForeignError:
+    """A TLS error that is not Apple's (Dart's ``HandshakeException`` …), matched by ``pattern``.
+
+    ``pattern`` is a regular expression searched for in the text a person
+    pastes; the record says whose stack reported the error and what it means,
+    instead of "not recognised".
+    """
+
+    id: str
+    name: str
+    pattern: str = attrs.field(repr=False)
+    meaning: Claim = attrs.field(repr=False)
+    side: Side
+    side_reason: Claim = attrs.field(repr=False)
+    causes: tuple[Claim, ...] = attrs.field(default=(), repr=False)
+    next_steps: tuple[Step, ...] = attrs.field(default=(), repr=False)

@@ -43,9 +43,10 @@ _DATE_TIME: Final = re.compile(
     r"(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})[ T](?P<h>\d{2}):(?P<mi>\d{2}):(?P<s>\d{2})"
     r"(?P<f>[.,]\d{1,9})?(?P<z>Z|[+-]\d{2}:?\d{2})?(?![\d:])"
 )
-# 14:40:22.585542+0900 (Console.app's time column)
+# 14:40:22.585542+0900, 16:57:42.591193 -0500 (Console.app's time column, with or without
+# a space before the offset)
 _TIME: Final = re.compile(
-    r"(?P<h>\d{2}):(?P<mi>\d{2}):(?P<s>\d{2})(?P<f>[.,]\d{1,9})?(?P<z>Z|[+-]\d{2}:?\d{2})?$"
+    r"(?P<h>\d{2}):(?P<mi>\d{2}):(?P<s>\d{2})(?P<f>[.,]\d{1,9})? ?(?P<z>Z|[+-]\d{2}:?\d{2})?$"
 )
 # Jul  1 21:40:07 (syslog, idevicesyslog)
 _SYSLOG: Final = re.compile(

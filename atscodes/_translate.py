@@ -7,8 +7,11 @@ Three kinds of row, each carrying where it came from:
   (coreTLS-167 ``lib/sslAlertMessage.c``, ``SSLProcessAlert``), including its
   default rule: a fatal alert without a case of its own becomes
   ``errSSLFatalAlert``.  ``Basis.OBSERVED`` rows are published observations,
-  each with the OS it was seen on.  The URL loading layer is closed source, so
-  every ``Layer.URL_LOADING`` row is an observation.
+  each with the OS it was seen on.  The URL loading layer and Network.framework
+  are closed source, so every ``Layer.URL_LOADING`` and ``Layer.NETWORK`` row is
+  an observation.  The look-ups take ``os=`` ("iOS 11", "iOS 17") to keep only
+  the observations of that OS, and accept names as well as members
+  (``"bad_certificate"``, ``"url-loading"``).
 * :class:`SentAlert`: this side detected ``status`` and coreTLS sends ``alert``
   (``lib/sslHandshake.c`` and friends).  The same status can send different
   alerts in different situations; ``condition`` says which.
@@ -77,7 +80,9 @@ class AlertMapping:
     """The peer sent ``alert``; ``layer`` reported ``status`` (``None``: no status of its own).
 
     ``os`` is the OS an observation was made on (``None`` for rows read from
-    code); ``date`` is when it was published, where the source says.
+    code); ``date`` is when it was published, where the source says;
+    ``inference`` marks a row whose alert (or status) the source does not show
+    but which is worked out from Apple's code (``note`` says how).
     """
 
     alert: TLSAlert
@@ -88,6 +93,7 @@ class AlertMapping:
     os: str | None = None
     note: str = attrs.field(default="", repr=False)
     date: str | None = attrs.field(default=None, repr=False)
+    inference: bool = attrs.field(default=False, repr=False)
 
 
 @attrs.frozen
@@ -215,6 +221,7 @@ _LATER_OBSERVATIONS: Final[tuple[AlertMapping, ...]] = (
         "the log shows no alert line; that the peer sent handshake_failure is inferred"
         " from coreTLS, where only a received handshake_failure becomes -9824",
         "2015-07-31",
+        inference=True,
     ),
     AlertMapping(
         _A.certificate_unknown,
@@ -561,7 +568,16 @@ _STATUS_BY_URL: Final = _index((e.url_error, e) for e in URL_ERROR_EVIDENCE)
 _ALERTS_BY_FOLDED_NAME: Final[Mapping[str, TLSAlert]] = MappingProxyType(
     {a.name.casefold(): a for a in TLSAlert}
 )
-_OS_RE: Final = re.compile(r"\s*(iOS|iPadOS|macOS|OS X|tvOS|watchOS|visionOS)\s+(\d+)", re.I)
+# Every spelling, the deprecated aliases too, so "errsslpeerbadcert" is found.
+_STATUSES_BY_FOLDED_NAME: Final[Mapping[str, SSLStatus]] = MappingProxyType(
+    {name.casefold(): m for name, m in SSLStatus.__members__.items()}
+)
+_URL_ERRORS_BY_FOLDED_NAME: Final[Mapping[str, URLError]] = MappingProxyType(
+    {name.casefold(): m for name, m in URLError.__members__.items()}
+)
+_OS_RE: Final = re.compile(
+    r"\s*(iOS|iPadOS|macOS|Mac OS X|OS X|tvOS|watchOS|visionOS)\s*(\d{1,3})(?:\.(\d{1,3}))?", re.I
+)
 
 
 def _named(text: str, family: str) -> None:
@@ -583,7 +599,7 @@ def _alert(alert: int | str | TLSAlert) -> TLSAlert | None:
 
 def _status(status: int | str | SSLStatus) -> SSLStatus | None:
     if isinstance(status, str):
-        member = SSLStatus.get(status)
+        member = _STATUSES_BY_FOLDED_NAME.get(status.strip().casefold()) or SSLStatus.get(status)
         if member is None:
             _named(status, "SSLStatus")
         return member
@@ -606,27 +622,37 @@ def _layer(layer: Layer | str) -> Layer:
     raise TypeError(f"layer must be a Layer or its name, not {type(layer).__name__}")
 
 
-def _os_key(text: str) -> tuple[str, int] | None:
-    """``("ios", 11)`` for "iOS 11 beta 3", "ios 11.4"; ``None`` when no version is named."""
+def _os_key(text: str) -> tuple[str, int, int] | None:
+    """The era an OS name falls in, or ``None`` when no version is named.
+
+    ``("ios", 11, 0)`` for "iOS 11 beta 3" and "ios 11.4" (iPadOS counts as
+    iOS); macOS 10.x releases are told apart by their minor version
+    (``("macos", 10, 13)``), later ones by the major version alone.
+    """
     match = _OS_RE.match(text)
     if match is None:
         return None
-    family = match.group(1).casefold()
-    return ("ios" if family == "ipados" else family, int(match.group(2)))
+    family = match.group(1).casefold().replace(" ", "")
+    family = {"ipados": "ios", "osx": "macos", "macosx": "macos"}.get(family, family)
+    major = int(match.group(2))
+    minor = int(match.group(3) or 0) if family == "macos" and major == 10 else 0
+    return (family, major, minor)
 
 
-def _os_query(os: str | None) -> tuple[str, int] | None:
+def _os_query(os: str | None) -> tuple[str, int, int] | None:
     if os is None:
         return None
     if not isinstance(os, str):
         raise TypeError(f"os must be a string such as 'iOS 17', not {type(os).__name__}")
     key = _os_key(os)
     if key is None:
-        raise ValueError(f"os must name a platform and a major version, such as 'iOS 17': {os!r}")
+        raise ValueError(
+            f"os must name a platform and a major version, such as 'iOS 17' or 'macOS 14': {os!r}"
+        )
     return key
 
 
-def _fits(row: AlertMapping, os: tuple[str, int] | None) -> bool:
+def _fits(row: AlertMapping, os: tuple[str, int, int] | None) -> bool:
     """A row read from code fits every OS; an observation fits the OS it was made on."""
     if os is None or row.basis is Basis.SOURCE:
         return True
@@ -702,9 +728,22 @@ def url_errors_for_status(status: int | str | SSLStatus) -> tuple[URLErrorEviden
     return tuple(r for r in rows if isinstance(r, URLErrorEvidence))
 
 
-def statuses_for_url_error(url_error: int | URLError) -> tuple[URLErrorEvidence, ...]:
-    """Published logs pairing *url_error* with an errSSL status: evidence, not a rule."""
-    if isinstance(url_error, bool) or not isinstance(url_error, int):
-        raise TypeError(f"a URL error is an int, not {type(url_error).__name__}")
-    rows = _STATUS_BY_URL.get(URLError.get(url_error), ())
+def statuses_for_url_error(url_error: int | str | URLError) -> tuple[URLErrorEvidence, ...]:
+    """Published logs pairing *url_error* with an errSSL status: evidence, not a rule.
+
+    *url_error* is a number, a member or a name (``"NSURLErrorSecureConnectionFailed"``,
+    any case).
+    """
+    member: URLError | None
+    if isinstance(url_error, str):
+        member = _URL_ERRORS_BY_FOLDED_NAME.get(url_error.strip().casefold()) or URLError.get(
+            url_error
+        )
+        if member is None:
+            _named(url_error, "URL error")
+    elif isinstance(url_error, bool) or not isinstance(url_error, int):
+        raise TypeError(f"a URL error is an int or a name, not {type(url_error).__name__}")
+    else:
+        member = URLError.get(url_error)
+    rows = _STATUS_BY_URL.get(member, ())
     return tuple(r for r in rows if isinstance(r, URLErrorEvidence))

@@ -12,6 +12,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from atscodes import Side, explain, explain_log
 from atscodes._events import (
@@ -115,7 +117,7 @@ def test_bare_9802_is_either_side() -> None:
     report = explain_log(CORPUS["apple-forums-80638-ios11-9802"]["text"])
     assert report.event_count == 1
     [group] = report.groups
-    assert group.explanation.side is Side.UNKNOWN
+    assert group.explanation.side is Side.EITHER
     assert group.explanation.side_reason.startswith("Either side")
     assert "packet trace" in group.explanation.side_reason
     assert group.hosts == ((None, 1),)
@@ -223,3 +225,67 @@ def test_records_with_one_event_key_are_one_event() -> None:
     assert events[0].host == "a.example"
     assert events[0].time == "2025-01-01T00:00:00Z"
     assert {f.code for f in events[0].codes} == {-1200, -9802}
+
+
+def test_codes_carry_the_line_of_the_log() -> None:
+    [event] = _events(CORPUS["appsales-62-trust-9813"]["text"])
+    assert [(f.code, f.line_no) for f in event.codes] == [(-9813, 1), (-1202, 4)]
+
+
+def test_an_apps_echo_of_the_error_is_the_same_load() -> None:
+    # Alamofire issue 2582: the Task's "finished with error - code: -999", then Alamofire's
+    # print of the same response with the same -999 and the failing URL.
+    [event] = _events(CORPUS["alamofire-2582-optional-999"]["text"])
+    assert event.host == "github.com"
+
+
+def test_every_excerpt_with_a_known_code_gives_an_event() -> None:
+    from atscodes import scan
+
+    for row in CORPUS.values():
+        if any(f.member is not None for f in scan(row["text"])):
+            assert _events(row["text"]), row["id"]
+
+
+# --- properties ---------------------------------------------------------------------------
+
+_PIECES = st.sampled_from(
+    [
+        "\n",
+        "\r",
+        "\r\n",
+        " ",
+        ")",
+        "Task <8EF885D2-B87F-4752-8D14-D2ECCC7958B8>.<1> ",
+        "Task <C69742F5-3AB7-43A2-8363-CB7A3070CFAF>.<1> ",
+        "finished with error - code: -1200",
+        "HTTP load failed (error code: -1200 [3:-9802])",
+        "TIC TCP Conn Failed [4:0x1c0362f40]: 3:-9802 Err(-9802)",
+        "[C1:2] read alert, level: fatal, description: bad certificate",
+        "write alert, level: fatal, description: certificate unknown",
+        "ATS failed system trust",
+        "Connection 6: system TLS Trust evaluation failed(-9802)",
+        "NSErrorFailingURLStringKey=https://a.example/x, ",
+        "Error Domain=NSURLErrorDomain Code=-1001",
+        "2025-06-24 14:32:34.176682+0300 ",
+        "SSL alert number 42",
+        "network_config_register_boringssl_log_debug_updates",
+        "\x00\x1b[31m\u2028",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=8)), max_size=40), st.integers(1, 64))
+def test_a_stream_in_any_chunks_gives_the_events_of_the_text(parts: list[str], chunk: int) -> None:
+    """Never raises; reading in chunks of any size changes nothing."""
+    text = "".join(parts)
+    from_text = [(e.line_no, e.codes, e.alerts, e.host, e.time) for e in _events(text)]
+    stream = io.BytesIO(text.encode("utf-8"))
+    from_stream = [
+        (e.line_no, e.codes, e.alerts, e.host, e.time)
+        for e in group_records(records_from_stream(stream, chunk=chunk))
+    ]
+    assert from_text == from_stream
+    explain_log(text).to_text(80)
+    explain(text).to_markdown()

@@ -73,14 +73,13 @@ def test_every_alert_says_what_usually_makes_a_peer_send_it() -> None:
 
 
 # The side at fault for every SSLStatus, written from the ranges and groups Apple's
-# SecBase.h gives (not from atscodes' Detector field): peer-detected -9819 … -9840 and
-# -9802; local trust -9807 … -9815 (with -9809 … -9811, local internal failures) and
+# SecBase.h gives (not from atscodes' Detector field): peer-detected -9819 … -9840;
+# -9802 either side (first block, no group comment; coreTLS returns it locally too);
+# local trust -9807 … -9815 (with -9809 … -9811, local internal failures) and
 # -9843; ATS -9880 … -9886; transport -9805, -9806, -9816, -9844, -9852, -9853.
 def _expected_side(value: int) -> Side:
     if value == -9802:
-        # errSSLFatalAlert alone: either side (issue 8; coreTLS sslSession.c returns it
-        # locally after sending handshake_failure).  The log's evidence decides.
-        return Side.UNKNOWN
+        return Side.EITHER
     if -9840 <= value <= -9819 or value in (-9856, -9890):
         return Side.PEER
     if -9815 <= value <= -9807 or value in (
@@ -141,7 +140,7 @@ def test_nested_error_is_decoded_outer_to_inner_and_explained_by_the_deepest() -
     assert result.primary is not None
     assert result.primary.code == -9802
     # No alert line and no trust line: -9802 alone is either side (issue 8).
-    assert result.side is Side.UNKNOWN
+    assert result.side is Side.EITHER
     assert result.side_reason.startswith("Either side")
     assert result.hidden  # -9802 hides which alert
 

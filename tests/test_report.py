@@ -24,7 +24,7 @@ import pytest
 from atscodes import explain_log
 from atscodes._cli import main
 from atscodes._explain import NO_HOST
-from atscodes._report import build, render_html, render_json, render_markdown
+from atscodes._report import SIDES, build, render_html, render_json, render_markdown
 
 _T = "2025-06-24 {}+0300 Demo[812:3501] "
 _FAIL = "Task <{task}>.<1> HTTP load failed, 0/0 bytes (error code: {code} [3:{status}])"
@@ -232,7 +232,7 @@ class TestData:
         assert [b["total"] for b in buckets] == [1, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 1]
         assert sum(b["counts"]["local"] for b in buckets) == 4  # the four -9813 loads
         # -9802 with no alert line in the log: either side could have ended it (issue 8).
-        assert sum(b["counts"]["unknown"] for b in buckets) == 2
+        assert sum(b["counts"]["either"] for b in buckets) == 2
         assert data["totals"]["events"] == 8
 
     @pytest.mark.parametrize(("bucket", "bars"), [("10m", 2), ("1h", 1), ("1m", 13)])
@@ -244,9 +244,7 @@ class TestData:
     def test_every_host_and_cause_appears_with_its_hand_counted_count(self, page: str) -> None:
         parsed = parse(page)
         [matrix] = [t for t in parsed.tables if t and t[0][:1] == ["host"]]
-        header = [
-            re.sub(r"(local|peer|transport|configuration|unknown)$", "", h) for h in matrix[0]
-        ]
+        header = [re.sub("(" + "|".join(SIDES) + ")$", "", h) for h in matrix[0]]
         assert header[0] == "host"
         assert header[-1] == "total"
         causes = header[1:-1]

@@ -81,3 +81,9 @@ def test_ndjson_timestamp_field() -> None:
 def test_only_the_start_of_a_long_line_is_read() -> None:
     assert line_time("x" * 10_000_000) is None
     assert line_time("2025-06-24 14:32:34+0300 " + "y" * 1_000_000) == "2025-06-24T14:32:34+03:00"
+
+
+def test_console_app_row_with_a_space_before_the_offset() -> None:
+    """A Console.app row quoted in avocode issue 1291: "error<TAB>16:57:42.591193 -0500<TAB>…"."""
+    line = CORPUS["avocode-1291-sketch-1003"]["text"].splitlines()[0]
+    assert line_time(line) == "16:57:42.591193-05:00"

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import atscodes
 from atscodes import Layer, SSLStatus, TLSAlert
@@ -109,6 +113,8 @@ def test_other_os_observations_are_kept_with_their_source() -> None:
     assert "boringssl" in rows[1].os
     assert rows[2].os == "iOS 9 beta"
     assert "inferred" in rows[2].note
+    assert rows[2].inference
+    assert not rows[0].inference
     assert atscodes.alerts_for_status(-9858, Layer.URL_LOADING) == {40}
     assert atscodes.status_for_alert(51, Layer.URL_LOADING) == -9834
 
@@ -153,10 +159,28 @@ class TestOSSelection:
         for row in atscodes.ALERT_MAPPINGS:
             assert (row.os is None) == (row.basis is atscodes.Basis.SOURCE), row
 
+    def test_os_spellings(self) -> None:
+        for os in ("iOS 9", "ios9", "iOS 9.3.5", "iPadOS 9", " IOS 9 beta 2"):
+            assert atscodes.status_for_alert(40, Layer.URL_LOADING, os=os) == -9824, os
+        assert atscodes.status_for_alert(40, Layer.URL_LOADING, os="macOS 10.13") is None
+
     @pytest.mark.parametrize("bad", ["17", "latest", ""])
     def test_an_os_without_a_version_is_an_error(self, bad: str) -> None:
         with pytest.raises(ValueError, match="major version"):
             atscodes.status_for_alert(40, Layer.URL_LOADING, os=bad)
+
+
+@given(st.text(max_size=40))
+def test_names_never_raise_anything_but_value_errors(text: str) -> None:
+    """Any pasted text is an answer, ``None`` or a ValueError, never another exception."""
+    for call in (
+        lambda: atscodes.status_for_alert(text, Layer.CFSTREAM),
+        lambda: atscodes.alerts_for_status(text, Layer.URL_LOADING),
+        lambda: atscodes.alerts_for_status(-9802, text),
+        lambda: atscodes.status_for_alert(42, Layer.URL_LOADING, os=text),
+    ):
+        with contextlib.suppress(ValueError):
+            call()
 
 
 class TestNames:
@@ -174,6 +198,11 @@ class TestNames:
 
     def test_status_names(self) -> None:
         assert atscodes.alerts_for_status("errSSLPeerBadCert", "CFStream") == {42}
+        assert atscodes.alerts_for_status("errsslpeerbadcert", "cfstream") == {42}
+        assert -9802 in {
+            e.status for e in atscodes.statuses_for_url_error("nsurlerrorsecureconnectionfailed")
+        }
+        assert atscodes.url_errors_for_status("errSSLFatalAlert")
         assert atscodes.alerts_sent_for_status("errSSLCrypto") == {51}
         assert 40 in atscodes.alerts_for_status("-9802", "url-loading")
 
@@ -250,3 +279,10 @@ class TestBadInput:
     def test_wrong_layer(self) -> None:
         with pytest.raises(TypeError):
             atscodes.alerts_for_status(-9802, 3)  # type: ignore[arg-type]
+
+
+def test_every_network_framework_and_url_loading_row_is_an_observation() -> None:
+    for row in atscodes.ALERT_MAPPINGS:
+        if row.layer is not Layer.CFSTREAM:
+            assert row.basis is atscodes.Basis.OBSERVED, row
+            assert row.date, row

@@ -12,25 +12,34 @@ import base64
 import hashlib
 from typing import Final
 
-__all__ = ["CSP", "SCRIPT", "SIDE_COLOURS", "STYLE"]
+from .._knowledge_types import Side
+
+__all__ = ["CSP", "SCRIPT", "SIDE_COLOURS", "STYLE", "colours"]
 
 #: Fill colours per side, for light pages (attributes, so the chart keeps them where a
 #: CSP blocks the stylesheet) and dark pages (the stylesheet overrides them).
 SIDE_COLOURS: Final[dict[str, tuple[str, str]]] = {
     "peer": ("#c2410c", "#fb923c"),
     "local": ("#1d4ed8", "#60a5fa"),
+    "either": ("#a16207", "#facc15"),
     "transport": ("#7e22ce", "#c084fc"),
     "configuration": ("#0f766e", "#2dd4bf"),
     "unknown": ("#6b7280", "#9ca3af"),
 }
 
+
+def colours(side: str) -> tuple[str, str]:
+    """The light and dark fill of *side* (a side this page does not know looks unknown)."""
+    return SIDE_COLOURS.get(side, SIDE_COLOURS["unknown"])
+
+
 _SIDE_RULES: Final = "\n".join(
-    f".s-{side}{{fill:{light}}} .k-{side}{{background:{light}}}"
-    for side, (light, _) in SIDE_COLOURS.items()
+    f".s-{side}{{fill:{colours(side)[0]}}} .k-{side}{{background:{colours(side)[0]}}}"
+    for side in [s.value for s in Side]
 )
 _DARK_SIDE_RULES: Final = "\n".join(
-    f" .s-{side}{{fill:{dark}}} .k-{side}{{background:{dark}}}"
-    for side, (_, dark) in SIDE_COLOURS.items()
+    f" .s-{side}{{fill:{colours(side)[1]}}} .k-{side}{{background:{colours(side)[1]}}}"
+    for side in [s.value for s in Side]
 )
 
 STYLE: Final = (

@@ -202,7 +202,7 @@ def chart_svg(axis: Axis) -> str:
     # legend
     x = float(_LEFT)
     for side in SIDES:
-        light, _ = _assets.SIDE_COLOURS[side]
+        light, _ = _assets.colours(side)
         out.append(
             f'<rect class="s-{side}" x="{x}" y="8" width="12" height="12" fill="{light}"/>'
             f'<text x="{x + 16}" y="18">{side}</text>'
@@ -239,7 +239,7 @@ def chart_svg(axis: Axis) -> str:
                 continue
             h = plot_h * n / top
             y -= h
-            light, _ = _assets.SIDE_COLOURS[side]
+            light, _ = _assets.colours(side)
             out.append(
                 f'<rect class="s-{side}" x="{x0:.2f}" y="{y:.2f}" width="{bar_w - gap:.2f}" '
                 f'height="{h:.2f}" fill="{light}"/>'

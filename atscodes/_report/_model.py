@@ -274,7 +274,7 @@ class Collector:
         if seconds is None:
             return
         self.kinds[kind] = self.kinds.get(kind, 0) + 1
-        counts = self.minutes.setdefault((math.floor(seconds / 60) * 60, offset), [0] * 5)
+        counts = self.minutes.setdefault((math.floor(seconds / 60) * 60, offset), [0] * len(SIDES))
         counts[side_index] += 1
         low, high = self.extremes.get(offset, (seconds, seconds))
         self.extremes[offset] = (min(low, seconds), max(high, seconds))
