@@ -40,6 +40,7 @@ examples:
   atscodes table SSLStatus                a whole table (atscodes table --help)
   log stream | atscodes annotate         decode every code in a log (atscodes annotate --help)
   atscodes explain -9802                  causes, side at fault, next steps (explain --help)
+  atscodes report device.log              one HTML page of a log's failures (report --help)
   atscodes ats check https://example.com  test a server against ATS (atscodes ats --help)
 
 exit status: 0 every argument recognised, 1 one was not, 2 usage error
@@ -281,6 +282,7 @@ _COMMANDS: Final = {
     "ats": "._cli_ats",
     "explain": "._cli_explain",
     "trace": "._cli_trace",
+    "report": "._cli_report",
 }
 
 

@@ -269,6 +269,15 @@ class LogReport:
     def to_markdown(self) -> str:
         return _Markdown().report(self)
 
+    def to_html(
+        self, *, title: str | None = None, bucket: str = "auto", max_events: int = 2000
+    ) -> str:
+        """One self-contained HTML page of this report (what ``atscodes report`` writes)."""
+        from ._report import build, render_html  # noqa: PLC0415 (only when asked)
+
+        report = build([("log", self, None)], title=title, bucket=bucket, max_events=max_events)
+        return render_html(report)
+
     def to_text(self, width: int = 100, *, color: bool = False, full: bool = False) -> str:
         return _Text(width, color, full).report(self)
 
