@@ -143,7 +143,7 @@ def _status_translation(status: SSLStatus) -> dict[str, Any]:
 
 def _interpretation_record(interp: Interpretation) -> dict[str, Any]:
     record: dict[str, Any] = {
-        "family": interp.family,
+        "family": None if interp.family is None else interp.family.__name__,
         "code": interp.code,
         "name": interp.name,
         "description": interp.description,
@@ -173,7 +173,7 @@ def _alert_list(alerts: frozenset[TLSAlert], limit: int = 6) -> str:
 
 def _text_lines(interp: Interpretation) -> Iterator[str]:
     member = interp.member
-    head = interp.family or interp.domain or "?"
+    head = interp.family.__name__ if interp.family else (interp.domain or "?")
     if member is None:
         yield f"  {head} {interp.code}: unknown"
         yield f"    {interp.description}"

@@ -301,7 +301,9 @@ def explain(query: int | str) -> Explanation:
     text = str(query)
     found = lookup(query) if isinstance(query, int) or "\n" not in text else ()
     if found:
-        layers = _layers_from([(i.member, i.family, i.code, i.domain) for i in found])
+        layers = _layers_from(
+            [(i.member, i.family.__name__ if i.family else None, i.code, i.domain) for i in found]
+        )
         return _assemble(text, layers, _host_in(text), set())
     findings = list(scan(text))
     layers = _layers_from([(f.member, f.family, f.code, f.domain) for f in findings])
