@@ -72,3 +72,16 @@ def test_the_first_command_works_for_a_newcomer(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert "SSLStatus -9802 errSSLFatalAlert" in result.stdout
+
+
+def test_the_console_examples_print_what_they_show(capsys: pytest.CaptureFixture[str]) -> None:
+    import shlex
+
+    from atscodes._cli import main
+
+    for block in _blocks("console"):
+        command, *shown = block.rstrip("\n").split("\n")
+        assert command.startswith("$ atscodes ")
+        status = main(shlex.split(command[len("$ atscodes ") :]))
+        assert status == 0
+        assert capsys.readouterr().out.rstrip("\n").split("\n") == shown
