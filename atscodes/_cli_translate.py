@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from collections.abc import Iterator, Sequence
 from typing import Any, Final, TextIO
@@ -44,7 +43,8 @@ it, the alert this side sends for it, and the NSURLError codes public logs show 
 Every row names its basis (read in Apple's code, or observed) and the OS it was seen on.
 
 layers: cfstream (SecureTransport through CFStream and sockets), url-loading
-(NSURLSession / NSURLConnection); also written url_loading, in any letter case.
+(NSURLSession / NSURLConnection), network (Network.framework used directly); also
+written url_loading, in any letter case.
 
 examples:
   atscodes translate 42 --layer cfstream
@@ -60,12 +60,25 @@ _VALUE_OPTIONS: Final = frozenset({"--layer", "--os", "--width", "--color", "--c
 
 
 def _layer(text: str) -> Layer:
-    wanted = text.strip().casefold().replace("-", "_")
-    for layer in Layer:
-        if layer.value == wanted:
-            return layer
-    choices = ", ".join(layer.value.replace("_", "-") for layer in Layer)
-    raise argparse.ArgumentTypeError(f"unknown layer {text!r} (one of: {choices})")
+    from ._translate import _layer as layer_named
+
+    try:
+        return layer_named(text)
+    except ValueError:
+        choices = ", ".join(layer.value.replace("_", "-") for layer in Layer)
+        raise argparse.ArgumentTypeError(f"unknown layer {text!r} (one of: {choices})") from None
+
+
+def _os(text: str) -> str:
+    from ._translate import _os_query
+
+    try:
+        _os_query(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} names no platform and major version (such as 'iOS 17')"
+        ) from None
+    return text
 
 
 def _parser() -> Parser:
@@ -82,25 +95,31 @@ def _parser() -> Parser:
         type=_layer,
         action="append",
         metavar="LAYER",
-        help="only this layer: cfstream or url-loading (default: both; may be repeated)",
+        help="only this layer: cfstream, url-loading or network (default: all; may be repeated)",
     )
     parser.add_argument(
         "--os",
+        type=_os,
         metavar="VERSION",
-        help='only rows observed on this OS ("iOS 11", "11.3"); rows read in code, which'
-        " name no OS, are kept",
+        help='only the observations made on this major version ("iOS 11", "iOS 17"),'
+        " with the rows read in code",
     )
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
     add_text_options(parser)
     return parser
 
 
-def _os_matches(row_os: str | None, wanted: str | None) -> bool:
-    """Whether a row seen on *row_os* applies to ``--os`` *wanted* (``None``: any)."""
-    if wanted is None or row_os is None:
+def _seen_on(row_os: str | None, wanted: str | None) -> bool:
+    """Whether a public log seen on *row_os* was made on ``--os`` *wanted* (``None``: any).
+
+    The same rule as the translation functions' ``os=``: the same platform and
+    major version; a log that names no OS does not fit a given one.
+    """
+    if wanted is None:
         return True
-    pattern = rf"(?<![\d.]){re.escape(wanted.strip())}(?!\d)"
-    return re.search(pattern, row_os, re.IGNORECASE) is not None
+    from ._translate import _os_key, _os_query
+
+    return row_os is not None and _os_key(row_os) == _os_query(wanted)
 
 
 def _mapping_json(row: AlertMapping) -> dict[str, Any]:
@@ -148,7 +167,7 @@ class _Translation:
         lines = [f"TLS alert {int(alert)} {alert.name}: {alert.description}"]
         by_layer: dict[str, list[dict[str, Any]]] = {}
         for layer in self.layers:
-            rows = [r for r in alert_mappings(alert, layer) if _os_matches(r.os, self.os)]
+            rows = list(alert_mappings(alert, layer, os=self.os))
             by_layer[layer.value] = [_mapping_json(r) for r in rows]
             self.rows += len(rows)
             if not rows:
@@ -171,9 +190,9 @@ class _Translation:
         for layer in self.layers:
             rows = [
                 row
-                for alert in sorted(alerts_for_status(status, layer))
-                for row in alert_mappings(alert, layer)
-                if row.status == status and _os_matches(row.os, self.os)
+                for alert in sorted(alerts_for_status(status, layer, os=self.os))
+                for row in alert_mappings(alert, layer, os=self.os)
+                if row.status == status
             ]
             alerts[layer.value] = [_mapping_json(r) for r in rows]
             self.rows += len(rows)
@@ -186,7 +205,7 @@ class _Translation:
         if sent:
             shown = ", ".join(f"{int(a)} {a.name}" for a in sent)
             lines.append(f"  alert this side sends when it detects this: {shown}")
-        evidence = [e for e in url_errors_for_status(status) if _os_matches(e.os, self.os)]
+        evidence = [e for e in url_errors_for_status(status) if _seen_on(e.os, self.os)]
         record["url_errors"] = [_evidence_json(e) for e in evidence]
         self.rows += len(evidence)
         if evidence:
@@ -201,7 +220,7 @@ class _Translation:
             "name": url_error.name,
         }
         lines = [f"URLError {int(url_error)} {url_error.name}: {url_error.description}"]
-        evidence = [e for e in statuses_for_url_error(url_error) if _os_matches(e.os, self.os)]
+        evidence = [e for e in statuses_for_url_error(url_error) if _seen_on(e.os, self.os)]
         record["statuses"] = [_evidence_json(e) for e in evidence]
         self.rows += len(evidence)
         if evidence:

@@ -9,16 +9,24 @@ tag; ``errSSLLast`` is kept although codes now reach -9890, because it is what
 that header says.
 
 ``detected_by`` and ``fatal`` are our reading of the header, which groups the
-codes under comments ("fatal errors detected by peer" for -9819 … -9840,
-"non-fatal result codes", "more errors detected by us" for -9843 … -9850,
-"fatal errors resulting from transport or networking errors", "… from software
-misconfiguration", "ATS compliance violation errors").  The first block
-(-9800 … -9818) has no group comment; there each code's own comment decides.
-The TLS 1.3-era block (-9855 … -9865, "additional errors") comes from the
-closed-source Network.framework and the header does not say which side detects
-them, so they are ``Detector.UNSPECIFIED``, except -9856 whose comment names
-the peer.  ``fatal`` is ``False`` exactly for the four codes the header marks as
-not fatal (-9803, -9841, -9842, -9851).
+codes under comments (line numbers in that tag): the first block (-9800 …
+-9818, lines 807-825) has no group comment, so there each code's own comment
+decides; "fatal errors detected by peer" (line 827) covers -9819 … -9840;
+"non-fatal result codes" (line 851) -9841 and -9842; "more errors detected by
+us" (line 855) -9843 … -9850; "non-fatal result codes" (line 865) -9851;
+"fatal errors resulting from transport or networking errors" (line 868) -9852
+and -9853; "fatal errors resulting from software misconfiguration" (line 872)
+-9854; "additional errors" (line 875) -9855 … -9865; "ATS compliance violation
+errors" (line 888) -9880 … -9886; "early data errors" (line 897) -9890.  The
+"additional errors" come from the closed-source Network.framework and their
+group does not say which side detects them, so they are
+``Detector.UNSPECIFIED``, except -9856 whose own comment names the peer.
+-9802 is ``Detector.EITHER``: coreTLS-167 ``lib/sslSession.c`` returns it on
+this side right after sending ``handshake_failure``, and it is what a received
+fatal alert without a status of its own becomes.  Some peer-group codes also
+have local origins, said in their notes (-9806, -9830, -9836).  ``fatal`` is
+``False`` exactly for the four codes the header marks as not fatal (-9803,
+-9841, -9842, -9851).
 """
 
 from __future__ import annotations
@@ -54,6 +62,8 @@ class Detector(ValueEnum):
     TRANSPORT = "transport"
     #: Not an error: a status the caller acts on (would block, certificate ready …).
     RESULT = "result"
+    #: Either side: a fatal alert from the peer, or this side's own refusal (-9802).
+    EITHER = "either"
     #: Apple's header does not say which side detects it.
     UNSPECIFIED = "unspecified"
 
@@ -70,7 +80,13 @@ class SSLStatus(Code):
     fatal: bool
 
     def __new__(
-        cls, value: int, description: str, source: str, detected_by: Detector, fatal: bool = True
+        cls,
+        value: int,
+        description: str,
+        source: str,
+        detected_by: Detector,
+        fatal: bool = True,
+        *notes: str,
     ) -> Self:
         member = new_member(
             cls,
@@ -78,6 +94,7 @@ class SSLStatus(Code):
             description,
             source,
             f"Detected by: {detected_by.value}; {'fatal' if fatal else 'not fatal'}.",
+            *notes,
         )
         member.detected_by = detected_by
         member.fatal = fatal
@@ -86,15 +103,23 @@ class SSLStatus(Code):
     errSSLProtocol = -9800, "TLS protocol error detected on this side", _SECBASE, Detector.PROTOCOL
     errSSLNegotiation = (
         -9801,
-        "No cipher suite both sides accept could be negotiated",
+        "No cipher suite or protocol version both sides accept could be negotiated",
         _SECBASE,
         Detector.PROTOCOL,
+        True,
+        "coreTLS-167 lib/sslHandshakeHello.c sslVerifyProtVersion also returns it when the"
+        " peer's protocol version is outside this side's range.",
     )
     errSSLFatalAlert = (
         -9802,
-        "A fatal alert ended the connection; the code does not say which alert",
+        "A fatal alert ended the connection; the code does not say which alert or who sent it",
         _SECBASE,
-        Detector.PEER,
+        Detector.EITHER,
+        True,
+        "Either side: a received fatal alert without a status of its own (coreTLS-167"
+        " lib/sslAlertMessage.c), or this side's own refusal after sending handshake_failure"
+        " (lib/sslSession.c lines 234-238); URL-loading logs with -1200 [3:-9802] are often"
+        " local ATS or trust refusals.",
     )
     errSSLWouldBlock = (
         -9803,
@@ -105,9 +130,11 @@ class SSLStatus(Code):
     )
     errSSLSessionNotFound = (
         -9804,
-        "Session to resume was not found in the session cache",
+        "Session to resume was not found in this side's session cache",
         _SECBASE,
         Detector.INTERNAL,
+        True,
+        "A local cache miss (coreTLS-167 lib/sslSession.c), not the peer forgetting a session.",
     )
     errSSLClosedGraceful = (
         -9805,
@@ -120,6 +147,10 @@ class SSLStatus(Code):
         "Connection was closed because of an error",
         _SECBASE,
         Detector.TRANSPORT,
+        True,
+        "Also what SecureTransport returns after this side itself sent a fatal alert: the"
+        " context is in SSL_HdskStateErrorClose (Security-58286 sslTransport.c), e.g. -9813"
+        " then -9806.",
     )
     errSSLXCertChainInvalid = (
         -9807,
@@ -209,6 +240,9 @@ class SSLStatus(Code):
         "Peer alert: a handshake field was out of range or inconsistent",
         _SECBASE,
         Detector.PEER,
+        True,
+        "Also returned locally for API misuse: SSLSetProtocolVersionMin/Max with a version"
+        " out of range (Security-58286 sslContext.c lines 1157-1165).",
     )
     errSSLPeerUnknownCA = (
         -9831,
@@ -240,6 +274,9 @@ class SSLStatus(Code):
         "Peer alert: it does not support the protocol version offered",
         _SECBASE,
         Detector.PEER,
+        True,
+        "Also produced locally: a coreTLS server returns it after sending"
+        " inappropriate_fallback (coreTLS-167 lib/sslHandshake.c lines 725-731).",
     )
     errSSLPeerInsufficientSecurity = (
         -9837,

@@ -22,6 +22,7 @@ The reverse indexes are derived from the rows at import.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import Final
@@ -29,7 +30,7 @@ from typing import Final
 import attrs
 
 from ._alerts import TLSAlert
-from ._base import ValueEnum
+from ._base import ValueEnum, _parse_int
 from ._sslstatus import SSLStatus
 from ._urlerror import URLError
 
@@ -58,6 +59,8 @@ class Layer(ValueEnum):
     CFSTREAM = "cfstream"
     #: The URL loading system: NSURLSession / NSURLConnection (``TIC``, ``Task <…>`` lines).
     URL_LOADING = "url_loading"
+    #: Network.framework used directly: ``NWConnection`` (``nw_…`` and ``[connection]`` lines).
+    NETWORK = "network"
 
 
 class Basis(ValueEnum):
@@ -71,7 +74,11 @@ class Basis(ValueEnum):
 
 @attrs.frozen
 class AlertMapping:
-    """The peer sent ``alert``; ``layer`` reported ``status`` (``None``: no status of its own)."""
+    """The peer sent ``alert``; ``layer`` reported ``status`` (``None``: no status of its own).
+
+    ``os`` is the OS an observation was made on (``None`` for rows read from
+    code); ``date`` is when it was published, where the source says.
+    """
 
     alert: TLSAlert
     status: SSLStatus | None
@@ -80,6 +87,7 @@ class AlertMapping:
     source: str = attrs.field(repr=False)
     os: str | None = None
     note: str = attrs.field(default="", repr=False)
+    date: str | None = attrs.field(default=None, repr=False)
 
 
 @attrs.frozen
@@ -149,8 +157,9 @@ _CORETLS_RECEIVED: Final[tuple[tuple[TLSAlert, SSLStatus | None, str, str], ...]
 
 _THREAD_80638: Final = (
     'Apple Developer Forums thread 80638, "kCFStreamErrorDomainSSL Error -9802"'
-    " (2017): alert byte rewritten on the wire, both layers recorded; table as"
-    " quoted in atscodes issue 2"
+    " (developer.apple.com/forums/thread/80638, 2017): the poster rewrote the alert"
+    " byte of TLS 1.2 alerts 40-50 on the wire and recorded what CFStream and the"
+    " URL loading system reported for each, on an iOS 11 beta"
 )
 _IOS11_BETA: Final = "iOS 11 beta"
 
@@ -170,6 +179,59 @@ _THREAD_80638_ROWS: Final[tuple[tuple[TLSAlert, SSLStatus, SSLStatus], ...]] = (
 )
 
 
+# Observations after (or before) the thread 80638 experiment, each with its OS and date.
+_LATER_OBSERVATIONS: Final[tuple[AlertMapping, ...]] = (
+    AlertMapping(
+        _A.decrypt_error,
+        _S.errSSLPeerDecryptError,
+        _URL,
+        Basis.OBSERVED,
+        "AFNetworking/AFNetworking issue 3999 (2017-07-17): 'SSL alert number 51' then"
+        " 'TIC TCP Conn Failed [1:0x1c0179b00]: 3:-9834', NSURLError -1205",
+        "iOS 11 beta 3",
+        "mutual TLS: the server rejected the client certificate",
+        "2017-07-17",
+    ),
+    AlertMapping(
+        _A.handshake_failure,
+        _S.errSSLHandshakeFail,
+        _URL,
+        Basis.OBSERVED,
+        "kickstarter/ios-oss issue 1071 (2020-02-17): 'SSL alert number 40' then"
+        " 'Connection 4: failed to connect 3:-9858'",
+        "iOS Simulator, version not stated (boringssl-283.60.3)",
+        "the BoringSSL-based stack reports -9858 where coreTLS gave -9824",
+        "2020-02-17",
+    ),
+    AlertMapping(
+        _A.handshake_failure,
+        _S.errSSLPeerHandshakeFail,
+        _URL,
+        Basis.OBSERVED,
+        "apptentive/apptentive-ios issue 152 (2015-07-31): 'CFNetwork SSLHandshake failed"
+        " (-9824)' and 'HTTP load failed (kCFStreamErrorDomainSSL, -9824)' against servers"
+        " without TLS 1.2",
+        "iOS 9 beta",
+        "the log shows no alert line; that the peer sent handshake_failure is inferred"
+        " from coreTLS, where only a received handshake_failure becomes -9824",
+        "2015-07-31",
+    ),
+    AlertMapping(
+        _A.certificate_unknown,
+        _S.errSSLPeerBadCert,
+        Layer.NETWORK,
+        Basis.OBSERVED,
+        "odyshewroman/AndroidTVRemoteControl issue 4 (2023-10-27): 'read alert, level:"
+        " fatal, description: certificate unknown', then 'nw_read_request_report [C4]"
+        ' Receive failed with error "misc. bad certificate"\' (the SecBase.h text of'
+        " -9825) and 'SSL alert number 46'",
+        "iOS, version not stated (2023)",
+        "Network.framework reported alert 46 as -9825, where coreTLS gives -9829",
+        "2023-10-27",
+    ),
+)
+
+
 def _build_alert_mappings() -> tuple[AlertMapping, ...]:
     rows: list[AlertMapping] = []
     # Observations first: status_for_alert() prefers the first row for a key.
@@ -180,35 +242,16 @@ def _build_alert_mappings() -> tuple[AlertMapping, ...]:
                 "coreTLS ignores this alert; the -9806 comes from the connection closing afterwards"
             )
         rows.append(
-            AlertMapping(alert, cfstream, _CFS, Basis.OBSERVED, _THREAD_80638, _IOS11_BETA, note)
+            AlertMapping(
+                alert, cfstream, _CFS, Basis.OBSERVED, _THREAD_80638, _IOS11_BETA, note, "2017"
+            )
         )
         rows.append(
-            AlertMapping(alert, url_loading, _URL, Basis.OBSERVED, _THREAD_80638, _IOS11_BETA)
+            AlertMapping(
+                alert, url_loading, _URL, Basis.OBSERVED, _THREAD_80638, _IOS11_BETA, "", "2017"
+            )
         )
-    rows.append(
-        AlertMapping(
-            _A.decrypt_error,
-            _S.errSSLPeerDecryptError,
-            _URL,
-            Basis.OBSERVED,
-            "AFNetworking issue 3999 (2017-07-17): 'SSL alert number 51' then"
-            " 'TIC TCP Conn Failed [1:0x1c0179b00]: 3:-9834', NSURLError -1205",
-            "iOS 11 beta 3",
-            "mutual TLS: the server rejected the client certificate",
-        )
-    )
-    rows.append(
-        AlertMapping(
-            _A.handshake_failure,
-            _S.errSSLHandshakeFail,
-            _URL,
-            Basis.OBSERVED,
-            "kickstarter/ios-oss issue 1071 (2020-02-17): 'SSL alert number 40' then"
-            " 'Connection 4: failed to connect 3:-9858'",
-            "iOS Simulator, version not stated (boringssl-283.60.3)",
-            "the BoringSSL-based stack reports -9858 where coreTLS gave -9824",
-        )
-    )
+    rows.extend(_LATER_OBSERVATIONS)
     for alert, status, lines, note in _CORETLS_RECEIVED:
         rows.append(
             AlertMapping(
@@ -237,10 +280,11 @@ def _build_alert_mappings() -> tuple[AlertMapping, ...]:
 ALERT_MAPPINGS: Final[tuple[AlertMapping, ...]] = _build_alert_mappings()
 
 _HANDSHAKE: Final = _CORETLS + " lib/sslHandshake.c"
-_SEC58286_CRYPTO: Final = (
+_SEC58286_VERIFY: Final = (
     "apple-oss-distributions/Security Security-58286.270.3.0.1"
-    " OSX/libsecurity_ssl/lib/sslCrypto.c tls_verify_peer_cert, lines 247-279,"
-    " then " + _HANDSHAKE + " SSLAdvanceHandshake"
+    " OSX/libsecurity_ssl/lib/sslCrypto.c sslVerifyCertChain, lines 129-214 (line 195)"
+    " (every failed trust result becomes errSSLXCertChainInvalid), then"
+    " tls_verify_peer_cert, lines 259-279"
 )
 
 #: This side detected a status and coreTLS sends an alert (sent at fatal level).
@@ -285,32 +329,31 @@ SENT_ALERTS: Final[tuple[SentAlert, ...]] = (
     SentAlert(
         _S.errSSLUnknownRootCert,
         _A.unknown_ca,
-        "trust evaluation: the chain ends in an unknown root",
-        f"{_HANDSHAKE} SSLAdvanceHandshake, lines 1015-1018; 1148-1151",
-    ),
-    SentAlert(
-        _S.errSSLNoRootCert,
-        _A.unknown_ca,
-        "trust evaluation: Security maps this to coreTLS's unknown-root result",
-        _SEC58286_CRYPTO,
+        "coreTLS with an embedder that reports an unknown root; SecureTransport"
+        " (Security-58286) never does: its sslVerifyCertChain turns every failed"
+        " trust result into errSSLXCertChainInvalid",
+        f"{_HANDSHAKE} SSLAdvanceHandshake, lines 1015-1018; 1148-1151; {_SEC58286_VERIFY}",
     ),
     SentAlert(
         _S.errSSLCertExpired,
         _A.certificate_expired,
-        "trust evaluation: a certificate has expired",
-        f"{_HANDSHAKE} SSLAdvanceHandshake, lines 1019-1022; 1152-1155",
-    ),
-    SentAlert(
-        _S.errSSLCertNotYetValid,
-        _A.certificate_expired,
-        "trust evaluation: Security maps this to coreTLS's expired result",
-        _SEC58286_CRYPTO,
+        "coreTLS with an embedder that reports an expired certificate; SecureTransport"
+        " (Security-58286) never does, as for errSSLUnknownRootCert",
+        f"{_HANDSHAKE} SSLAdvanceHandshake, lines 1019-1022; 1152-1155; {_SEC58286_VERIFY}",
     ),
     SentAlert(
         _S.errSSLXCertChainInvalid,
         _A.certificate_unknown,
-        "trust evaluation: invalid chain, or any other trust failure",
-        f"{_HANDSHAKE} SSLAdvanceHandshake, lines 1023-1027; 1156-1160",
+        "trust evaluation failed: in SecureTransport every failed trust result"
+        " (no root, unknown root, expired, not yet valid, wrong name) ends here",
+        f"{_HANDSHAKE} SSLAdvanceHandshake, lines 1023-1027; 1156-1160; {_SEC58286_VERIFY}",
+    ),
+    SentAlert(
+        _S.errSSLCrypto,
+        _A.decrypt_error,
+        "the peer's CertificateVerify signature did not verify (sslRsaVerify and"
+        " sslRawVerify return errSSLCrypto, lib/sslCrypto.c)",
+        _CORETLS + " lib/sslCert.c SSLProcessCertificateVerify, lines 728-731",
     ),
     SentAlert(
         _S.errSSLPeerProtocolVersion,
@@ -352,7 +395,8 @@ URL_ERROR_EVIDENCE: Final[tuple[URLErrorEvidence, ...]] = (
     _ev(
         _S.errSSLFatalAlert,
         _U.NSURLErrorSecureConnectionFailed,
-        "firebase/quickstart-ios issue 339",
+        "firebase/quickstart-ios issue 339, comment of 2018-12-17 (the log quoted;"
+        " the issue itself was opened earlier)",
         "iOS 11",
         "2018-12-17",
     ),
@@ -509,64 +553,140 @@ def _index(pairs: Iterable[tuple[object, object]]) -> Mapping[object, tuple[obje
 
 
 _BY_ALERT: Final = _index(((m.alert, m.layer), m) for m in ALERT_MAPPINGS)
-_BY_STATUS: Final = _index(
-    ((m.status, m.layer), m.alert) for m in ALERT_MAPPINGS if m.status is not None
-)
+_BY_STATUS: Final = _index(((m.status, m.layer), m) for m in ALERT_MAPPINGS if m.status is not None)
 _SENT_BY_STATUS: Final = _index((s.status, s.alert) for s in SENT_ALERTS)
 _URL_BY_STATUS: Final = _index((e.status, e) for e in URL_ERROR_EVIDENCE)
 _STATUS_BY_URL: Final = _index((e.url_error, e) for e in URL_ERROR_EVIDENCE)
 
+_ALERTS_BY_FOLDED_NAME: Final[Mapping[str, TLSAlert]] = MappingProxyType(
+    {a.name.casefold(): a for a in TLSAlert}
+)
+_OS_RE: Final = re.compile(r"\s*(iOS|iPadOS|macOS|OS X|tvOS|watchOS|visionOS)\s+(\d+)", re.I)
 
-def _alert(alert: int | TLSAlert) -> TLSAlert | None:
+
+def _named(text: str, family: str) -> None:
+    """Raise for a string that is neither a known name nor a number."""
+    if _parse_int(text) is None:
+        raise ValueError(f"not a {family} name or number: {text!r}")
+
+
+def _alert(alert: int | str | TLSAlert) -> TLSAlert | None:
+    if isinstance(alert, str):
+        member = _ALERTS_BY_FOLDED_NAME.get(alert.strip().casefold()) or TLSAlert.get(alert)
+        if member is None:
+            _named(alert, "TLS alert")
+        return member
     if isinstance(alert, bool) or not isinstance(alert, int):
-        raise TypeError(f"a TLS alert is an int, not {type(alert).__name__}")
+        raise TypeError(f"a TLS alert is an int or a name, not {type(alert).__name__}")
     return TLSAlert.get(alert)
 
 
-def _status(status: int | SSLStatus) -> SSLStatus | None:
+def _status(status: int | str | SSLStatus) -> SSLStatus | None:
+    if isinstance(status, str):
+        member = SSLStatus.get(status)
+        if member is None:
+            _named(status, "SSLStatus")
+        return member
     if isinstance(status, bool) or not isinstance(status, int):
-        raise TypeError(f"an SSLStatus is an int, not {type(status).__name__}")
+        raise TypeError(f"an SSLStatus is an int or a name, not {type(status).__name__}")
     return SSLStatus.get(status)
 
 
-def _layer(layer: Layer) -> Layer:
-    if not isinstance(layer, Layer):
-        raise TypeError(f"layer must be a Layer, not {type(layer).__name__}")
-    return layer
+def _layer(layer: Layer | str) -> Layer:
+    if isinstance(layer, Layer):
+        return layer
+    if isinstance(layer, str):
+        key = layer.strip().casefold().replace("-", "_").replace(" ", "_")
+        for member in Layer:
+            if key in (member.value, member.name.casefold()):
+                return member
+        raise ValueError(
+            f"unknown layer {layer!r}: expected one of {', '.join(m.value for m in Layer)}"
+        )
+    raise TypeError(f"layer must be a Layer or its name, not {type(layer).__name__}")
 
 
-def alert_mappings(alert: int | TLSAlert, layer: Layer) -> tuple[AlertMapping, ...]:
-    """Every row, with its evidence, for *alert* received on *layer*, preferred first."""
+def _os_key(text: str) -> tuple[str, int] | None:
+    """``("ios", 11)`` for "iOS 11 beta 3", "ios 11.4"; ``None`` when no version is named."""
+    match = _OS_RE.match(text)
+    if match is None:
+        return None
+    family = match.group(1).casefold()
+    return ("ios" if family == "ipados" else family, int(match.group(2)))
+
+
+def _os_query(os: str | None) -> tuple[str, int] | None:
+    if os is None:
+        return None
+    if not isinstance(os, str):
+        raise TypeError(f"os must be a string such as 'iOS 17', not {type(os).__name__}")
+    key = _os_key(os)
+    if key is None:
+        raise ValueError(f"os must name a platform and a major version, such as 'iOS 17': {os!r}")
+    return key
+
+
+def _fits(row: AlertMapping, os: tuple[str, int] | None) -> bool:
+    """A row read from code fits every OS; an observation fits the OS it was made on."""
+    if os is None or row.basis is Basis.SOURCE:
+        return True
+    return row.os is not None and _os_key(row.os) == os
+
+
+def alert_mappings(
+    alert: int | str | TLSAlert, layer: Layer | str, *, os: str | None = None
+) -> tuple[AlertMapping, ...]:
+    """Every row, with its evidence, for *alert* received on *layer*, preferred first.
+
+    *alert* is a number, a member or a name (``"bad_certificate"``, any case);
+    *layer* a :class:`Layer` or its name (``"cfstream"``, ``"url-loading"``).
+    With *os* (``"iOS 11"``, ``"iOS 17"``) only the observations made on that
+    major version are kept, with the rows read from code; without it, every
+    observation, on whatever OS it was made (each row's ``os`` says which).
+    """
     member = _alert(alert)
-    rows = _BY_ALERT.get((member, _layer(layer)), ())
-    return tuple(row for row in rows if isinstance(row, AlertMapping))
+    selected = _layer(layer)
+    wanted = _os_query(os)
+    rows = _BY_ALERT.get((member, selected), ())
+    return tuple(row for row in rows if isinstance(row, AlertMapping) and _fits(row, wanted))
 
 
-def status_for_alert(alert: int | TLSAlert, layer: Layer) -> SSLStatus | None:
+def status_for_alert(
+    alert: int | str | TLSAlert, layer: Layer | str, *, os: str | None = None
+) -> SSLStatus | None:
     """The status *layer* reports when the peer sends *alert*, or ``None`` if unknown.
 
-    Observed rows win over rows read from code (the thread 80638 experiment
-    first); :func:`alert_mappings` shows every row and its evidence.  ``None``
-    for an alert nobody recorded on that layer, an unassigned alert, or
-    ``no_certificate_RESERVED`` where the code ignores it.
+    Observed rows win over rows read from code (the thread 80638 experiment on an
+    iOS 11 beta first); *os* keeps only the observations of that OS (see
+    :func:`alert_mappings`, which shows every row, its OS and its evidence).
+    ``None`` for an alert nobody recorded on that layer (and OS), an unassigned
+    alert, or ``no_certificate_RESERVED`` where the code ignores it.
     """
-    for row in alert_mappings(alert, layer):
+    for row in alert_mappings(alert, layer, os=os):
         return row.status
     return None
 
 
-def alerts_for_status(status: int | SSLStatus, layer: Layer) -> frozenset[TLSAlert]:
+def alerts_for_status(
+    status: int | str | SSLStatus, layer: Layer | str, *, os: str | None = None
+) -> frozenset[TLSAlert]:
     """Every alert that *layer* is known to report as *status* (the inverse, with the collapse).
 
     ``alerts_for_status(-9802, Layer.URL_LOADING)`` is {40, 42, 47, 49, 50}:
-    on iOS 11 the URL loading system reported all of them as errSSLFatalAlert.
+    on an iOS 11 beta the URL loading system reported all of them as
+    errSSLFatalAlert (thread 80638).  *os* keeps only the observations made on
+    that OS, with the rows read from code.
     """
     member = _status(status)
-    alerts = _BY_STATUS.get((member, _layer(layer)), ())
-    return frozenset(a for a in alerts if isinstance(a, TLSAlert))
+    selected = _layer(layer)
+    wanted = _os_query(os)
+    rows = _BY_STATUS.get((member, selected), ())
+    return frozenset(
+        row.alert for row in rows if isinstance(row, AlertMapping) and _fits(row, wanted)
+    )
 
 
-def alerts_sent_for_status(status: int | SSLStatus) -> frozenset[TLSAlert]:
+def alerts_sent_for_status(status: int | str | SSLStatus) -> frozenset[TLSAlert]:
     """The alerts coreTLS sends when this side detects *status* (see :data:`SENT_ALERTS`).
 
     Empty when the code has no specific alert for it; coreTLS then sends
@@ -576,7 +696,7 @@ def alerts_sent_for_status(status: int | SSLStatus) -> frozenset[TLSAlert]:
     return frozenset(a for a in alerts if isinstance(a, TLSAlert))
 
 
-def url_errors_for_status(status: int | SSLStatus) -> tuple[URLErrorEvidence, ...]:
+def url_errors_for_status(status: int | str | SSLStatus) -> tuple[URLErrorEvidence, ...]:
     """Published logs pairing *status* with an NSURLError code: evidence, not a rule."""
     rows = _URL_BY_STATUS.get(_status(status), ())
     return tuple(r for r in rows if isinstance(r, URLErrorEvidence))

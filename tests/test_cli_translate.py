@@ -42,7 +42,13 @@ def test_layer_url_loading_spellings(capsys: pytest.CaptureFixture[str], layer: 
 def test_unknown_layer_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     status, _, err = run(capsys, "translate", "42", "--layer", "tcp")
     assert status == 2
-    assert "unknown layer 'tcp' (one of: cfstream, url-loading)" in err
+    assert "unknown layer 'tcp' (one of: cfstream, url-loading, network)" in err
+
+
+def test_an_os_without_a_version_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = run(capsys, "translate", "42", "--os", "16")
+    assert status == 2
+    assert "'16' names no platform and major version" in err
 
 
 def test_a_status_gives_every_alert_behind_it(capsys: pytest.CaptureFixture[str]) -> None:
@@ -76,7 +82,7 @@ def test_os_filter_keeps_rows_of_that_os_and_rows_read_in_code(
 
 
 def test_os_filter_on_the_evidence(capsys: pytest.CaptureFixture[str]) -> None:
-    _, out, _ = run(capsys, "translate", "-1200", "--os", "16")
+    _, out, _ = run(capsys, "translate", "-1200", "--os", "iOS 16")
     assert "errSSLClosedNoNotify (iOS 16;" in out
     assert "(iOS 11 beta;" not in out
 
@@ -91,7 +97,7 @@ def test_json_rows_carry_basis_os_and_source(capsys: pytest.CaptureFixture[str])
     assert len(rows) == len(alert_mappings(TLSAlert.bad_certificate, Layer.CFSTREAM))
     assert {r["basis"] for r in rows} == {"observed", "source"}
     assert all(r["source"] for r in rows)
-    assert result["layers"] == ["cfstream", "url_loading"]
+    assert result["layers"] == [layer.value for layer in Layer]
 
 
 def test_json_for_a_status(capsys: pytest.CaptureFixture[str]) -> None:

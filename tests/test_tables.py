@@ -186,7 +186,102 @@ class TestTrapsFromDomainNotes:
         assert atscodes.DarwinErrno["EWOULDBLOCK"] is atscodes.DarwinErrno.EAGAIN
 
 
+# The group comments of the errSSL* enum in base/SecBase.h, Security-61901.0.87.0.1 (read at
+# that tag, not from atscodes): (line, the comment, first value, last value, what it allows).
+D = atscodes.Detector
+_LOCAL = {D.TRUST, D.PROTOCOL, D.INTERNAL, D.CONFIGURATION, D.TRANSPORT, D.ATS}
+SECBASE_GROUPS = [
+    (827, "/* fatal errors detected by peer */", -9819, -9840, {D.PEER}),
+    (851, "/* non-fatal result codes */", -9841, -9842, {D.RESULT}),
+    (855, "/* more errors detected by us */", -9843, -9850, _LOCAL),
+    (865, "/* non-fatal result codes */", -9851, -9851, {D.RESULT}),
+    (
+        868,
+        "/* fatal errors resulting from transport or networking errors */",
+        -9852,
+        -9853,
+        {D.TRANSPORT},
+    ),
+    (
+        872,
+        "/* fatal errors resulting from software misconfiguration */",
+        -9854,
+        -9854,
+        {D.CONFIGURATION},
+    ),
+    # No side named: Network.framework's TLS 1.3-era codes.  -9856's own comment (line 877,
+    # "peer rejected unexpected message") names the peer.
+    (875, "/* additional errors */", -9855, -9865, {D.UNSPECIFIED, D.PEER}),
+    (888, "/* ATS compliance violation errors */", -9880, -9886, {D.ATS}),
+    # The peer rejects early data by leaving it out of EncryptedExtensions (RFC 8446
+    # §4.2.10); the header's own comment (line 898) says "rejected by peer".
+    (897, "/* early data errors */", -9890, -9890, {D.PEER}),
+]
+# Lines 807-825 carry no group comment: each code's own comment (quoted) decides.
+SECBASE_FIRST_BLOCK = {
+    -9800: (807, "SSL protocol error", {D.PROTOCOL}),
+    -9801: (808, "Cipher Suite negotiation failure", {D.PROTOCOL}),
+    # Neither side: a fatal alert; coreTLS-167 lib/sslSession.c lines 234-238 return it
+    # locally after sending handshake_failure, and SSLProcessAlert for alerts received.
+    -9802: (809, "Fatal alert", {D.EITHER}),
+    -9803: (810, "I/O would block (not fatal)", {D.RESULT}),
+    -9804: (811, "attempt to restore an unknown session", {D.INTERNAL}),
+    -9805: (812, "connection closed gracefully", {D.TRANSPORT}),
+    -9806: (813, "connection closed via error", {D.TRANSPORT}),
+    -9807: (814, "invalid certificate chain", {D.TRUST}),
+    -9808: (815, "bad certificate format", {D.TRUST}),
+    -9809: (816, "underlying cryptographic error", {D.INTERNAL}),
+    -9810: (817, "Internal error", {D.INTERNAL}),
+    -9811: (818, "module attach failure", {D.INTERNAL}),
+    -9812: (819, "valid cert chain, untrusted root", {D.TRUST}),
+    -9813: (820, "cert chain not verified by root", {D.TRUST}),
+    -9814: (821, "chain had an expired cert", {D.TRUST}),
+    -9815: (822, "chain had a cert not yet valid", {D.TRUST}),
+    -9816: (823, "server closed session with no notification", {D.TRANSPORT}),
+    -9817: (824, "insufficient buffer provided", {D.CONFIGURATION}),
+    -9818: (825, "bad SSLCipherSuite", {D.CONFIGURATION}),
+}
+
+
+def _header_rule(value: int) -> tuple[int, str, set[atscodes.Detector]]:
+    if value in SECBASE_FIRST_BLOCK:
+        return SECBASE_FIRST_BLOCK[value]
+    for line, comment, first, last, allowed in SECBASE_GROUPS:
+        if last <= value <= first:
+            return line, comment, allowed
+    raise AssertionError(f"{value} is in no group of SecBase.h")
+
+
 class TestSSLStatusMetadata:
+    @pytest.mark.parametrize("member", sorted(set(atscodes.SSLStatus)), ids=str)
+    def test_side_agrees_with_the_header(self, member: atscodes.SSLStatus) -> None:
+        """Every member's detected_by is what its SecBase.h group (or own comment) allows."""
+        line, comment, allowed = _header_rule(int(member))
+        assert member.detected_by in allowed, f"SecBase.h line {line}: {comment}"
+
+    def test_every_value_is_covered_by_the_quoted_header(self) -> None:
+        for member in atscodes.SSLStatus:
+            _header_rule(int(member))
+
+    def test_fatal_alert_is_either_side(self) -> None:
+        """-9802 has no group comment; it is produced on both sides (issue 8, item 1)."""
+        member = atscodes.SSLStatus.errSSLFatalAlert
+        assert member.detected_by is atscodes.Detector.EITHER
+        assert "Either side" in (member.__doc__ or "")
+
+    @pytest.mark.parametrize(
+        ("value", "origin"),
+        [
+            (-9806, "SSL_HdskStateErrorClose"),
+            (-9830, "SSLSetProtocolVersionMin"),
+            (-9836, "inappropriate_fallback"),
+            (-9804, "local cache miss"),
+            (-9801, "sslVerifyProtVersion"),
+        ],
+    )
+    def test_local_origins_are_said(self, value: int, origin: str) -> None:
+        assert origin in (atscodes.SSLStatus(value).__doc__ or "")
+
     @pytest.mark.parametrize("value", range(-9840, -9818))
     def test_header_group_detected_by_peer(self, value: int) -> None:
         """SecBase.h: "fatal errors detected by peer" is -9819 … -9840."""
@@ -201,14 +296,6 @@ class TestSSLStatusMetadata:
     def test_only_the_header_marked_codes_are_not_fatal(self) -> None:
         not_fatal = {int(m) for m in atscodes.SSLStatus if not m.fatal}
         assert not_fatal == {-9803, -9841, -9842, -9851}
-
-    @pytest.mark.parametrize("value", [-9807, -9808, -9812, -9813, -9814, -9815, -9843])
-    def test_local_trust_codes(self, value: int) -> None:
-        assert atscodes.SSLStatus(value).detected_by is atscodes.Detector.TRUST
-
-    @pytest.mark.parametrize("value", [-9852, -9853, -9805, -9806, -9816])
-    def test_transport_codes(self, value: int) -> None:
-        assert atscodes.SSLStatus(value).detected_by is atscodes.Detector.TRANSPORT
 
 
 def test_reserved_alerts_are_the_reserved_spellings() -> None:

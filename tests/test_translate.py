@@ -7,8 +7,9 @@ import pytest
 import atscodes
 from atscodes import Layer, SSLStatus, TLSAlert
 
-# Apple Developer Forums thread 80638 (2017, iOS 11 beta), as quoted in issue 2:
-# alert, what CFStream reported, what the URL loading system reported.
+# Apple Developer Forums thread 80638 (2017, an iOS 11 beta), the poster's reply with the
+# per-alert table (text in ../shared/sources/): alert, what CFStream reported, what the
+# URL loading system reported.
 THREAD_80638 = [
     (40, -9824, -9802),
     (41, -9806, -9825),
@@ -100,11 +101,92 @@ class TestCoreTLSReceivedAlerts:
 
 def test_other_os_observations_are_kept_with_their_source() -> None:
     rows = atscodes.alert_mappings(40, Layer.URL_LOADING)
-    assert [r.status for r in rows] == [-9802, -9858]
+    # iOS 11 beta (thread 80638), a BoringSSL-based simulator build (kickstarter/ios-oss
+    # issue 1071), iOS 9 beta (apptentive/apptentive-ios issue 152).
+    assert [r.status for r in rows] == [-9802, -9858, -9824]
+    assert all(r.os for r in rows)
     assert rows[1].os is not None
     assert "boringssl" in rows[1].os
+    assert rows[2].os == "iOS 9 beta"
+    assert "inferred" in rows[2].note
     assert atscodes.alerts_for_status(-9858, Layer.URL_LOADING) == {40}
     assert atscodes.status_for_alert(51, Layer.URL_LOADING) == -9834
+
+
+def test_network_framework_reported_alert_46_as_bad_cert() -> None:
+    """odyshewroman/AndroidTVRemoteControl issue 4: alert 46 -> 'misc. bad certificate'."""
+    [row] = atscodes.alert_mappings(46, Layer.NETWORK)
+    assert row.status is SSLStatus.errSSLPeerBadCert
+    assert row.date == "2023-10-27"
+    # ... where coreTLS's own table gives -9829.
+    assert atscodes.status_for_alert(46, Layer.CFSTREAM, os="iOS 12") == -9829
+
+
+class TestOSSelection:
+    """``os=`` keeps the observations made on that OS, plus the rows read from code."""
+
+    def test_default_keeps_the_founding_collapse(self) -> None:
+        assert atscodes.alerts_for_status(-9802, Layer.URL_LOADING) == {40, 42, 47, 49, 50}
+        assert atscodes.alerts_for_status(-9802, Layer.URL_LOADING, os="iOS 11") == {
+            40,
+            42,
+            47,
+            49,
+            50,
+        }
+
+    def test_an_os_with_its_own_observation(self) -> None:
+        assert atscodes.status_for_alert(40, Layer.URL_LOADING, os="iOS 9") == -9824
+        assert atscodes.status_for_alert(40, Layer.URL_LOADING, os="iOS 11.4") == -9802
+        assert atscodes.alerts_for_status(-9802, Layer.URL_LOADING, os="iOS 9") == frozenset()
+
+    def test_an_os_nobody_observed_is_unknown_on_url_loading(self) -> None:
+        assert atscodes.status_for_alert(42, Layer.URL_LOADING, os="iOS 17") is None
+        assert atscodes.alert_mappings(42, Layer.URL_LOADING, os="iOS 17") == ()
+
+    def test_rows_read_from_code_fit_every_os(self) -> None:
+        rows = atscodes.alert_mappings(42, Layer.CFSTREAM, os="iOS 17")
+        assert [r.basis for r in rows] == [atscodes.Basis.SOURCE]
+        assert rows[0].status is SSLStatus.errSSLPeerBadCert
+
+    def test_every_observation_names_its_os(self) -> None:
+        for row in atscodes.ALERT_MAPPINGS:
+            assert (row.os is None) == (row.basis is atscodes.Basis.SOURCE), row
+
+    @pytest.mark.parametrize("bad", ["17", "latest", ""])
+    def test_an_os_without_a_version_is_an_error(self, bad: str) -> None:
+        with pytest.raises(ValueError, match="major version"):
+            atscodes.status_for_alert(40, Layer.URL_LOADING, os=bad)
+
+
+class TestNames:
+    """Issue 13: alerts, statuses and layers are accepted by name, in any case."""
+
+    @pytest.mark.parametrize("alert", ["bad_certificate", "BAD_CERTIFICATE", " 42 ", 42])
+    def test_alert_names(self, alert: object) -> None:
+        assert atscodes.status_for_alert(alert, "cfstream") is SSLStatus.errSSLPeerBadCert  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize(
+        "layer", ["url-loading", "url_loading", "URL_LOADING", "Url-Loading", Layer.URL_LOADING]
+    )
+    def test_layer_names(self, layer: object) -> None:
+        assert atscodes.status_for_alert(42, layer) is SSLStatus.errSSLFatalAlert  # type: ignore[arg-type]
+
+    def test_status_names(self) -> None:
+        assert atscodes.alerts_for_status("errSSLPeerBadCert", "CFStream") == {42}
+        assert atscodes.alerts_sent_for_status("errSSLCrypto") == {51}
+        assert 40 in atscodes.alerts_for_status("-9802", "url-loading")
+
+    def test_unknown_names_are_value_errors(self) -> None:
+        with pytest.raises(ValueError, match="TLS alert"):
+            atscodes.status_for_alert("bad_cert", "cfstream")
+        with pytest.raises(ValueError, match="SSLStatus"):
+            atscodes.alerts_for_status("errSSLNope", "cfstream")
+        with pytest.raises(ValueError, match="unknown layer"):
+            atscodes.alerts_for_status(-9802, "url")
+
+    def test_unassigned_numbers_in_strings_are_unknown(self) -> None:
+        assert atscodes.status_for_alert("200", "cfstream") is None
 
 
 def test_unrecorded_alerts_are_unknown_on_url_loading() -> None:
@@ -120,10 +202,9 @@ class TestSentAlerts:
             (-9801, {40}),
             (-9810, {80}),
             (-9812, {48}),
-            (-9813, {48}),
             (-9814, {45}),
-            (-9815, {45}),
             (-9807, {46}),
+            (-9809, {51}),
         ],
     )
     def test_alert_this_side_sends(self, status: int, alerts: set[int]) -> None:
@@ -131,6 +212,11 @@ class TestSentAlerts:
 
     def test_no_specific_alert(self) -> None:
         assert atscodes.alerts_sent_for_status(-9806) == frozenset()
+
+    @pytest.mark.parametrize("status", [-9813, -9815])
+    def test_trust_results_securetransport_never_produces(self, status: int) -> None:
+        """Security-58286 sslCrypto.c: every failed trust result becomes -9807 (alert 46)."""
+        assert atscodes.alerts_sent_for_status(status) == frozenset()
 
 
 class TestURLErrorEvidence:
@@ -152,7 +238,7 @@ class TestURLErrorEvidence:
 
 
 class TestBadInput:
-    @pytest.mark.parametrize("bad", ["40", 40.0, None, True])
+    @pytest.mark.parametrize("bad", [40.0, None, True, b"40"])
     def test_wrong_types(self, bad: object) -> None:
         with pytest.raises(TypeError):
             atscodes.status_for_alert(bad, Layer.CFSTREAM)  # type: ignore[arg-type]
@@ -163,4 +249,4 @@ class TestBadInput:
 
     def test_wrong_layer(self) -> None:
         with pytest.raises(TypeError):
-            atscodes.alerts_for_status(-9802, "url")  # type: ignore[arg-type]
+            atscodes.alerts_for_status(-9802, 3)  # type: ignore[arg-type]
