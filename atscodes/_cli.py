@@ -14,13 +14,14 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Final, TextIO
 
 from ._alerts import TLSAlert
-from ._cli_common import (
+from ._cli_text import (
     PROG,
-    Parser,
+    Line,
     UsageError,
-    add_text_options,
     color_wanted,
+    render,
     terminal_safe,
+    terminal_width,
     write_json,
 )
 from ._lookup import Interpretation, lookup
@@ -34,7 +35,7 @@ from ._translate import (
 )
 
 if TYPE_CHECKING:
-    import argparse
+    from ._cli_common import Parser
 
 __all__ = ["main"]
 
@@ -106,6 +107,8 @@ def _example_of(module: object) -> str | None:
 
 
 def _decode_parser(*, overview: bool = False) -> Parser:
+    from ._cli_common import Parser, add_text_options
+
     epilog = _DECODE_EXAMPLES + "\n" + _DECODE_EXIT
     if overview:
         epilog = _DECODE_EXAMPLES + "\n" + _command_lines() + "\n" + _DECODE_EXIT
@@ -199,10 +202,7 @@ def _interpretation_record(interp: Interpretation) -> dict[str, Any]:
 
 # ---------------------------------------------------------------- text
 
-# (indent, text, style): styles are "head", "name", "unknown", "hint", "" (plain).
-_Line = tuple[str, str, str]
-
-_STYLES: Final = {"head": "1", "name": "1;36", "unknown": "33", "hint": "2"}
+_Line = Line
 
 
 def _alert_list(alerts: frozenset[TLSAlert]) -> str:
@@ -252,29 +252,6 @@ def _text_lines(interp: Interpretation) -> Iterator[_Line]:
     yield "    ", f"source: {member.source}", "hint"
 
 
-def render(lines: Sequence[_Line], width: int | None, color: bool) -> str:
-    """The lines as text: wrapped at *width* visible columns, then coloured.
-
-    Wrapping happens on the plain text, so colour codes never count toward the width;
-    continuation lines are indented two more columns.
-    """
-    import textwrap
-
-    out: list[str] = []
-    for indent, text, style in lines:
-        if width is None or len(indent) + len(text) <= width:
-            pieces = [text]
-        else:
-            room = max(20, width - len(indent))
-            pieces = textwrap.wrap(text, room, subsequent_indent="  ", break_on_hyphens=False) or [
-                text
-            ]
-        code = _STYLES.get(style) if color else None
-        for piece in pieces:
-            out.append(indent + (f"\x1b[{code}m{piece}\x1b[0m" if code else piece))
-    return "\n".join(out) + "\n" if out else ""
-
-
 def _from_text(query: str) -> tuple[Interpretation, ...]:
     """The codes a pasted text holds (a log line, an NSError dump), read by the scanner."""
     from ._lookup import _families
@@ -299,16 +276,19 @@ def _not_found_lines(query: str) -> Iterator[_Line]:
         yield "  ", f"try `{PROG} explain` for a whole log or error dump", "hint"
 
 
-def _decode(args: argparse.Namespace, out: TextIO) -> int:
+def _decode(
+    codes: Sequence[str],
+    out: TextIO,
+    *,
+    as_json: bool = False,
+    width: int | None = None,
+    color: str = "auto",
+) -> int:
     status = 0
     records: list[dict[str, Any]] = []
-    width = args.width
-    if width is None and not args.json and _isatty(out):
-        import shutil
-
-        width = shutil.get_terminal_size((100, 24)).columns
-    color = not args.json and color_wanted(args.color, out)
-    for query in args.codes:
+    wrap = None if as_json else terminal_width(out, width)
+    colored = not as_json and color_wanted(color, out)
+    for query in codes:
         found = lookup(query)
         scanned = False
         if not found:
@@ -317,7 +297,7 @@ def _decode(args: argparse.Namespace, out: TextIO) -> int:
         recognised = any(i.known for i in found)
         if not recognised:
             status = 1
-        if args.json:
+        if as_json:
             records.append(
                 {
                     "query": query,
@@ -335,17 +315,10 @@ def _decode(args: argparse.Namespace, out: TextIO) -> int:
             lines.extend(_not_found_lines(query))
         for interp in found:
             lines.extend(_text_lines(interp))
-        out.write(render(lines, width, color))
-    if args.json:
+        out.write(render(lines, wrap, colored))
+    if as_json:
         write_json(records, out)
     return status
-
-
-def _isatty(out: TextIO) -> bool:
-    try:
-        return out.isatty()
-    except (AttributeError, ValueError):
-        return False
 
 
 # ---------------------------------------------------------------- dispatch
@@ -406,6 +379,9 @@ def _dispatch(arguments: Sequence[str]) -> int:
 
         run: Callable[[Sequence[str]], int] = import_module(_COMMANDS[command], __package__).run
         return run(rest)
+    if arguments and not any(_is_option(a) or a == "--" for a in arguments):
+        # The common case, `atscodes -9802`: no option to parse, so no argparse to import.
+        return _decode(arguments, sys.stdout)
     overview = any(a in ("-h", "--help") for a in _decode_arguments(arguments))
     parser = _decode_parser(overview=overview)
     if not arguments:
@@ -413,7 +389,8 @@ def _dispatch(arguments: Sequence[str]) -> int:
             f"nothing to decode: give a CODE, pasted TEXT or a COMMAND ({PROG} --help lists them)"
             f"\n{parser.format_usage().rstrip()}"
         )
-    return _decode(parser.parse_args(_decode_arguments(arguments)), sys.stdout)
+    args = parser.parse_args(_decode_arguments(arguments))
+    return _decode(args.codes, sys.stdout, as_json=args.json, width=args.width, color=args.color)
 
 
 def _say(message: str) -> None:

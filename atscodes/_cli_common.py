@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import os
-import re
 import sys
-from typing import TYPE_CHECKING, Any, Final, TextIO
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
+
+from ._cli_text import PROG, UsageError, color_wanted, terminal_safe, write_json
 
 __all__ = [
     "PROG",
@@ -21,12 +21,6 @@ __all__ = [
     "terminal_safe",
     "write_json",
 ]
-
-PROG: Final = "atscodes"
-
-
-class UsageError(Exception):
-    """A usage error: ``main`` prints it as ``atscodes: error: …`` and exits with 2."""
 
 
 class Parser(argparse.ArgumentParser):
@@ -74,41 +68,3 @@ def add_text_options(parser: argparse.ArgumentParser) -> None:
         default="auto",
         help="colour the text (auto: only on a terminal, and not when NO_COLOR is set)",
     )
-
-
-def color_wanted(choice: str, out: TextIO) -> bool:
-    """Whether to colour text written to *out* for ``--color`` *choice*."""
-    if choice == "always":
-        return True
-    if choice == "never" or os.environ.get("NO_COLOR"):
-        return False
-    try:
-        return out.isatty()
-    except (AttributeError, ValueError):
-        return False
-
-
-# C0 and C1 controls and DEL: never written raw to a terminal.
-_CONTROL: Final = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-_SURROGATE: Final = re.compile(r"[\ud800-\udfff]")
-
-
-def terminal_safe(text: str) -> str:
-    """*text* with control characters escaped (``\\x1b``, ``\\n``) and bytes that were not
-    UTF-8 (surrogate escapes from argv) shown as U+FFFD."""
-    text = _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
-    return _SURROGATE.sub("\ufffd", text)
-
-
-def write_json(value: object, out: TextIO) -> None:
-    """Write *value* as JSON: always valid UTF-8, whatever strings came from argv.
-
-    A lone surrogate (an argv byte that was not UTF-8) becomes U+FFFD; on a stream
-    whose encoding is not UTF-8 the output is plain ASCII with ``\\u`` escapes.
-    """
-    import json  # only JSON modes pay for it
-
-    encoding = (getattr(out, "encoding", None) or "utf-8").replace("_", "-").lower()
-    ascii_only = encoding not in ("utf-8", "utf8")
-    text = _SURROGATE.sub("\ufffd", json.dumps(value, indent=2, ensure_ascii=ascii_only))
-    out.write(text + "\n")

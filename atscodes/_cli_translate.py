@@ -16,6 +16,7 @@ from ._cli_common import (
     terminal_safe,
     write_json,
 )
+from ._cli_text import render, terminal_width
 from ._lookup import lookup, suggestions
 from ._sslstatus import SSLStatus
 from ._translate import (
@@ -278,8 +279,6 @@ def _translate(args: argparse.Namespace, out: TextIO) -> int:
             out,
         )
     else:
-        from ._cli import render
-
         color = color_wanted(args.color, out)
         styled: list[tuple[str, str, str]] = []
         for line in text:
@@ -287,12 +286,7 @@ def _translate(args: argparse.Namespace, out: TextIO) -> int:
             indent = line[: len(line) - len(body)]
             style = "hint" if body.startswith("source:") else ("" if indent else "name")
             styled.append((indent, terminal_safe(body), style))
-        width = args.width
-        if width is None and out.isatty():
-            import shutil
-
-            width = shutil.get_terminal_size((100, 24)).columns
-        out.write(render(styled, width, color))
+        out.write(render(styled, terminal_width(out, args.width), color))
     return 0 if translation.rows else 1
 
 

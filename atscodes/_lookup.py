@@ -14,11 +14,10 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Final
 
-import attrs
-
 from ._alerts import TLSAlert
 from ._base import _MAX_DIGITS, Code, get
 from ._cfnetwork import CFNetworkError, CFStreamErrorDomain
+from ._frozen import frozen
 from ._posix import AddrInfoError, DarwinErrno
 from ._sslstatus import SSLStatus
 from ._urlerror import URLError
@@ -26,7 +25,7 @@ from ._urlerror import URLError
 __all__ = ["Interpretation", "lookup", "suggestions", "swift_name"]
 
 
-@attrs.frozen(repr=False)
+@frozen
 class Interpretation:
     """One reading of a code: its ``family``, its ``code`` and the ``member`` it resolves to.
 

@@ -128,3 +128,20 @@ def test_docstring_examples_run(module_name: str) -> None:
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0
     assert result.failed == 0
+
+
+@pytest.mark.parametrize("argv", [["-9802"], ["42", "[3:-9813]"], ["errSSLPeerBadCert"]])
+def test_the_plain_decode_imports_only_what_it_needs(argv: list[str]) -> None:
+    """`atscodes -9802` starts fast: no attrs, argparse, log, explain or ATS machinery."""
+    out = _run(
+        "import sys, io\n"
+        "from atscodes._cli import main\n"
+        "real, sys.stdout = sys.stdout, io.StringIO()\n"
+        f"status = main({argv!r})\n"
+        "sys.stdout = real\n"
+        "heavy = {'attr', 'attrs', 'argparse', 'inspect', 'json', 'textwrap', 'shutil'}\n"
+        "print(status, sorted(m for m in sys.modules if m.split('.')[0] in heavy or m in {\n"
+        "    'atscodes._scan', 'atscodes._annotate', 'atscodes._explain',\n"
+        "    'atscodes._ats_check', 'atscodes._ats_lint', 'atscodes._logfilter'}))"
+    )
+    assert out == "0 []"
