@@ -10,7 +10,7 @@ import sys
 from collections.abc import Sequence
 from typing import Final, TextIO
 
-from ._cli_common import PROG, Parser, UsageError
+from ._cli_common import PROG, Parser, UsageError, positive_int
 from ._explain import explain, explain_log
 
 __all__ = ["SUMMARY", "run"]
@@ -56,7 +56,7 @@ def _parser() -> Parser:
     form = parser.add_mutually_exclusive_group()
     form.add_argument("--json", action="store_true", help="print JSON")
     form.add_argument("--markdown", action="store_true", help="print Markdown")
-    parser.add_argument("--width", type=int, default=0, help="wrap text at this width")
+    parser.add_argument("--width", type=positive_int, help="wrap text at this width")
     parser.add_argument(
         "--color",
         choices=("auto", "always", "never"),

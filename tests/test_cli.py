@@ -483,3 +483,13 @@ def test_json_is_valid_utf8_with_undecodable_argv(argv: list[bytes]) -> None:
     result = subprocess.run(_script(*argv), capture_output=True, check=False)
     assert result.returncode in (0, 1)
     json.loads(result.stdout.decode("utf-8"))
+
+
+@pytest.mark.parametrize("command", [["explain"], ["translate"], []])
+@pytest.mark.parametrize("width", ["0", "-1"])
+def test_every_width_option_refuses_zero_and_negatives(
+    capsys: pytest.CaptureFixture[str], command: list[str], width: str
+) -> None:
+    status, out, err = run(capsys, *command, f"--width={width}", "-9802")
+    assert (status, out) == (2, "")
+    assert "must be a whole number of at least 1" in err
