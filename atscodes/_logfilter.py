@@ -50,8 +50,12 @@ class FindingsFilter(logging.Filter):
     def __init__(
         self, name: str = "", *, annotate: bool = False, attribute: str = "atscodes"
     ) -> None:
+        if not isinstance(attribute, str) or not attribute.isidentifier():
+            raise TypeError(f"attribute must be an identifier string, not {attribute!r}")
+        if not isinstance(name, str):
+            raise TypeError(f"name must be a str, not {type(name).__name__}")
         super().__init__(name)
-        self.annotate = annotate
+        self.annotate = bool(annotate)
         self.attribute = attribute
         self._lock = threading.Lock()
 

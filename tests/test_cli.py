@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
@@ -11,6 +12,8 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from atscodes._cli import main
 
@@ -493,3 +496,20 @@ def test_every_width_option_refuses_zero_and_negatives(
     status, out, err = run(capsys, *command, f"--width={width}", "-9802")
     assert (status, out) == (2, "")
     assert "must be a whole number of at least 1" in err
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.text(max_size=40), min_size=1, max_size=3), st.booleans())
+def test_any_arguments_end_in_an_exit_status_not_a_traceback(
+    argv: list[str], as_json: bool
+) -> None:
+    """Arbitrary argv: 0, 1 or 2, and JSON mode prints JSON (or, on a usage error, nothing)."""
+    from atscodes._cli import _COMMANDS
+
+    assume(not set(argv) & set(_COMMANDS))  # subcommands read stdin or the network
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        status = main(["--json", *argv] if as_json else argv)
+    assert status in (0, 1, 2)
+    if as_json and status != 2:
+        json.loads(out.getvalue())
