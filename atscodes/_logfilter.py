@@ -50,7 +50,7 @@ class FindingsFilter(logging.Filter):
     def __init__(
         self, name: str = "", *, annotate: bool = False, attribute: str = "atscodes"
     ) -> None:
-        if not isinstance(attribute, str) or not attribute.isidentifier():
+        if not str.isidentifier(attribute):  # TypeError for a non-str, as for a bad name
             raise TypeError(f"attribute must be an identifier string, not {attribute!r}")
         if not isinstance(name, str):
             raise TypeError(f"name must be a str, not {type(name).__name__}")
