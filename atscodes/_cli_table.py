@@ -65,8 +65,14 @@ def _table(args: argparse.Namespace, out: TextIO) -> int:
         wanted = args.family.casefold()
         families = tuple(f for f in families if f.__name__.casefold() == wanted)
         if not families:
-            names = ", ".join(f.__name__ for f in _families())
-            raise UsageError(f"unknown family {args.family!r} (one of: {names})")
+            import difflib
+
+            names = [f.__name__ for f in _families()]
+            close = difflib.get_close_matches(wanted, [n.casefold() for n in names], n=1)
+            hint = "".join(
+                f"; did you mean {n}?" for n in names if close and n.casefold() == close[0]
+            )
+            raise UsageError(f"unknown family {args.family!r}{hint} (one of: {', '.join(names)})")
     if args.json:
         write_json({f.__name__: [member_record(m) for m in f] for f in families}, out)
         return 0

@@ -513,3 +513,9 @@ def test_any_arguments_end_in_an_exit_status_not_a_traceback(
     assert status in (0, 1, 2)
     if as_json and status != 2:
         json.loads(out.getvalue())
+
+
+def test_table_suggests_a_family(capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = run(capsys, "table", "SSLStatuss")
+    assert status == 2
+    assert "unknown family 'SSLStatuss'; did you mean SSLStatus?" in err
