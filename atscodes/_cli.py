@@ -393,6 +393,20 @@ def _dispatch(arguments: Sequence[str]) -> int:
     return _decode(args.codes, sys.stdout, as_json=args.json, width=args.width, color=args.color)
 
 
+def _replace_unencodable(error: UnicodeError) -> tuple[str | bytes, int]:
+    """A codec error handler: U+FFFD for each character that cannot be encoded.
+
+    The UTF-8 encoder takes only ASCII text or bytes as a replacement, hence the
+    bytes of U+FFFD there; other encodings get "?".
+    """
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    count = error.end - error.start
+    if error.encoding.replace("_", "-").lower() in ("utf-8", "utf8"):
+        return "\ufffd".encode() * count, error.end
+    return "?" * count, error.end
+
+
 def _say(message: str) -> None:
     """One line on stderr, if there is a stderr to write to."""
     try:
@@ -438,6 +452,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
+    if any(a.startswith("--json") for a in arguments) and hasattr(sys.stdout, "reconfigure"):
+        # JSON must be valid UTF-8: an argv byte that was not UTF-8 (a surrogate escape,
+        # which a C.UTF-8 locale's stdout would write back raw) becomes U+FFFD.
+        import codecs
+
+        codecs.register_error("atscodes.json", _replace_unencodable)
+        sys.stdout.reconfigure(errors="atscodes.json")
     try:
         return _run(arguments)
     except UsageError as error:

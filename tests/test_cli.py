@@ -479,11 +479,15 @@ def test_a_broken_pipe_ends_quietly_with_141() -> None:
         [b"--json", b"\xff-98\xfe02"],
         [b"--json", b"caf\xe9", b"-9802"],
         [b"translate", b"\xff", b"--json"],
+        [b"explain", b"--json", b"\xff\xfe-9802"],
+        [b"table", b"TLSAlert", b"--json"],
         [b"translate", b"-9802", b"--json", b"--os", b"iOS 11\xff"],
     ],
 )
 def test_json_is_valid_utf8_with_undecodable_argv(argv: list[bytes]) -> None:
-    result = subprocess.run(_script(*argv), capture_output=True, check=False)
+    """Also under a C.UTF-8 locale, whose stdout writes surrogate escapes back as raw bytes."""
+    environment = {**os.environ, "LC_ALL": "C.UTF-8"}
+    result = subprocess.run(_script(*argv), capture_output=True, check=False, env=environment)
     assert result.returncode in (0, 1)
     json.loads(result.stdout.decode("utf-8"))
 
