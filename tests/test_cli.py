@@ -10,6 +10,7 @@ import re
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import assume, given, settings
@@ -376,6 +377,35 @@ class TestCompletion:
         )
         result = subprocess.run(["bash", "-c", probe], capture_output=True, text=True, check=True)
         assert result.stdout.splitlines() == ["translate", "SSLStatus", "url-loading"]
+
+    @pytest.mark.parametrize("shell", ["zsh", "fish"])
+    def test_zsh_and_fish_scripts_parse(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, shell: str
+    ) -> None:
+        if shutil.which(shell) is None:
+            pytest.skip(f"{shell} is not installed")
+        _, script, _ = run(capsys, "completion", shell)
+        path = tmp_path / "atscodes.completion"
+        path.write_text(script, encoding="utf-8")
+        subprocess.run([shell, "-n", str(path)], check=True)
+
+    def test_fish_script_completes(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        if shutil.which("fish") is None:
+            pytest.skip("fish is not installed")
+        _, script, _ = run(capsys, "completion", "fish")
+        path = tmp_path / "atscodes.fish"
+        path.write_text(script, encoding="utf-8")
+        probe = (
+            f"source {path}; complete -C'atscodes tr'; complete -C'atscodes table SSL';"
+            " complete -C'atscodes translate 42 --layer '"
+        )
+        result = subprocess.run(
+            ["fish", "--no-config", "-c", probe], capture_output=True, text=True, check=True
+        )
+        words = [line.split("\t")[0] for line in result.stdout.splitlines()]
+        assert words == ["translate", "SSLStatus", "cfstream", "url-loading"]
 
 
 class TestTerminal:
