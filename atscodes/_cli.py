@@ -19,6 +19,8 @@ from ._cli_text import (
     Line,
     UsageError,
     color_wanted,
+    is_option,
+    options_then_codes,
     render,
     terminal_safe,
     terminal_width,
@@ -324,11 +326,6 @@ def _decode(
 # ---------------------------------------------------------------- dispatch
 
 
-def _is_option(argument: str) -> bool:
-    """``--json``, ``--width=3``, ``-h``: an option; ``-9802``, ``-0x2A``, a minus sign: a code."""
-    return argument == "-h" or (argument.startswith("--") and argument[2:3].isalpha())
-
-
 def _split_command(arguments: Sequence[str]) -> tuple[str | None, list[str]]:
     """The subcommand named by the first positional argument, and the rest in order.
 
@@ -340,7 +337,7 @@ def _split_command(arguments: Sequence[str]) -> tuple[str | None, list[str]]:
         argument = arguments[index]
         if argument == "--":
             break
-        if _is_option(argument):
+        if is_option(argument):
             if argument in _VALUE_OPTIONS:
                 index += 1  # skip its value
             index += 1
@@ -353,23 +350,7 @@ def _split_command(arguments: Sequence[str]) -> tuple[str | None, list[str]]:
 
 def _decode_arguments(arguments: Sequence[str]) -> list[str]:
     """The options first, then ``--`` and every code: ``-9802`` is a code, not an option."""
-    options: list[str] = []
-    codes: list[str] = []
-    index = 0
-    while index < len(arguments):
-        argument = arguments[index]
-        if argument == "--":
-            codes.extend(arguments[index + 1 :])
-            break
-        if _is_option(argument):
-            options.append(argument)
-            if argument in _VALUE_OPTIONS and index + 1 < len(arguments):
-                options.append(arguments[index + 1])
-                index += 1
-        else:
-            codes.append(argument)
-        index += 1
-    return [*options, "--", *codes] if codes else options
+    return options_then_codes(arguments, _VALUE_OPTIONS)
 
 
 def _dispatch(arguments: Sequence[str]) -> int:
@@ -379,7 +360,7 @@ def _dispatch(arguments: Sequence[str]) -> int:
 
         run: Callable[[Sequence[str]], int] = import_module(_COMMANDS[command], __package__).run
         return run(rest)
-    if arguments and not any(_is_option(a) or a == "--" for a in arguments):
+    if arguments and not any(is_option(a) or a == "--" for a in arguments):
         # The common case, `atscodes -9802`: no option to parse, so no argparse to import.
         return _decode(arguments, sys.stdout)
     overview = any(a in ("-h", "--help") for a in _decode_arguments(arguments))

@@ -26,26 +26,23 @@ examples:
 exit status: 0 printed, 2 usage error (an unknown shell)
 """
 
-_FAMILIES: Final = (
-    "TLSAlert",
-    "SSLStatus",
-    "SecError",
-    "URLError",
-    "CFNetworkError",
-    "CFStreamErrorDomain",
-    "DarwinErrno",
-    "AddrInfoError",
-)
 _VALUES: Final = {
     "--color": ("auto", "always", "never"),
     "--layer": ("cfstream", "url-loading"),
 }
 _DECODE_OPTIONS: Final = ("--json", "--color", "--width", "--help", "--version")
-_WORDS: Final = {
-    "table": _FAMILIES,
-    "completion": ("bash", "zsh", "fish"),
-    "ats": ("check", "lint"),
-}
+_SHELLS: Final = ("bash", "zsh", "fish")
+
+
+def _words() -> dict[str, tuple[str, ...]]:
+    """The words a command takes first: family names after `table`, shells, ats's commands."""
+    from ._lookup import _families
+
+    return {
+        "table": tuple(family.__name__ for family in _families()),
+        "completion": _SHELLS,
+        "ats": ("check", "lint"),
+    }
 
 
 def _parser() -> Parser:
@@ -55,7 +52,7 @@ def _parser() -> Parser:
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("shell", choices=("bash", "zsh", "fish"), metavar="SHELL")
+    parser.add_argument("shell", choices=_SHELLS, metavar="SHELL")
     return parser
 
 
@@ -86,7 +83,7 @@ def _table() -> dict[str, tuple[str, ...]]:
     return {command: _options(command) for command in sorted(_COMMANDS)}
 
 
-def _bash(options: dict[str, tuple[str, ...]]) -> Iterator[str]:
+def _bash(options: dict[str, tuple[str, ...]], words: dict[str, tuple[str, ...]]) -> Iterator[str]:
     yield f"# bash completion for {PROG}"
     yield f"_{PROG}() {{"
     yield '    local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}"'
@@ -103,9 +100,9 @@ def _bash(options: dict[str, tuple[str, ...]]) -> Iterator[str]:
     yield "    esac"
     yield '    case "$cmd" in'
     for command, opts in options.items():
-        words = " ".join((*_WORDS.get(command, ()), *opts, "--help"))
-        files = "" if command in _WORDS else ' $(compgen -f -- "$cur")'
-        yield f'        {command}) COMPREPLY=($(compgen -W "{words}" -- "$cur"){files}) ;;'
+        choices = " ".join((*words.get(command, ()), *opts, "--help"))
+        files = "" if command in words else ' $(compgen -f -- "$cur")'
+        yield f'        {command}) COMPREPLY=($(compgen -W "{choices}" -- "$cur"){files}) ;;'
     commands = " ".join((*options, *_DECODE_OPTIONS))
     yield f'        *) COMPREPLY=($(compgen -W "{commands}" -- "$cur")) ;;'
     yield "    esac"
@@ -113,7 +110,7 @@ def _bash(options: dict[str, tuple[str, ...]]) -> Iterator[str]:
     yield f"complete -F _{PROG} {PROG}"
 
 
-def _zsh(options: dict[str, tuple[str, ...]]) -> Iterator[str]:
+def _zsh(options: dict[str, tuple[str, ...]], words: dict[str, tuple[str, ...]]) -> Iterator[str]:
     yield f"#compdef {PROG}"
     yield f"# zsh completion for {PROG}"
     yield f"_{PROG}() {{"
@@ -130,15 +127,15 @@ def _zsh(options: dict[str, tuple[str, ...]]) -> Iterator[str]:
     yield "    esac"
     yield "    case $words[2] in"
     for command, opts in options.items():
-        words = " ".join((*_WORDS.get(command, ()), *opts, "--help"))
-        files = "" if command in _WORDS else "; _files"
-        yield f"        {command}) compadd -- {words}{files} ;;"
+        choices = " ".join((*words.get(command, ()), *opts, "--help"))
+        files = "" if command in words else "; _files"
+        yield f"        {command}) compadd -- {choices}{files} ;;"
     yield "    esac"
     yield "}"
     yield f'_{PROG} "$@"'
 
 
-def _fish(options: dict[str, tuple[str, ...]]) -> Iterator[str]:
+def _fish(options: dict[str, tuple[str, ...]], words: dict[str, tuple[str, ...]]) -> Iterator[str]:
     yield f"# fish completion for {PROG}"
     commands = " ".join(options)
     yield f"complete -c {PROG} -f -n 'not __fish_seen_subcommand_from {commands}' -a '{commands}'"
@@ -146,9 +143,9 @@ def _fish(options: dict[str, tuple[str, ...]]) -> Iterator[str]:
         yield f"complete -c {PROG} -n 'not __fish_seen_subcommand_from {commands}' -l {option[2:]}"
     for command, opts in options.items():
         seen = f"__fish_seen_subcommand_from {command}"
-        words = _WORDS.get(command)
-        if words:
-            yield f"complete -c {PROG} -f -n '{seen}' -a '{' '.join(words)}'"
+        first = words.get(command)
+        if first:
+            yield f"complete -c {PROG} -f -n '{seen}' -a '{' '.join(first)}'"
         for option in (*opts, "--help"):
             values = _VALUES.get(option)
             extra = f" -x -a '{' '.join(values)}'" if values else ""
@@ -159,5 +156,5 @@ def run(argv: Sequence[str]) -> int:
     """Run ``atscodes completion`` with *argv*; return the exit status."""
     args = _parser().parse_args(argv)
     writer = {"bash": _bash, "zsh": _zsh, "fish": _fish}[args.shell]
-    sys.stdout.write("\n".join(writer(_table())) + "\n")
+    sys.stdout.write("\n".join(writer(_table(), _words())) + "\n")
     return 0

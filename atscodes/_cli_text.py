@@ -16,6 +16,8 @@ __all__ = [
     "Line",
     "UsageError",
     "color_wanted",
+    "is_option",
+    "options_then_codes",
     "render",
     "terminal_safe",
     "terminal_width",
@@ -71,6 +73,36 @@ def write_json(value: object, out: TextIO) -> None:
     ascii_only = encoding not in ("utf-8", "utf8")
     text = _SURROGATE.sub("\ufffd", json.dumps(value, indent=2, ensure_ascii=ascii_only))
     out.write(text + "\n")
+
+
+def is_option(argument: str) -> bool:
+    """``--json``, ``--width=3``, ``-h``: an option; ``-9802``, ``-0x2A``, a minus sign: a code."""
+    return argument == "-h" or (argument.startswith("--") and argument[2:3].isalpha())
+
+
+def options_then_codes(arguments: Sequence[str], value_options: frozenset[str]) -> list[str]:
+    """The options first (with the values of *value_options*), then ``--`` and the rest.
+
+    So that argparse takes ``-9802`` (or a pasted ``-1200 [3:-9802]``) for a code,
+    not an option, wherever it stands; ``--width -5`` keeps -5 as the width.
+    """
+    options: list[str] = []
+    codes: list[str] = []
+    index = 0
+    while index < len(arguments):
+        argument = arguments[index]
+        if argument == "--":
+            codes.extend(arguments[index + 1 :])
+            break
+        if is_option(argument):
+            options.append(argument)
+            if argument in value_options and index + 1 < len(arguments):
+                options.append(arguments[index + 1])
+                index += 1
+        else:
+            codes.append(argument)
+        index += 1
+    return [*options, "--", *codes] if codes else options
 
 
 def render(lines: Sequence[Line], width: int | None, color: bool) -> str:

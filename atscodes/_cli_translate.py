@@ -16,7 +16,7 @@ from ._cli_common import (
     terminal_safe,
     write_json,
 )
-from ._cli_text import render, terminal_width
+from ._cli_text import options_then_codes, render, terminal_width
 from ._lookup import lookup, suggestions
 from ._sslstatus import SSLStatus
 from ._translate import (
@@ -292,21 +292,7 @@ def _translate(args: argparse.Namespace, out: TextIO) -> int:
 
 def run(argv: Sequence[str]) -> int:
     """Run ``atscodes translate`` with *argv*; return the exit status."""
-    options: list[str] = []
-    codes: list[str] = []
-    arguments = list(argv)
-    index = 0
-    while index < len(arguments):
-        argument = arguments[index]
-        if argument == "--":
-            codes.extend(arguments[index + 1 :])
-            break
-        if argument in _VALUE_OPTIONS and index + 1 < len(arguments):
-            options += arguments[index : index + 2]  # the value may look like -5
-            index += 2
-            continue
-        # A negative code (-9802, -0x2A, U+2212 minus) is the CODE, not an option.
-        is_option = argument == "-h" or argument.startswith("--")
-        (options if is_option else codes).append(argument)
-        index += 1
-    return _translate(_parser().parse_args([*options, "--", *codes]), sys.stdout)
+    arguments = options_then_codes(argv, _VALUE_OPTIONS)
+    if "--" not in arguments:
+        arguments.append("--")  # no CODE: argparse says so
+    return _translate(_parser().parse_args(arguments), sys.stdout)

@@ -39,6 +39,18 @@ def logger() -> Iterator[logging.Logger]:
         log.removeFilter(filt)
 
 
+def reporting_handler(
+    logger: logging.Logger, monkeypatch: pytest.MonkeyPatch
+) -> list[logging.LogRecord]:
+    """A StreamHandler with an annotating filter; the records it reports as bad, in a list."""
+    handler = logging.StreamHandler(io.StringIO())
+    handler.addFilter(atscodes.FindingsFilter(annotate=True))
+    logger.addHandler(handler)
+    reported: list[logging.LogRecord] = []
+    monkeypatch.setattr(handler, "handleError", reported.append)
+    return reported
+
+
 class Unprintable:
     def __str__(self) -> str:
         raise RuntimeError("no str for you")
@@ -70,12 +82,7 @@ def test_a_message_whose_str_fails_is_left_to_logging(
     logger: logging.Logger, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """logging's own handleError reports it; the filter neither raises nor alters the record."""
-    stream = io.StringIO()
-    handler = logging.StreamHandler(stream)
-    handler.addFilter(atscodes.FindingsFilter(annotate=True))
-    logger.addHandler(handler)
-    reported: list[logging.LogRecord] = []
-    monkeypatch.setattr(handler, "handleError", reported.append)
+    reported = reporting_handler(logger, monkeypatch)
     message = Unprintable()
     logger.error(message)
     [record] = reported
@@ -86,11 +93,7 @@ def test_a_message_whose_str_fails_is_left_to_logging(
 def test_failing_percent_formatting_keeps_the_arguments(
     logger: logging.Logger, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    handler = logging.StreamHandler(io.StringIO())
-    handler.addFilter(atscodes.FindingsFilter(annotate=True))
-    logger.addHandler(handler)
-    reported: list[logging.LogRecord] = []
-    monkeypatch.setattr(handler, "handleError", reported.append)
+    reported = reporting_handler(logger, monkeypatch)
     logger.error("failed %s %s " + PAIR, "one")
     [record] = reported
     assert record.msg == "failed %s %s " + PAIR
@@ -100,11 +103,7 @@ def test_failing_percent_formatting_keeps_the_arguments(
 def test_an_argument_whose_str_fails(
     logger: logging.Logger, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    handler = logging.StreamHandler(io.StringIO())
-    handler.addFilter(atscodes.FindingsFilter(annotate=True))
-    logger.addHandler(handler)
-    reported: list[logging.LogRecord] = []
-    monkeypatch.setattr(handler, "handleError", reported.append)
+    reported = reporting_handler(logger, monkeypatch)
     argument = Unprintable()
     logger.error("value %s", argument)
     [record] = reported
