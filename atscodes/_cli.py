@@ -204,14 +204,12 @@ def _interpretation_record(interp: Interpretation) -> dict[str, Any]:
 
 # ---------------------------------------------------------------- text
 
-_Line = Line
-
 
 def _alert_list(alerts: frozenset[TLSAlert]) -> str:
     return ", ".join(f"{int(a)} {a.name}" for a in sorted(alerts))
 
 
-def _text_lines(interp: Interpretation) -> Iterator[_Line]:
+def _text_lines(interp: Interpretation) -> Iterator[Line]:
     member = interp.member
     if member is None:
         head = interp.family.__name__ if interp.family else (interp.domain or "?")
@@ -267,7 +265,7 @@ def _from_text(query: str) -> tuple[Interpretation, ...]:
     return tuple(found)
 
 
-def _not_found_lines(query: str) -> Iterator[_Line]:
+def _not_found_lines(query: str) -> Iterator[Line]:
     from ._lookup import suggestions
 
     yield "  ", "not recognised as a code, a name or a CFStream pair, and no code in it", "unknown"
@@ -309,7 +307,7 @@ def _decode(
                 }
             )
             continue
-        lines: list[_Line] = [("", terminal_safe(query), "head")]
+        lines: list[Line] = [("", terminal_safe(query), "head")]
         if scanned:
             count = f"{len(found)} code{'s' if len(found) != 1 else ''}"
             lines.append(("  ", f"pasted text: {count} found in it", "hint"))
