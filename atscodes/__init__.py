@@ -118,21 +118,25 @@ __all__ = [
 # large SecError family, the errno tables, and everything built on attrs records
 # (translation rows, lookup results).  Log tools start often; the common tables
 # above cost a few milliseconds, these would cost as much again.  Type checkers
-# and IDEs see the real objects through the TYPE_CHECKING imports above.
-_LAZY = {
+# and IDEs see the real objects through the TYPE_CHECKING imports above; a test
+# (tests/test_package.py) checks that those imports, this table and __all__ agree.
+# One name per line, so that additions merge cleanly.
+_LAZY: dict[str, str] = {
     "SecError": "_secerror",
     "AddrInfoError": "_posix",
     "DarwinErrno": "_posix",
     "Interpretation": "_lookup",
     "lookup": "_lookup",
-    "ErrorLayer": "_explain",
     "Finding": "_scan",
     "scan": "_scan",
     "scan_lines": "_scan",
-    "scan_file": "_annotate",
     "annotate_text": "_annotate",
+    "scan_file": "_annotate",
+    "scan_stream": "_annotate",
+    "strip_annotations": "_annotate",
     "FindingsFilter": "_logfilter",
     "CauseGroup": "_explain",
+    "ErrorLayer": "_explain",
     "Event": "_explain",
     "Explanation": "_explain",
     "LogReport": "_explain",
@@ -143,29 +147,22 @@ _LAZY = {
     "Side": "_knowledge_types",
     "Source": "_knowledge_types",
     "Step": "_knowledge_types",
-    "scan_stream": "_annotate",
-    "strip_annotations": "_annotate",
+    "ALERT_MAPPINGS": "_translate",
+    "SENT_ALERTS": "_translate",
+    "URL_ERROR_EVIDENCE": "_translate",
+    "AlertMapping": "_translate",
+    "Basis": "_translate",
+    "Layer": "_translate",
+    "SentAlert": "_translate",
+    "URLErrorEvidence": "_translate",
+    "alert_mappings": "_translate",
+    "alerts_for_status": "_translate",
+    "alerts_sent_for_status": "_translate",
+    "status_for_alert": "_translate",
+    "statuses_for_url_error": "_translate",
+    "url_errors_for_status": "_translate",
     "TraceReport": "_trace",
     "trace": "_trace",
-    **dict.fromkeys(
-        (
-            "ALERT_MAPPINGS",
-            "SENT_ALERTS",
-            "URL_ERROR_EVIDENCE",
-            "AlertMapping",
-            "Basis",
-            "Layer",
-            "SentAlert",
-            "URLErrorEvidence",
-            "alert_mappings",
-            "alerts_for_status",
-            "alerts_sent_for_status",
-            "status_for_alert",
-            "statuses_for_url_error",
-            "url_errors_for_status",
-        ),
-        "_translate",
-    ),
 }
 
 
@@ -182,4 +179,5 @@ def __getattr__(name: str) -> object:
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_LAZY))
+    # The public API only: not the submodules, `annotations` or TYPE_CHECKING.
+    return sorted([*__all__, "__version__"])

@@ -47,6 +47,9 @@ class UnknownCodeError(LookupError):
     ``family`` is the family's name (``"SSLStatus"``) and ``key`` what was asked for.
     """
 
+    # Reported where users meet it, not where it is defined.
+    __module__ = "atscodes"
+
     def __init__(self, family: str, key: object) -> None:
         super().__init__(family, key)
         self.family = family
@@ -146,8 +149,20 @@ def register(family: type[_C], low: int, high: int, *, unsigned32: bool = False)
     return family
 
 
+# No family holds a number longer than this (int32 is 10 digits, 0xFFFFFFFF 8 hex
+# digits); longer ones are out of range, and converting them could hit the
+# interpreter's digit limit (ValueError "Exceeds the limit (4300 digits)").
+_MAX_DIGITS = 24
+#: A stand-in for a number too long to convert: out of every family's range.
+_TOO_LONG = 2**100
+
+
 def _parse_int(text: str) -> int | None:
-    """``"-9802"``, ``"+42"``, ``"0xFFFFD9B6"`` -> int; anything else -> None."""
+    """``"-9802"``, ``"+42"``, ``"0xFFFFD9B6"`` -> int; anything else -> None.
+
+    A number of more than ``_MAX_DIGITS`` significant digits comes back as
+    ``±_TOO_LONG`` without being converted: it is out of range for every family.
+    """
     text = text.strip()
     body = text[1:] if text[:1] in "+-" else text
     if not body:
@@ -160,8 +175,15 @@ def _parse_int(text: str) -> int | None:
         digits, base = body, 10
     else:
         return None
-    number = int(digits, base)
+    number = _TOO_LONG if len(digits.lstrip("0")) > _MAX_DIGITS else int(digits, base)
     return -number if text[:1] == "-" else number
+
+
+def _shown(value: int) -> str:
+    """*value* for an error message, without converting a huge int to decimal."""
+    if value.bit_length() > 80:
+        return f"a {'negative ' if value < 0 else ''}number of more than {_MAX_DIGITS} digits"
+    return str(value)
 
 
 def _normalise(family: type[Code], value: int) -> int:
@@ -169,7 +191,9 @@ def _normalise(family: type[Code], value: int) -> int:
     if unsigned32 and low == _INT32_MIN and 2**31 <= value < _UINT32_SPAN:
         value -= _UINT32_SPAN
     if not low <= value <= high:
-        raise ValueError(f"{value} is not a valid {family.__name__} value (range {low} to {high})")
+        raise ValueError(
+            f"{_shown(value)} is not a valid {family.__name__} value (range {low} to {high})"
+        )
     return value
 
 
@@ -208,6 +232,9 @@ get = _make_get()
 
 
 def _get_slow(family: type[_C], key: object) -> _C | None:
+    if family not in _RANGE:
+        what = getattr(family, "__name__", None) or repr(family)
+        raise TypeError(f"{what} is not an atscodes code family (SSLStatus, TLSAlert, …)")
     if isinstance(key, int) and not isinstance(key, bool):
         # A plain int that missed, or an int subclass such as another family's member.
         value = _normalise(family, int(key))

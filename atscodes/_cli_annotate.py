@@ -182,14 +182,5 @@ def run(argv: Sequence[str]) -> int:
     args = _parser().parse_args(argv)
     if args.field and not args.ndjson:
         raise UsageError("--field needs --ndjson")
-    try:
-        return _annotate(args)
-    except BrokenPipeError:
-        raise  # the dispatcher ends quietly, like cat | head
-    except OSError as error:
-        # A full disk (> /dev/full) or a failing read: one line, like cat, and no second
-        # error when the interpreter flushes stdout on its way out.
-        sys.stderr.write(f"{PROG}: error: {error.strerror or error}\n")
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return 2
+    # Output errors (a full disk, a closed stdout) are the dispatcher's: one line, exit 2.
+    return _annotate(args)

@@ -1,17 +1,26 @@
-"""What every ``atscodes`` subcommand shares: its parser and its usage error."""
+"""What every ``atscodes`` subcommand shares: its parser, its usage error, output helpers."""
 
 from __future__ import annotations
 
 import argparse
-from typing import Any, Final
+import sys
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["PROG", "Parser", "UsageError"]
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
-PROG: Final = "atscodes"
+from ._cli_text import PROG, UsageError, color_wanted, terminal_safe, write_json
 
-
-class UsageError(Exception):
-    """A usage error: ``main`` prints it as ``atscodes: error: …`` and exits with 2."""
+__all__ = [
+    "PROG",
+    "Parser",
+    "UsageError",
+    "add_text_options",
+    "color_wanted",
+    "positive_int",
+    "terminal_safe",
+    "write_json",
+]
 
 
 class Parser(argparse.ArgumentParser):
@@ -23,3 +32,39 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> Any:  # argparse's own signature returns NoReturn
         raise UsageError(f"{message}\n{self.format_usage().rstrip()}")
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        # argparse swallows OSError here, so `--help > /dev/full` would lose the help
+        # and exit 0; let the error reach main(), which reports it like `cat`.
+        if message:
+            (file or sys.stderr).write(message)
+
+
+def positive_int(text: str) -> int:
+    """An argparse type: a whole number of at least 1 (``--width 0`` is refused)."""
+    try:
+        value = int(text, 10) if len(text) < 20 else 0
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1, not {text!r}")
+    return value
+
+
+def add_text_options(parser: argparse.ArgumentParser) -> None:
+    """``--width N`` and ``--color never|auto|always``, as ``explain`` and the decode have them."""
+    parser.add_argument(
+        "--width",
+        type=positive_int,
+        default=None,
+        metavar="N",
+        help="wrap text at N columns (default: the terminal's width; no wrapping into a pipe)",
+    )
+    parser.add_argument(
+        "--color",
+        "--colour",
+        dest="color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour the text (auto: only on a terminal, and not when NO_COLOR is set)",
+    )

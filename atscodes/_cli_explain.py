@@ -10,7 +10,7 @@ import sys
 from collections.abc import Sequence
 from typing import BinaryIO, Final, TextIO
 
-from ._cli_common import PROG, Parser, UsageError
+from ._cli_common import PROG, Parser, UsageError, positive_int
 from ._explain import Event, Explanation, LogReport, explain, explain_log
 
 __all__ = ["SUMMARY", "run"]
@@ -81,7 +81,7 @@ def _parser() -> Parser:
         help="print each failure as soon as it is complete (log stream | atscodes explain "
         "--follow -); one JSON object per line with --json",
     )
-    parser.add_argument("--width", type=int, default=0, help="wrap text at this width")
+    parser.add_argument("--width", type=positive_int, help="wrap text at this width")
     parser.add_argument(
         "--color",
         choices=("auto", "always", "never"),

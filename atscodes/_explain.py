@@ -553,7 +553,9 @@ def _host_in(text: str) -> str | None:
 
 
 def _interpretation_layers(found: Sequence[Interpretation]) -> list[tuple[ErrorLayer, Code | None]]:
-    return _layers_from((i.member, i.family, i.code, i.domain) for i in found)
+    return _layers_from(
+        (i.member, i.family.__name__ if i.family else None, i.code, i.domain) for i in found
+    )
 
 
 def _event_layers(event: FailureEvent) -> list[tuple[ErrorLayer, Code | None]]:

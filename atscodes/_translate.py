@@ -30,10 +30,9 @@ from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import Final
 
-import attrs
-
 from ._alerts import TLSAlert
 from ._base import ValueEnum, _parse_int
+from ._frozen import field, frozen
 from ._sslstatus import SSLStatus
 from ._urlerror import URLError
 
@@ -75,7 +74,7 @@ class Basis(ValueEnum):
     OBSERVED = "observed"
 
 
-@attrs.frozen
+@frozen
 class AlertMapping:
     """The peer sent ``alert``; ``layer`` reported ``status`` (``None``: no status of its own).
 
@@ -89,32 +88,32 @@ class AlertMapping:
     status: SSLStatus | None
     layer: Layer
     basis: Basis
-    source: str = attrs.field(repr=False)
+    source: str = field(repr=False)
     os: str | None = None
-    note: str = attrs.field(default="", repr=False)
-    date: str | None = attrs.field(default=None, repr=False)
-    inference: bool = attrs.field(default=False, repr=False)
+    note: str = field(default="", repr=False)
+    date: str | None = field(default=None, repr=False)
+    inference: bool = field(default=False, repr=False)
 
 
-@attrs.frozen
+@frozen
 class SentAlert:
     """This side detected ``status`` and sends ``alert`` to the peer, under ``condition``."""
 
     status: SSLStatus
     alert: TLSAlert
-    condition: str = attrs.field(repr=False)
-    source: str = attrs.field(repr=False)
+    condition: str = field(repr=False)
+    source: str = field(repr=False)
 
 
-@attrs.frozen
+@frozen
 class URLErrorEvidence:
     """A public log reporting ``url_error`` and ``status`` for one failure: evidence, not a rule."""
 
     status: SSLStatus
     url_error: URLError
-    source: str = attrs.field(repr=False)
+    source: str = field(repr=False)
     os: str | None = None
-    date: str | None = attrs.field(default=None, repr=False)
+    date: str | None = field(default=None, repr=False)
 
 
 _A = TLSAlert

@@ -321,4 +321,4 @@ def test_a_full_disk_is_one_line_and_exit_2(mode: list[str]) -> None:
             check=False,
         )
     assert result.returncode == 2
-    assert result.stderr == b"atscodes: error: No space left on device\n"
+    assert result.stderr == b"atscodes: error: write error: No space left on device\n"

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import atscodes
 from atscodes import SSLStatus, URLError
+from atscodes._lookup import suggestions, swift_name
 from tests.conftest import ALL_MEMBERS, FAMILIES
 
 
@@ -67,8 +71,12 @@ class TestFamilyGet:
         assert URLError.get(2**32 - 1200) is None
 
 
+def _family(found: atscodes.Interpretation) -> str | None:
+    return None if found.family is None else found.family.__name__
+
+
 def _one(query: int | str) -> list[tuple[str | None, int, str | None, str | None]]:
-    return [(i.family, i.code, i.name, i.domain) for i in atscodes.lookup(query)]
+    return [(_family(i), i.code, i.name, i.domain) for i in atscodes.lookup(query)]
 
 
 class TestLookupAcrossFamilies:
@@ -123,10 +131,10 @@ class TestLookupAcrossFamilies:
     )
     def test_named_domains_and_names(self, query: str, family: str, name: str) -> None:
         [found] = atscodes.lookup(query)
-        assert (found.family, found.name) == (family, name)
+        assert (_family(found), found.name) == (family, name)
 
     def test_a_bare_number_gives_every_reading(self) -> None:
-        assert [(i.family, i.name) for i in atscodes.lookup(42)] == [
+        assert [(_family(i), i.name) for i in atscodes.lookup(42)] == [
             ("TLSAlert", "bad_certificate"),
             ("DarwinErrno", "ENOPROTOOPT"),
         ]
@@ -139,7 +147,7 @@ class TestLookupAcrossFamilies:
     def test_unknown_code_in_a_known_domain_is_an_honest_unknown(self) -> None:
         [found] = atscodes.lookup("[3:-9870]")
         assert not found.known
-        assert (found.family, found.code, found.member) == ("SSLStatus", -9870, None)
+        assert (_family(found), found.code, found.member) == ("SSLStatus", -9870, None)
         assert str(found) == "SSLStatus -9870: unknown code -9870 in SSLStatus"
 
     def test_domain_without_a_table(self) -> None:
@@ -199,3 +207,136 @@ def test_lookup_never_raises_on_any_str(text: str) -> None:
 @given(st.from_regex(r"\[?-?\d{1,12}:-?\d{1,12}\]?", fullmatch=True))
 def test_lookup_never_raises_on_pairs(text: str) -> None:
     assert isinstance(atscodes.lookup(text), tuple)
+
+
+UPSTREAM = Path(__file__).resolve().parent / "upstream"
+
+
+class TestNamesAsPeopleTypeThem:
+    @pytest.mark.parametrize(
+        "query",
+        [
+            "secureConnectionFailed",
+            "URLError.secureConnectionFailed",
+            ".secureConnectionFailed",
+            "URLError.Code.secureConnectionFailed",
+            "nsurlerrorsecureconnectionfailed",
+            "NSURLERRORSECURECONNECTIONFAILED",
+        ],
+    )
+    def test_swift_and_any_case_spellings_of_a_url_error(self, query: str) -> None:
+        [found] = atscodes.lookup(query)
+        assert found.member is URLError.NSURLErrorSecureConnectionFailed
+        assert found.family is URLError
+
+    def test_cfnetwork_errors_swift_spelling(self) -> None:
+        [found] = atscodes.lookup("CFNetworkErrors.cfurlErrorSecureConnectionFailed")
+        assert found.member is atscodes.CFNetworkError.kCFURLErrorSecureConnectionFailed
+
+    def test_a_qualifier_restricts_the_family(self) -> None:
+        """`URLError.` names URLError's members only, never a CFNetwork one."""
+        assert atscodes.lookup("URLError.cfurlErrorSecureConnectionFailed") == ()
+
+    def test_case_insensitive_status_name(self) -> None:
+        [found] = atscodes.lookup("errsslpeerbadcert")
+        assert found.member is SSLStatus.errSSLPeerBadCert
+
+    @pytest.mark.parametrize(
+        "query", ["\u22129802", "\u20139802", "\uff0d\uff19\uff18\uff10\uff12", "\u2212\uff19802"]
+    )
+    def test_unicode_minus_and_full_width_digits(self, query: str) -> None:
+        assert _one(query) == [("SSLStatus", -9802, "errSSLFatalAlert", None)]
+
+    def test_unicode_minus_inside_a_pair(self) -> None:
+        assert _one("[3:\u22129813]") == [
+            ("SSLStatus", -9813, "errSSLNoRootCert", "kCFStreamErrorDomainSSL")
+        ]
+
+    @pytest.mark.parametrize("family", ["URLError.Code", "CFNetworkErrors"])
+    def test_swift_names_agree_with_the_swift_sources(self, family: str) -> None:
+        """Every Swift name in Apple's documentation / Swift's importer output resolves,
+        and to the member whose ObjC name our import rule turns into it."""
+        source = json.loads((UPSTREAM / "swift_names.json").read_text(encoding="utf-8"))[family]
+        table = URLError if family == "URLError.Code" else atscodes.CFNetworkError
+        derived = {swift_name(m.name): m for m in table}
+        for name in source["names"]:
+            assert name in derived, name
+            found = atscodes.lookup(f"{family}.{name}")
+            assert [i.member for i in found] == [derived[name]], name
+
+    @pytest.mark.parametrize(
+        ("objc", "swift"),
+        [
+            ("NSURLErrorDNSLookupFailed", "dnsLookupFailed"),
+            ("NSURLErrorBadURL", "badURL"),
+            ("kCFSOCKS5ErrorBadState", "cfsocks5ErrorBadState"),
+            ("kCFErrorHTTPBadURL", "cfErrorHTTPBadURL"),
+            ("errSSLFatalAlert", None),
+        ],
+    )
+    def test_swift_import_rule(self, objc: str, swift: str | None) -> None:
+        assert swift_name(objc) == swift
+
+    @pytest.mark.parametrize(
+        ("typo", "meant"),
+        [
+            ("errSSLPeerBadCer", "errSSLPeerBadCert"),
+            ("errsslfatalalret", "errSSLFatalAlert"),
+            ("secureConectionFailed", "secureConnectionFailed"),
+            ("bad_certficate", "bad_certificate"),
+        ],
+    )
+    def test_did_you_mean(self, typo: str, meant: str) -> None:
+        assert atscodes.lookup(typo) == ()
+        assert meant in suggestions(typo)
+
+    def test_no_suggestion_for_noise(self) -> None:
+        assert suggestions("hello world") == ()
+
+
+class TestWrongInput:
+    @pytest.mark.parametrize("family", [int, "SSLStatus", None, str])
+    def test_get_with_something_that_is_not_a_family(self, family: object) -> None:
+        with pytest.raises(TypeError, match="not an atscodes code family"):
+            atscodes.get(family, 5)  # type: ignore[call-overload]
+
+    @pytest.mark.parametrize(
+        "key",
+        ["9" * 5000, "-" + "9" * 5000, "0x" + "f" * 5000, 10**5000],
+        ids=["digits", "negative", "hex", "int"],
+    )
+    def test_very_long_numbers_give_the_familys_range(self, key: int | str) -> None:
+        with pytest.raises(ValueError, match=r"range -2147483648 to 2147483647") as caught:
+            SSLStatus.get(key)
+        assert "limit" not in str(caught.value)
+        assert len(str(caught.value)) < 200
+
+    def test_very_long_alert_number(self) -> None:
+        with pytest.raises(ValueError, match=r"TLSAlert value \(range 0 to 255\)"):
+            atscodes.TLSAlert.get("1" * 5000)
+
+    @pytest.mark.parametrize(
+        "query",
+        ["9" * 5000, "[3:-" + "9" * 5000 + "]", "x " + "9" * 5000],
+        ids=["number", "pair", "named"],
+    )
+    def test_lookup_of_a_very_long_number_matches_nothing(self, query: str) -> None:
+        assert atscodes.lookup(query) == ()
+
+
+class TestInterpretation:
+    def test_family_is_the_family_class(self) -> None:
+        [found] = atscodes.lookup("[3:-9802]")
+        assert found.family is SSLStatus
+        assert found.family.__name__ == "SSLStatus"
+
+    def test_repr_is_one_short_line(self) -> None:
+        [found] = atscodes.lookup("[3:-9802]")
+        assert repr(found) == (
+            "<Interpretation SSLStatus -9802 errSSLFatalAlert domain=kCFStreamErrorDomainSSL>"
+        )
+        [unknown] = atscodes.lookup("[4:-2102]")
+        assert repr(unknown) == "<Interpretation kCFStreamErrorDomainHTTP -2102 unknown>"
+        for interp in atscodes.lookup(42):
+            assert "\n" not in repr(interp)
+            assert len(repr(interp)) < 100

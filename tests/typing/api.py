@@ -41,7 +41,7 @@ assert_type(atscodes.lookup("[3:-9802]"), tuple[Interpretation, ...])
 
 for interpretation in atscodes.lookup(42):
     assert_type(interpretation.member, "atscodes.Code | None")
-    assert_type(interpretation.family, "str | None")
+    assert_type(interpretation.family, "type[atscodes.Code] | None")
     assert_type(interpretation.known, bool)
 
 try:
