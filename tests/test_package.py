@@ -145,15 +145,3 @@ def test_the_plain_decode_imports_only_what_it_needs(argv: list[str]) -> None:
         "    'atscodes._ats_check', 'atscodes._ats_lint', 'atscodes._logfilter'}))"
     )
     assert out == "0 []"
-
-
-def test_project_urls_name_source_issues_and_changelog() -> None:
-    from importlib.metadata import metadata
-
-    urls = dict(entry.split(", ", 1) for entry in metadata("atscodes").get_all("Project-URL") or [])
-    assert set(urls) >= {"Source", "Issues", "Changelog"}
-    source = urls["Source"]
-    assert source.startswith("https://")
-    assert urls["Issues"].startswith(source)
-    assert urls["Changelog"].startswith(source)
-    assert urls["Changelog"].endswith("CHANGELOG.md")
