@@ -201,7 +201,6 @@ def lines_of_stream(
     """``(line number, line)`` for each line of a stream (see :func:`records_from_stream`);
     ``(0, "")`` marks a pause when *follow*."""
     decoder = codecs.getincrementaldecoder("utf-8")("surrogateescape")
-    binary = not isinstance(stream.read(0), str)
     line_no = 0
     pending: list[str] = []
     pending_len = 0
@@ -209,8 +208,7 @@ def lines_of_stream(
     read = _reader(stream, chunk, follow)
     while True:
         data = read()
-        text = decoder.decode(data, final=not data) if binary else data  # type: ignore[arg-type]
-        assert isinstance(text, str)
+        text = decoder.decode(data, final=not data) if isinstance(data, bytes) else data
         if not data:
             if pending:
                 line_no += 1
