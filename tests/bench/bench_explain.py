@@ -25,14 +25,8 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from logmix import write_log
+from logmix import peak, write_log
 
-_PEAK = (
-    "import resource, subprocess, sys\n"
-    "with open('/dev/null', 'wb') as out:\n"
-    "    done = subprocess.run(sys.argv[1:], stdout=out, check=False)\n"
-    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, done.returncode)\n"
-)
 _COPY = (
     "import sys\n"
     "with open(sys.argv[1], 'rb') as f, open('/dev/null', 'wb') as o:\n"
@@ -46,13 +40,6 @@ _ALERTS = (
     "start = time.perf_counter(); atscodes.explain(text)\n"
     "print(time.perf_counter() - start)\n"
 )
-
-
-def _peak(argv: list[str]) -> tuple[int, int]:
-    out = subprocess.run(
-        [sys.executable, "-c", _PEAK, *argv], capture_output=True, text=True, check=True
-    ).stdout.split()
-    return int(out[0]), int(out[1])
 
 
 def _timed(argv: list[str]) -> float:
@@ -80,9 +67,9 @@ def main() -> None:
         write_log(large, args.large_mb << 20)
         cr.write_bytes(small.read_bytes().replace(b"\n", b"\r"))
 
-        base = _peak([sys.executable, "-c", "import atscodes._explain, atscodes._events"])[0]
-        small_peak = _peak(_explain(small))[0]
-        large_peak = _peak(_explain(large))[0]
+        base = peak([sys.executable, "-c", "import atscodes._explain, atscodes._events"])[0]
+        small_peak = peak(_explain(small))[0]
+        large_peak = peak(_explain(large))[0]
         results["memory_kb"] = {"baseline": base, "small": small_peak, "large": large_peak}
         results["memory_large_over_small"] = round(large_peak / small_peak, 2)
 
@@ -115,20 +102,8 @@ def main() -> None:
         alert_times[count] = statistics.median(runs)
     results["alerts_40k_over_10k"] = round(alert_times[40_000] / alert_times[10_000], 2)
 
-    zero = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            _PEAK,
-            "sh",
-            "-c",
-            f"head -c 300M /dev/zero | {sys.executable} -m atscodes explain -",
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.split()
-    results["zeros_300M"] = {"peak_kb": int(zero[0]), "exit": int(zero[1])}
+    zero = peak(["sh", "-c", f"head -c 300M /dev/zero | {sys.executable} -m atscodes explain -"])
+    results["zeros_300M"] = {"peak_kb": zero[0], "exit": zero[1]}
 
     if args.json:
         print(json.dumps(results, indent=2))

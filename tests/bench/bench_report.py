@@ -16,30 +16,20 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from logmix import write_log
-
-_PEAK = (
-    "import resource, subprocess, sys\n"
-    "with open('/dev/null', 'wb') as out:\n"
-    "    done = subprocess.run(sys.argv[1:], stdout=out, stderr=out, check=False)\n"
-    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, done.returncode)\n"
-)
+from logmix import peak, write_log
 
 
 def _run(argv: list[str]) -> tuple[float, int]:
     """Seconds and peak resident kB of *argv*, in a fresh interpreter."""
     start = time.perf_counter()
-    out = subprocess.run(
-        [sys.executable, "-c", _PEAK, *argv], capture_output=True, text=True, check=True
-    ).stdout.split()
-    return time.perf_counter() - start, int(out[0])
+    peak_kb, _ = peak(argv)
+    return time.perf_counter() - start, peak_kb
 
 
 def main() -> None:

@@ -9,6 +9,8 @@ runs write the same file.
 from __future__ import annotations
 
 import random
+import subprocess
+import sys
 from pathlib import Path
 
 _NORMAL = (
@@ -68,3 +70,21 @@ def write_log(path: Path, size: int, *, seed: int = 7, code_share: float = 0.01)
             out.write(line + "\n")
             written += len(line) + 1
     return coded
+
+
+# Runs a command line (its argv after -c) and prints the children's peak resident kB
+# and the command's exit status; output and errors go to /dev/null.
+PEAK_SCRIPT = (
+    "import resource, subprocess, sys\n"
+    "with open('/dev/null', 'wb') as out:\n"
+    "    done = subprocess.run(sys.argv[1:], stdout=out, stderr=out, check=False)\n"
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, done.returncode)\n"
+)
+
+
+def peak(argv: list[str]) -> tuple[int, int]:
+    """Peak resident kB and exit status of *argv*, run under a fresh interpreter."""
+    out = subprocess.run(
+        [sys.executable, "-c", PEAK_SCRIPT, *argv], capture_output=True, text=True, check=True
+    ).stdout.split()
+    return int(out[0]), int(out[1])
