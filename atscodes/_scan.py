@@ -99,18 +99,20 @@ _DOMAIN_TOKENS: Final[dict[str, str]] = {
 
 #: Every fragment's match, or its line, contains one of these: the prefilter.
 MARKERS: Final[tuple[str, ...]] = (
-    "rror",
-    "RROR",
+    # "err" in three cases covers error, errno, err, Err(…), ERROR and every …ErrorDomain
+    # (CFNetwork's "TCP Conn 0x… complete. fd: -1, err: 61" has no longer code word).
+    "err",
+    "Err",
+    "ERR",
     "ailed",
     "lert",
     "LERT",
     "-98",
     "TIC ",
     "msg(fd",
-    # issue 11: errno and code words ("ode": code, Code), Cordova's certificate message.
+    # issue 11: code words ("ode": code, Code), Cordova's certificate message.
     # Each marker is one pass over the input, so the list stays short: other shapes of
     # issue 11 ("OSStatus -9807", "[54: Connection reset by peer]") carry one already.
-    "rrno",
     "ode",
     "ertificate",
 )
@@ -252,6 +254,18 @@ _FRAGMENTS: Final[tuple[tuple[str, str], ...]] = (
     ),
     # "TIC TCP Conn Failed [4:0x1c0362f40]: 3:-9802 Err(-9802)" (firebase/quickstart-ios 339).
     ("tic", r"\]:\s{0,4}(?P<tic_pair>(?P<tic_dom>\d{1,2}):(?P<tic_code>-?\d{1,10}))(?![\w.:])"),
+    # CFNetwork's TCP connection object: "TCP Conn 0x1c4572300 Failed : error 0:61 [61]"
+    #   (cwilsn/react-native-network-info issue 41, iOS 11) and "TCP Conn Failed : error
+    #   0:50" print a domain and a code, the errno again in brackets; before iOS 11 its
+    #   "CFNetwork Diagnostics" block said "error: 61 [61]" (PeelTechnologies/react-native-tcp
+    #   issue 56, iOS 10).  Domain 0 is not a CFStream domain: every public log shows it with
+    #   an errno value (50, 60, 61), so it is read as one (inference, see handle()).
+    (
+        "tcpconn",
+        r"(?:Failed\s{0,2}:\s{0,2}error\s{1,2}(?P<tc_pair>(?P<tc_dom>\d{1,2}):(?P<tc_code>-?\d{1,10})"
+        r"(?:\s\[(?P<tc_rep>-?\d{1,10})\])?)"
+        r"|error:\s{0,2}(?P<tc_alone>(?P<tc_errno>\d{1,3})\s\[(?P=tc_errno)\]))(?![\w.:])",
+    ),
     ("errparen", r"Err\((?P<e_code>-?\d{1,10})\)"),
     # "Socket SO_ERROR [54: Connection reset by peer]", "POSIX error 96",
     #   "POSIXErrorCode(rawValue: 53)" (Alamofire, Starscream issues).
@@ -312,7 +326,11 @@ _FRAGMENTS: Final[tuple[tuple[str, str], ...]] = (
     (
         "alertdesc",
         r"(?:description:\s{0,4}|sslv3\s{1,4}alert\s{1,4}|tlsv13?\s{1,4}alert\s{1,4}"
-        r"|SSLv3\s{1,4}alert\s{1,4}|TLSv13?\s{1,4}alert\s{1,4}|SSL_AD_)"
+        r"|SSLv3\s{1,4}alert\s{1,4}|TLSv13?\s{1,4}alert\s{1,4}|SSL_AD_"
+        # Wireshark's "Alert (Level: Fatal, Description: Handshake Failure)" (the handler
+        #   asks for "alert" on the line) and Erlang's "{tls_alert, {certificate_unknown, …"
+        #   / "{tls_alert,\"unknown ca\"}" (erlang/otp issue 4481).
+        r"|(?P<ad_cap>Description):\s{0,4}|tls_alert,\s{0,4}\{?\s{0,4}\"?)"
         rf"(?P<ad_name>(?i:{_ALERT_WORDS}))(?![A-Za-z])",
     ),
     # An alert by number where the line speaks of an alert: "msg 40", "description: 40",
@@ -360,6 +378,7 @@ _NEEDLES: Final[dict[str, tuple[tuple[str, ...], bool]]] = {
     "err": (("error", "Error", "ERROR"), False),
     "ctx": (("failed", "encountered", "Generating"), False),
     "tic": (("]:",), False),
+    "tcpconn": (("error",), False),
     "errparen": (("Err(",), False),
     "posix": (("SO_ERROR", "POSIX"), False),
     "sockstream": (("SocketStream",), False),
@@ -373,7 +392,7 @@ _NEEDLES: Final[dict[str, tuple[tuple[str, ...], bool]]] = {
     "alerterl": (("ALERT:",), False),
     "alertnum": (("alert",), False),
     "alertup": (("_ALERT_",), False),
-    "alertdesc": (("description:", "alert", "SSL_AD_"), False),
+    "alertdesc": (("description:", "Description:", "alert", "SSL_AD_"), False),
     "alertmsg": (("alert",), True),
     "word": (("err", "code", "status"), True),
     "bare_ssl": (("-98",), False),
@@ -392,6 +411,7 @@ _WORD_LOWER: Final = re.compile(
     r"|o(?<![a-z0-9_]o)s(?:\serror|status)|s(?<![a-z0-9_]s)tatus|c(?<![a-z0-9_]c)ode)"
     + _WORD_BODY[_WORD_BODY.index('\\"?(?![A-Za-z])') :]
 )
+_ERRNO_HINT: Final = re.compile(r"(?<![A-Za-z])(?:errno|POSIX)(?![A-Za-z])")
 _NUMBER_BEFORE: Final = re.compile(r"(?<![\w.])(\d{1,3})\s{0,4}$")
 _DOMAIN_KEY: Final = re.compile(
     rf"_?kCFStreamErrorDomainKey\"?\s{{0,4}}[=:]\s{{0,4}}\"?(?P<d>{_SIGN}?\d{{1,3}})(?!\d)"
@@ -806,7 +826,9 @@ class _Line:
                 return False
             self.add(domain, code, start, end)
             return True
-        if word.startswith(("errno", "os")):
+        if word.startswith(("errno", "os")) or (
+            word in ("err", "error", "code") and self.errno_context(match.start())
+        ):
             after = _TEXT_AFTER.match(self.line, end)
             if code in _STRERROR and _darwin_errno_text(code, after and after["text"]):
                 self.add("NSPOSIXErrorDomain", code, start, end)
@@ -817,6 +839,38 @@ class _Line:
             return False
         self.add(domain, code, start, end)
         return True
+
+    def tcp_conn(self, match: re.Match[str]) -> bool:
+        """CFNetwork's TCP connection failure: ``error 0:61 [61]``, ``error: 61 [61]``."""
+        if match["tc_alone"] is not None:
+            code = int(match["tc_errno"])
+            if code not in _STRERROR:
+                return False
+            self.add("NSPOSIXErrorDomain", code, *match.span("tc_alone"))
+            return True
+        domain, code = int(match["tc_dom"]), _number(match["tc_code"])
+        if match["tc_rep"] is not None and _number(match["tc_rep"]) != code:
+            return False
+        if domain == 0:
+            if code not in _STRERROR:
+                return False
+            self.add("NSPOSIXErrorDomain", code, *match.span("tc_pair"))
+            return True
+        if domain not in _PAIR_DOMAIN or code == 0:
+            return False
+        self.add(_PAIR_DOMAIN[domain], code, *match.span("tc_pair"))
+        return True
+
+    def errno_context(self, start: int) -> bool:
+        """Whether the code word at *start* sits where an errno is meant.
+
+        CFNetwork's TCP connection lines ("TCP Conn 0x… complete. fd: -1, err: 61",
+        expo/expo issue 33286) print errno values as "err", and a key naming the kind
+        ("reason=errno, code=57", couchbase/couchbase-lite-ios issue 2026) says so.
+        """
+        if "TCP Conn" in self.line:
+            return True
+        return _ERRNO_HINT.search(self.line, max(0, start - 40), start) is not None
 
     def handle(self, kind: str, match: re.Match[str]) -> bool:  # noqa: PLR0915
         """Turn one match into findings; returns whether the match claims its text."""
@@ -899,7 +953,11 @@ class _Line:
             code = int(match["an_code"])
             if code <= 255:
                 self.add("TLSAlert", code, *match.span("an_code"))
+        elif kind == "tcpconn":
+            return self.tcp_conn(match)
         elif kind in ("alertup", "alertdesc", "alerterl"):
+            if kind == "alertdesc" and match["ad_cap"] and not self.speaks_of_alert():
+                return False  # "Description: Internal Error" of something else
             group = {"alertup": "au_name", "alertdesc": "ad_name", "alerterl": "ae_name"}[kind]
             alert = _ALERT_NAMES[match[group].lower().replace(" ", "_")]
             self.add("TLSAlert", int(alert), *match.span(group), member=alert)

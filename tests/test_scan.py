@@ -236,6 +236,29 @@ SHAPES += [
         [("\uff0d\uff11\uff10\uff10\uff11", "NSURLErrorDomain", -1001, "NSURLErrorTimedOut")],
     ),
     ("Rust: Connection timed out (os error 60)", [("60", "NSPOSIXErrorDomain", 60, "ETIMEDOUT")]),
+    # CFNetwork's TCP connection object (cwilsn/react-native-network-info issue 41, iOS 11;
+    #   PeelTechnologies/react-native-tcp issue 56, iOS 10; expo/expo issue 33286).
+    (
+        "TCP Conn 0x1c4572300 Failed : error 0:61 [61]",
+        [("0:61 [61]", "NSPOSIXErrorDomain", 61, "ECONNREFUSED")],
+    ),
+    ("TCP Conn Failed : error 0:50", [("0:50", "NSPOSIXErrorDomain", 50, "ENETDOWN")]),
+    ("\t                error: 61 [61]", [("61 [61]", "NSPOSIXErrorDomain", 61, "ECONNREFUSED")]),
+    (
+        "TCP Conn 0x600003320c80 complete. fd: -1, err: 61",
+        [("61", "NSPOSIXErrorDomain", 61, "ECONNREFUSED")],
+    ),
+    # couchbase/couchbase-lite-ios issue 2026: the key before the code names its kind.
+    (
+        "Unexpected or unclean socket disconnect! (reason=errno, code=57)",
+        [("57", "NSPOSIXErrorDomain", 57, "ENOTCONN")],
+    ),
+    # Wireshark's alert summary (openssl/openssl issue 21149); Erlang's alert term.
+    (
+        "client ->(Alert (Level: Fatal, Description: Handshake Failure)) server: Fatal Error",
+        [("Handshake Failure", "TLSAlert", 40, "handshake_failure")],
+    ),
+    ('{error,{tls_alert,"unknown ca"}}', [("unknown ca", "TLSAlert", 48, "unknown_ca")]),
 ]
 # An NSError dump split across lines: the domain key on an earlier line of the record.
 SPLIT_DUMP = (
@@ -259,7 +282,16 @@ NEGATIVES = [
     "errno=104(Connection reset by peer)",
     "Error -1",
     "accept returned -50",
-    "TCP Conn 0x6000037ff000 Failed : error 0:61",
+    # the TCP connection and errno-context forms: a code must be an errno Darwin's network
+    # code reports, the bracketed repeat must agree, and a capitalised "Description:"
+    # names an alert only on a line about an alert
+    "TCP Conn 0x6000037ff000 Failed : error 0:0",
+    "TCP Conn 0x6000037ff000 Failed : error 0:61 [62]",
+    "TCP Conn 0x6000037ff000 Failed : error 0:9999 [9999]",
+    "TCP Conn 0x600003320c80 complete. fd: -1, err: 0",
+    "error: 61 [62]",
+    "Description: Internal Error",
+    "(reason=errno, code=0)",
     '{"domain": "NSCocoaErrorDomain", "code": -1011}',
     "handshake failed; returned -1, SSL error code 1, net_error -101",
     "HTTP status code: 404",
