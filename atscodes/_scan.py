@@ -411,6 +411,11 @@ _WORD_LOWER: Final = re.compile(
     r"|o(?<![a-z0-9_]o)s(?:\serror|status)|s(?<![a-z0-9_]s)tatus|c(?<![a-z0-9_]c)ode)"
     + _WORD_BODY[_WORD_BODY.index('\\"?(?![A-Za-z])') :]
 )
+_DASH_TEXT: Final = re.compile(r"\s{0,2}[-\"]?\s{0,2}(?P<text>[A-Za-z'][A-Za-z' ]{0,40})")
+# getaddrinfo()'s EAI_NONAME as Darwin's gai_strerror() words it: Python's
+#   "socket.gaierror: [Errno 8] nodename nor servname provided, or not known" on macOS.
+_GAI_TEXT: Final = {8: "nodename nor servname provided"}
+_ERRNO_NAME: Final = re.compile(r"(?<![A-Za-z0-9_])E[A-Z]{3,15}(?![A-Za-z0-9_])")
 _ERRNO_HINT: Final = re.compile(r"(?<![A-Za-z])(?:errno|POSIX)(?![A-Za-z])")
 _NUMBER_BEFORE: Final = re.compile(r"(?<![\w.])(\d{1,3})\s{0,4}$")
 _DOMAIN_KEY: Final = re.compile(
@@ -592,8 +597,14 @@ def _resolve(domain: str, code: int) -> Code | None:
 def _nserror_domain(token: str, code: int) -> str | None:
     domain = _DOMAIN_TOKENS.get(token.lower())
     if domain == "NWError":
-        # NWError prints .tls(OSStatus) as the bare status; other cases are not ours.
-        return "kCFStreamErrorDomainSSL" if -9899 <= code <= -9800 else None
+        # NWError (Apple's Network framework) is .posix(POSIXErrorCode), .dns(DNSServiceErrorType)
+        # or .tls(OSStatus), bridged with that number as the code: "(Network.NWError error 54 -
+        # Connection reset by peer)".  A -98xx status is the .tls case and an errno Darwin's
+        # network code reports the .posix case (handle() asks for its strerror() words
+        # after it); .dns (-65537 ...) is not ours.
+        if -9899 <= code <= -9800:
+            return "kCFStreamErrorDomainSSL"
+        return "NSPOSIXErrorDomain" if code in _STRERROR else None
     return domain
 
 
@@ -656,21 +667,28 @@ class Record:
     after :data:`_RECORD_LINES` lines.
     """
 
-    __slots__ = ("depth", "domain", "domain_key", "lines")
+    __slots__ = ("depth", "domain", "domain_key", "lines", "names", "names_age")
 
     def __init__(self) -> None:
         self.depth = 0
         self.lines = 0
         self.domain_key: int | None = None
         self.domain: tuple[str | None] | None = None
+        #: Darwin errno names (``ECONNREFUSED``) on one of the last lines, record or not.
+        self.names: frozenset[str] = frozenset()
+        self.names_age = 0
 
     def reset(self) -> None:
         self.depth = self.lines = 0
         self.domain_key = None
         self.domain = None
+        self.names = frozenset()
+        self.names_age = 0
 
 
 _RECORD_LINES: Final = 64
+#: How many lines an errno name stays in view (Node prints its error object over lines).
+_NAME_LINES: Final = 3
 
 
 class _Line:
@@ -770,9 +788,17 @@ class _Line:
             - line.count("]")
         )
         record.lines += 1
+        names, age = record.names, record.names_age + 1
+        found = _ERRNO_NAME.findall(line) if "E" in line else None
+        if found:
+            names, age = frozenset(found), 0
+        elif age > _NAME_LINES:
+            names, age = frozenset(), 0
         if record.depth <= 0 or record.lines >= _RECORD_LINES:
             record.reset()
+            record.names, record.names_age = names, age
             return
+        record.names, record.names_age = names, age
         keys = self.domain_keys()
         if keys:
             record.domain_key = keys[-1][1]
@@ -826,6 +852,20 @@ class _Line:
                 return False
             self.add(domain, code, start, end)
             return True
+        if word == "errno" and code < 0 and -code in _STRERROR:
+            # libuv (Node.js) negates errno: "errno: -61, code: 'ECONNREFUSED'" on macOS
+            # (a16z-infra/companion-app issue 102; lfb/nodejs-koa-blog issue 99, where the
+            # object is printed over lines after "Error: … connect ECONNREFUSED …").  Linux
+            # numbers differ above 34, so it is taken only when the errno's Darwin name is
+            # on the line or on one of the few lines before.
+            member = get(DarwinErrno, -code)
+            if member is None:
+                return False
+            name = member.name
+            if name not in self.line and (self.record is None or name not in self.record.names):
+                return False
+            self.add("NSPOSIXErrorDomain", -code, start, end)
+            return True
         if word.startswith(("errno", "os")) or (
             word in ("err", "error", "code") and self.errno_context(match.start())
         ):
@@ -861,6 +901,18 @@ class _Line:
         self.add(_PAIR_DOMAIN[domain], code, *match.span("tc_pair"))
         return True
 
+    def nwerror_words(self, token: str, domain: str | None, code: int, end: int) -> bool:
+        """Whether an NWError read as an errno has that errno's strerror() words after it.
+
+        Without them it is not taken: on iOS 12/13 the bridged code was the case's index
+        ("NETWORK.NWERROR error 2." after a failed TLS handshake, Apple Developer Forums
+        thread 132286), not an errno.  Other domains pass.
+        """
+        if domain != "NSPOSIXErrorDomain" or not token.lower().endswith("nwerror"):
+            return True
+        after = _DASH_TEXT.match(self.line, end)
+        return after is not None and _strerror_of(after["text"]) == code
+
     def errno_context(self, start: int) -> bool:
         """Whether the code word at *start* sits where an errno is meant.
 
@@ -880,11 +932,15 @@ class _Line:
         elif kind == "nserror":
             code = _number(match["ns_code"])
             domain = _nserror_domain(match["ns_dom"], code)
-            if domain is not None:
+            if domain is not None and self.nwerror_words(
+                match["ns_dom"], domain, code, match.end()
+            ):
                 self.add(domain, code, *match.span("ns_code"))
         elif kind == "domain":
             code = _number(match["d_code"])
             domain = _nserror_domain(match["d_dom"], code)
+            if not self.nwerror_words(match["d_dom"], domain, code, match.end()):
+                return True
             if domain == "NSURLErrorDomain" and code > 0:
                 code = -code  # "NSURLErrorDomain - 1001": the sign printed apart, or dropped
             if domain is not None:
@@ -928,7 +984,12 @@ class _Line:
         elif kind in ("pyerrno", "pyoserror", "bracketerrno"):
             prefix = {"pyerrno": "pe", "pyoserror": "po", "bracketerrno": "be"}[kind]
             code = int(match[f"{prefix}_code"])
-            if not _darwin_errno_text(code, match[f"{prefix}_text"]):
+            text = match[f"{prefix}_text"]
+            if kind == "pyerrno" and text and text.startswith(_GAI_TEXT.get(code, "\0")):
+                span = (match.start(), match.end("pe_code") + 1)
+                self.add("kCFStreamErrorDomainNetDB", code, *span)
+                return True
+            if not _darwin_errno_text(code, text):
                 return kind != "bracketerrno"
             if kind == "pyerrno":  # the finding is "[Errno 54]", as people quote it
                 span = (match.start(), match.end("pe_code") + 1)

@@ -259,7 +259,30 @@ SHAPES += [
         [("Handshake Failure", "TLSAlert", 40, "handshake_failure")],
     ),
     ('{error,{tls_alert,"unknown ca"}}', [("unknown ca", "TLSAlert", 48, "unknown_ca")]),
+    # A bridged NWError: its .posix case carries the errno, with strerror() after it.
+    (
+        "(Network.NWError error 57 - Socket is not connected)",
+        [("57", "NSPOSIXErrorDomain", 57, "ENOTCONN")],
+    ),
+    # Node.js on macOS negates errno (a16z-infra/companion-app issue 102).
+    (
+        "{ errno: -61, code: 'ECONNREFUSED', syscall: 'connect', address: '::1', port: 54371 }",
+        [("-61", "NSPOSIXErrorDomain", 61, "ECONNREFUSED")],
+    ),
+    # Python's socket.gaierror on macOS: getaddrinfo()'s EAI_NONAME, not errno 8.
+    (
+        "socket.gaierror: [Errno 8] nodename nor servname provided, or not known",
+        [("[Errno 8]", "kCFStreamErrorDomainNetDB", 8, "EAI_NONAME")],
+    ),
 ]
+# Node.js prints its error object over lines; the errno's name is on the line before
+#   (lfb/nodejs-koa-blog issue 99).
+NODE_DUMP = (
+    "Error: Redis connection to 127.0.0.1:6379 failed - connect ECONNREFUSED 127.0.0.1:6379\n"
+    "    at TCPConnectWrap.afterConnect [as oncomplete] (net.js:1144:16) {\n"
+    "  errno: -61,\n"
+    "  code: 'ECONNREFUSED',\n"
+)
 # An NSError dump split across lines: the domain key on an earlier line of the record.
 SPLIT_DUMP = (
     "Error Domain=NSURLErrorDomain Code=-1004 UserInfo={_kCFStreamErrorDomainKey=1, X=(\n"
@@ -292,6 +315,14 @@ NEGATIVES = [
     "error: 61 [62]",
     "Description: Internal Error",
     "(reason=errno, code=0)",
+    # NWError's .dns case and a strerror() that names another errno; a negated errno whose
+    # Darwin name is not in view (Linux numbers differ); errno 8 with other words
+    "(Network.NWError error -65554 - NoSuchRecord)",
+    "(Network.NWError error 54 - Socket is not connected)",
+    "(NETWORK.NWERROR error 2.)",
+    "{ errno: -61, code: 'ENODATA' }",
+    "  errno: -61,",
+    "OSError: [Errno 8] Exec format error",
     '{"domain": "NSCocoaErrorDomain", "code": -1011}',
     "handshake failed; returned -1, SSL error code 1, net_error -101",
     "HTTP status code: 404",
@@ -320,6 +351,13 @@ def test_a_dump_split_across_lines_keeps_its_domain_key() -> None:
     ]
     by_lines = [(f.line_no, f.code, f.domain) for f in atscodes.scan_lines(io.StringIO(SPLIT_DUMP))]
     assert by_lines == [(a, b, c) for a, b, c, _ in found]
+
+
+def test_a_node_error_object_over_lines_keeps_the_errno_name_in_view() -> None:
+    found = [(f.text, f.code, f.name, f.line_no) for f in scan(NODE_DUMP)]
+    assert found == [("-61", 61, "ECONNREFUSED", 3)]
+    far = NODE_DUMP.replace("    at ", "x\nx\nx\nx\n    at ")
+    assert [f.text for f in scan(far) if f.member is not None] == []
 
 
 def test_a_record_does_not_leak_into_unrelated_lines() -> None:
