@@ -852,6 +852,11 @@ class _Line:
                 return False
             self.add(domain, code, start, end)
             return True
+        if word == "errno" and code in _GAI_TEXT and _GAI_TEXT[code] in self.line:
+            # Dart on iOS: "Failed host lookup: 'x' (OS Error: nodename nor servname
+            # provided, or not known, errno = 8)" (flutter/flutter issue 154815).
+            self.add("kCFStreamErrorDomainNetDB", code, start, end)
+            return True
         if word == "errno" and code < 0 and -code in _STRERROR:
             # libuv (Node.js) negates errno: "errno: -61, code: 'ECONNREFUSED'" on macOS
             # (a16z-infra/companion-app issue 102; lfb/nodejs-koa-blog issue 99, where the

@@ -274,6 +274,12 @@ SHAPES += [
         "socket.gaierror: [Errno 8] nodename nor servname provided, or not known",
         [("[Errno 8]", "kCFStreamErrorDomainNetDB", 8, "EAI_NONAME")],
     ),
+    # Dart on iOS (flutter/flutter issue 154815, iOS 17.6.1).
+    (
+        "SocketException: Failed host lookup: 'xxx.com' (OS Error: nodename nor servname "
+        "provided, or not known, errno = 8)",
+        [("8", "kCFStreamErrorDomainNetDB", 8, "EAI_NONAME")],
+    ),
 ]
 # Node.js prints its error object over lines; the errno's name is on the line before
 #   (lfb/nodejs-koa-blog issue 99).
@@ -323,6 +329,8 @@ NEGATIVES = [
     "{ errno: -61, code: 'ENODATA' }",
     "  errno: -61,",
     "OSError: [Errno 8] Exec format error",
+    # Android's bionic words EAI_NODATA so; its numbers are not Darwin's
+    "Failed host lookup: 'x' (OS Error: No address associated with hostname, errno = 7)",
     '{"domain": "NSCocoaErrorDomain", "code": -1011}',
     "handshake failed; returned -1, SSL error code 1, net_error -101",
     "HTTP status code: 404",
