@@ -43,7 +43,7 @@ import attrs
 
 from ._base import ValueEnum
 from ._records import LogRecord
-from ._scan import MARKERS, Finding, scan
+from ._scan import MARKERS, Finding, Record, scan, scan_in
 from ._timestamps import line_time
 
 __all__ = [
@@ -472,6 +472,9 @@ class _Grouper:
         self.dump_text: list[str] = []
         self.dump_size = 0
         self.dump_record: LogRecord | None = None
+        # The scanner's multi-line context, carried from record to record.
+        self.context = Record()
+        self.scanned_to = -2
 
     def _end_dump(self) -> None:
         dump, parts = self.dump, self.dump_text
@@ -594,7 +597,10 @@ class _Grouper:
             and record.line_no - dump.last <= 1
             and self.dump_lines < MAX_DUMP_LINES
         )
-        findings = [f for f in scan(text) if f.member is not None]
+        if record.line_no - self.scanned_to > 2:
+            self.context.reset()  # as scan() does between lines that are not near
+        self.scanned_to = record.line_no + text.count("\n")
+        findings = [f for f in scan_in(text, self.context) if f.member is not None]
         if not findings and not _evidence_line(text) and not continues:
             self._end_dump()
             return

@@ -198,6 +198,9 @@ _DOMAIN_SPELLINGS = (
 
 _URL_RANGE = r"(?:99[5-9]|10[0-2]\d|110[0-4]|120[0-6]|2000|300[0-7])"
 _W = r"[ \t]"  # inline whitespace; always used with a bound
+# After a "domain:code" pair: no word, ':' or '.' + word character goes on ("1:54.3", "1:2:3"
+#   are not pairs), but a sentence may end ("TIC Read Status [11:0x0]: 1:57.", picsew.cn).
+_PAIR_END = r"(?![\w:]|\.\w)"
 
 _FRAGMENTS: Final[tuple[tuple[str, str], ...]] = (
     # "Task <…>.<1> HTTP load failed, 0/0 bytes (error code: -1202 [3:-9813])"
@@ -250,10 +253,10 @@ _FRAGMENTS: Final[tuple[tuple[str, str], ...]] = (
     (
         "ctx",
         r"(?:failed\s{1,4}to\s{1,4}connect|encountered\s{1,4}error|Generating)\s{0,4}\(?\s{0,4}"
-        r"(?P<ctx_pair>(?P<ctx_dom>\d{1,2}):(?P<ctx_code>-?\d{1,10}))(?![\w.:])",
+        r"(?P<ctx_pair>(?P<ctx_dom>\d{1,2}):(?P<ctx_code>-?\d{1,10}))" + _PAIR_END,
     ),
     # "TIC TCP Conn Failed [4:0x1c0362f40]: 3:-9802 Err(-9802)" (firebase/quickstart-ios 339).
-    ("tic", r"\]:\s{0,4}(?P<tic_pair>(?P<tic_dom>\d{1,2}):(?P<tic_code>-?\d{1,10}))(?![\w.:])"),
+    ("tic", r"\]:\s{0,4}(?P<tic_pair>(?P<tic_dom>\d{1,2}):(?P<tic_code>-?\d{1,10}))" + _PAIR_END),
     # CFNetwork's TCP connection object: "TCP Conn 0x1c4572300 Failed : error 0:61 [61]"
     #   (cwilsn/react-native-network-info issue 41, iOS 11) and "TCP Conn Failed : error
     #   0:50" print a domain and a code, the errno again in brackets; before iOS 11 its
@@ -264,7 +267,7 @@ _FRAGMENTS: Final[tuple[tuple[str, str], ...]] = (
         "tcpconn",
         r"(?:Failed\s{0,2}:\s{0,2}error\s{1,2}(?P<tc_pair>(?P<tc_dom>\d{1,2}):(?P<tc_code>-?\d{1,10})"
         r"(?:\s\[(?P<tc_rep>-?\d{1,10})\])?)"
-        r"|error:\s{0,2}(?P<tc_alone>(?P<tc_errno>\d{1,3})\s\[(?P=tc_errno)\]))(?![\w.:])",
+        r"|error:\s{0,2}(?P<tc_alone>(?P<tc_errno>\d{1,3})\s\[(?P=tc_errno)\]))" + _PAIR_END,
     ),
     ("errparen", r"Err\((?P<e_code>-?\d{1,10})\)"),
     # "Socket SO_ERROR [54: Connection reset by peer]", "POSIX error 96",
@@ -429,6 +432,9 @@ _NSERROR_AHEAD: Final = re.compile(
 _DOMAIN_NAME: Final = re.compile(
     r"(?<![\w.])(?P<name>[A-Za-z_][\w.]{0,60}ErrorDomain[\w]{0,30}|OSStatus|kNWErrorDomain\w{1,10})"
     r"(?![\w.])"
+)
+_DOMAIN_TAIL: Final = re.compile(
+    r"(?<![A-Za-z])(?:Domain|domain)\s{0,2}=\s{0,2}\"?(?P<name>[A-Za-z_][\w.]{0,80})\"?\s{0,4}$"
 )
 _DOMAIN_FIELD: Final = re.compile(
     r"(?<![A-Za-z])(?:domain|Domain)\"?\s{0,2}[:=]\s{0,2}\"?(?P<name>[A-Za-z_][\w.]{0,80})"
@@ -696,6 +702,7 @@ class _Line:
 
     __slots__ = (
         "_alert",
+        "_bound",
         "_domain_keys",
         "_domain_pos",
         "_domains",
@@ -724,6 +731,8 @@ class _Line:
         self._key_pos: list[int] = []
         self._domain_pos: list[int] = []
         self._alert: bool | None = None
+        # Spans of "Domain=X Code=N" matches: X is bound to N and names no other number.
+        self._bound: list[tuple[int, int]] = []
 
     # -- context, computed at most once per line ------------------------------------------
     def domain_keys(self) -> list[tuple[int, int]]:
@@ -768,7 +777,15 @@ class _Line:
         """
         domains = self.domains()
         if domains:
-            pos, name = domains[_nearest(self._domain_pos, at)]
+            if self._bound:
+                # "Error Domain=NSPOSIXErrorDomain Code=57 \"…\" status 1" (MQTT-Client-
+                #   Framework): the domain has its code; "status 1" is not one of its codes.
+                free = [d for d in domains if not any(a <= d[0] < b for a, b in self._bound)]
+                if not free:
+                    return None
+                pos, name = min(free, key=lambda d: abs(d[0] - at))
+            else:
+                pos, name = domains[_nearest(self._domain_pos, at)]
             if abs(pos - at) <= _NEAR:
                 return (name,)
         return None if self.record is None else self.record.domain
@@ -797,6 +814,11 @@ class _Line:
         if record.depth <= 0 or record.lines >= _RECORD_LINES:
             record.reset()
             record.names, record.names_age = names, age
+            tail = _DOMAIN_TAIL.search(line) if record.depth <= 0 else None
+            if tail is not None:
+                # "Error Domain=kCFErrorDomainCFNetwork \nCode=-1202 …" (WordPress-iOS
+                #   issue 19165): the dump goes on with its code on the next line only.
+                record.domain = (_DOMAIN_TOKENS.get(tail["name"].lower()),)
             return
         record.names, record.names_age = names, age
         keys = self.domain_keys()
@@ -937,6 +959,7 @@ class _Line:
         elif kind == "nserror":
             code = _number(match["ns_code"])
             domain = _nserror_domain(match["ns_dom"], code)
+            self._bound.append(match.span())
             if domain is not None and self.nwerror_words(
                 match["ns_dom"], domain, code, match.end()
             ):
@@ -944,6 +967,7 @@ class _Line:
         elif kind == "domain":
             code = _number(match["d_code"])
             domain = _nserror_domain(match["d_dom"], code)
+            self._bound.append(match.span())
             if not self.nwerror_words(match["d_dom"], domain, code, match.end()):
                 return True
             if domain == "NSURLErrorDomain" and code > 0:
@@ -1124,9 +1148,18 @@ def scan(text: str) -> Iterator[Finding]:
     """
     if not isinstance(text, str):
         raise TypeError(f"scan() takes a str, not {type(text).__name__}")
+    yield from scan_in(text, Record())
+
+
+def scan_in(text: str, record: Record) -> Iterator[Finding]:
+    """:func:`scan` with the multi-line context *record* carried in and out.
+
+    For callers that scan a log record by record (atscodes._events): what a record
+    leaves open or names (see :class:`Record`) applies to the next one, as in one text;
+    the caller resets *record* where its lines are not near.
+    """
     line_no, counted_to = 1, 0
-    record = Record()
-    previous = -2
+    previous = 0
     for start in _candidate_starts(text):
         gap = text.count("\n", counted_to, start)
         line_no += gap

@@ -21,8 +21,12 @@ def load(name: str) -> list[dict[str, Any]]:
 
 
 ROWS = load("corpus.jsonl")
-#: Excerpts collected before the scanner was changed for issue 11 and never tuned on.
+#: Excerpts collected before the scanner was changed for issue 11; scored untouched, then
+#: (its misses general rules of how codes are written) a development set like the corpus.
 HELD_OUT = load("heldout.jsonl")
+#: The second set, collected before the scanner's second pass and scored untouched (see
+#: tests/data/README.md and the README for both figures); a development set since.
+HELD_OUT_2 = load("heldout2.jsonl")
 
 # Label domain -> the family group it is scored in.
 GROUP = {
@@ -137,7 +141,9 @@ def score(*, prose: bool, rows: list[dict[str, Any]] | None = None) -> Score:
 
 
 @pytest.mark.parametrize(
-    ("rows", "minimum"), [(ROWS, 150), (HELD_OUT, 40)], ids=["corpus", "held-out"]
+    ("rows", "minimum"),
+    [(ROWS, 150), (HELD_OUT, 40), (HELD_OUT_2, 40)],
+    ids=["corpus", "held-out", "held-out-2"],
 )
 def test_labelled_files_are_large_enough_and_sourced(
     rows: list[dict[str, Any]], minimum: int
@@ -181,15 +187,19 @@ def test_negative_only_excerpts_yield_no_known_code(row: dict[str, Any]) -> None
 
 
 def test_held_out_sources_are_not_in_the_corpus() -> None:
-    assert not {row["source"] for row in HELD_OUT} & {row["source"] for row in ROWS}
+    sets = [{row["source"] for row in rows} for rows in (ROWS, HELD_OUT, HELD_OUT_2)]
+    for index, first in enumerate(sets):
+        for second in sets[index + 1 :]:
+            assert not first & second
 
 
 def test_held_out_log_output() -> None:
-    """The same scoring on the held-out excerpts (see tests/data/README.md).
+    """The same scoring on the first held-out excerpts (see tests/data/README.md).
 
-    Reported, not tuned for: precision must meet the target (a wrong code is the worst
-    answer); recall is held to the figure measured when the set was scored for issue 11
-    (91 %, below the 98 % target: see the report), as a floor against regressions.
+    Scored untouched for issue 11's first pass: 91.5 % recall (75 of 82), 100 %
+    precision.  Its misses were shapes of how codes are written (CFNetwork's TCP
+    connection errno, Wireshark's alert description) and were added as general rules,
+    so it is a development set now, held to the corpus' targets.
     """
     result = score(prose=False, rows=HELD_OUT)
     print(
@@ -197,4 +207,22 @@ def test_held_out_log_output() -> None:
         f"precision {result.correct}/{result.findings} = {result.precision:.2%}"
     )
     assert result.precision >= 0.99, result.false_positives
-    assert result.recall >= 0.91
+    assert result.recall >= 0.98, result.misses
+
+
+def test_second_held_out_log_output() -> None:
+    """The second held-out set, collected and labelled before the second pass.
+
+    Scored untouched: 94.9 % recall (75 of 79), 97.4 % precision (75 of 77; "status 1"
+    beside a bound domain, a domain on the line before its code).  The general rules
+    those misses showed were then added; the floors hold what it scores since, and the
+    figures a set never tuned on gives are the third set's (see the README).
+    """
+    result = score(prose=False, rows=HELD_OUT_2)
+    print(
+        f"\nheld-out 2 log output: recall {result.found}/{result.labels} = {result.recall:.2%}, "
+        f"precision {result.correct}/{result.findings} = {result.precision:.2%}"
+    )
+    print("misses:", *result.misses, sep="\n  ")
+    assert result.precision >= 0.99, result.false_positives
+    assert result.recall >= 0.97, result.misses

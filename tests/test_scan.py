@@ -281,6 +281,16 @@ SHAPES += [
         [("8", "kCFStreamErrorDomainNetDB", 8, "EAI_NONAME")],
     ),
 ]
+# A sentence may end right after a pair (picsew.cn, "What is TIC Read Status").
+SHAPES.append(
+    (
+        "For example: TIC Read Status [11:0x0]: 1:57.",
+        [("1:57", "NSPOSIXErrorDomain", 57, "ENOTCONN")],
+    )
+)
+# An NSError dump broken right after its domain (WordPress-iOS issue 19165): the code on
+#   the next line is the domain's, not an NSURLError read from its value.
+DOMAIN_AT_LINE_END = 'Error Domain=kCFErrorDomainCFNetwork \nCode=-1202 "(null)"\nUserInfo={\n}'
 # Node.js prints its error object over lines; the errno's name is on the line before
 #   (lfb/nodejs-koa-blog issue 99).
 NODE_DUMP = (
@@ -331,6 +341,10 @@ NEGATIVES = [
     "OSError: [Errno 8] Exec format error",
     # Android's bionic words EAI_NODATA so; its numbers are not Darwin's
     "Failed host lookup: 'x' (OS Error: No address associated with hostname, errno = 7)",
+    # a domain that has its own code names no other number on the line
+    #   (novastone-media/MQTT-Client-Framework issue 144), and a pair goes on after a '.'
+    'connectionError with error:Error Domain=NSPOSIXErrorDomain Code=0 "x" status 1, s',
+    "TIC Read Status [11:0x0]: 1:57.3",
     '{"domain": "NSCocoaErrorDomain", "code": -1011}',
     "handshake failed; returned -1, SSL error code 1, net_error -101",
     "HTTP status code: 404",
@@ -366,6 +380,13 @@ def test_a_node_error_object_over_lines_keeps_the_errno_name_in_view() -> None:
     assert found == [("-61", 61, "ECONNREFUSED", 3)]
     far = NODE_DUMP.replace("    at ", "x\nx\nx\nx\n    at ")
     assert [f.text for f in scan(far) if f.member is not None] == []
+
+
+def test_a_dump_broken_after_its_domain_keeps_it_for_the_next_line_only() -> None:
+    found = [(f.code, f.domain, f.line_no) for f in scan(DOMAIN_AT_LINE_END)]
+    assert found == [(-1202, "kCFErrorDomainCFNetwork", 2)]
+    later = DOMAIN_AT_LINE_END.replace("\nCode=", "\nanother error\nCode=")
+    assert [(f.code, f.domain) for f in scan(later)] == [(-1202, "NSURLErrorDomain")]
 
 
 def test_a_record_does_not_leak_into_unrelated_lines() -> None:
