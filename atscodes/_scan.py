@@ -269,6 +269,13 @@ _FRAGMENTS: Final[tuple[tuple[str, str], ...]] = (
         r"(?:\s\[(?P<tc_rep>-?\d{1,10})\])?)"
         r"|error:\s{0,2}(?P<tc_alone>(?P<tc_errno>\d{1,3})\s\[(?P=tc_errno)\]))" + _PAIR_END,
     ),
+    # React Native's error code for an NSError, "E" + the domain in upper case + the code
+    #   (RCTJSErrorFromNSError in React/Base/RCTUtils.m): "code: 'ENSURLERRORDOMAIN-999'"
+    #   (chirag04/react-native-in-app-utils issue 117).
+    (
+        "rncode",
+        r"(?<![A-Za-z0-9_])E(?P<rn_dom>[A-Z][A-Z0-9_.]{2,80}DOMAIN)(?P<rn_code>-?\d{1,20})(?!\d)",
+    ),
     ("errparen", r"Err\((?P<e_code>-?\d{1,10})\)"),
     # "Socket SO_ERROR [54: Connection reset by peer]", "POSIX error 96",
     #   "POSIXErrorCode(rawValue: 53)" (Alamofire, Starscream issues).
@@ -382,6 +389,7 @@ _NEEDLES: Final[dict[str, tuple[tuple[str, ...], bool]]] = {
     "ctx": (("failed", "encountered", "Generating"), False),
     "tic": (("]:",), False),
     "tcpconn": (("error",), False),
+    "rncode": (("DOMAIN",), False),
     "errparen": (("Err(",), False),
     "posix": (("SO_ERROR", "POSIX"), False),
     "sockstream": (("SocketStream",), False),
@@ -1043,6 +1051,12 @@ class _Line:
             code = int(match["an_code"])
             if code <= 255:
                 self.add("TLSAlert", code, *match.span("an_code"))
+        elif kind == "rncode":
+            code = _number(match["rn_code"])
+            domain = _nserror_domain(match["rn_dom"], code)
+            if domain is None:
+                return True  # another domain's code: "ESKERRORDOMAIN0"
+            self.add(domain, code, *match.span())
         elif kind == "tcpconn":
             return self.tcp_conn(match)
         elif kind in ("alertup", "alertdesc", "alerterl"):

@@ -281,6 +281,13 @@ SHAPES += [
         [("8", "kCFStreamErrorDomainNetDB", 8, "EAI_NONAME")],
     ),
 ]
+# React Native's code for an NSError (chirag04/react-native-in-app-utils issue 117).
+SHAPES.append(
+    (
+        "{ code: 'ENSURLERRORDOMAIN-999',",
+        [("ENSURLERRORDOMAIN-999", "NSURLErrorDomain", -999, "NSURLErrorCancelled")],
+    )
+)
 # A sentence may end right after a pair (picsew.cn, "What is TIC Read Status").
 SHAPES.append(
     (
@@ -345,6 +352,8 @@ NEGATIVES = [
     #   (novastone-media/MQTT-Client-Framework issue 144), and a pair goes on after a '.'
     'connectionError with error:Error Domain=NSPOSIXErrorDomain Code=0 "x" status 1, s',
     "TIC Read Status [11:0x0]: 1:57.3",
+    "{ code: 'ESKERRORDOMAIN0', ",
+    "ENSURLERRORDOMAIN-9991234567890123456789",
     '{"domain": "NSCocoaErrorDomain", "code": -1011}',
     "handshake failed; returned -1, SSL error code 1, net_error -101",
     "HTTP status code: 404",
