@@ -27,6 +27,8 @@ HELD_OUT = load("heldout.jsonl")
 #: The second set, collected before the scanner's second pass and scored untouched (see
 #: tests/data/README.md and the README for both figures); a development set since.
 HELD_OUT_2 = load("heldout2.jsonl")
+#: The third set, collected while the second pass was under way and scored untouched after it.
+HELD_OUT_3 = load("heldout3.jsonl")
 
 # Label domain -> the family group it is scored in.
 GROUP = {
@@ -142,8 +144,8 @@ def score(*, prose: bool, rows: list[dict[str, Any]] | None = None) -> Score:
 
 @pytest.mark.parametrize(
     ("rows", "minimum"),
-    [(ROWS, 150), (HELD_OUT, 40), (HELD_OUT_2, 40)],
-    ids=["corpus", "held-out", "held-out-2"],
+    [(ROWS, 150), (HELD_OUT, 40), (HELD_OUT_2, 40), (HELD_OUT_3, 40)],
+    ids=["corpus", "held-out", "held-out-2", "held-out-3"],
 )
 def test_labelled_files_are_large_enough_and_sourced(
     rows: list[dict[str, Any]], minimum: int
@@ -187,7 +189,7 @@ def test_negative_only_excerpts_yield_no_known_code(row: dict[str, Any]) -> None
 
 
 def test_held_out_sources_are_not_in_the_corpus() -> None:
-    sets = [{row["source"] for row in rows} for rows in (ROWS, HELD_OUT, HELD_OUT_2)]
+    sets = [{row["source"] for row in rows} for rows in (ROWS, HELD_OUT, HELD_OUT_2, HELD_OUT_3)]
     for index, first in enumerate(sets):
         for second in sets[index + 1 :]:
             assert not first & second
@@ -215,8 +217,7 @@ def test_second_held_out_log_output() -> None:
 
     Scored untouched: 94.9 % recall (75 of 79), 97.4 % precision (75 of 77; "status 1"
     beside a bound domain, a domain on the line before its code).  The general rules
-    those misses showed were then added; the floors hold what it scores since, and the
-    figures a set never tuned on gives are the third set's (see the README).
+    those misses showed were then added; the floors hold what it scores since.
     """
     result = score(prose=False, rows=HELD_OUT_2)
     print(
@@ -226,3 +227,21 @@ def test_second_held_out_log_output() -> None:
     print("misses:", *result.misses, sep="\n  ")
     assert result.precision >= 0.99, result.false_positives
     assert result.recall >= 0.97, result.misses
+
+
+def test_third_held_out_log_output() -> None:
+    """The third held-out set, scored untouched after the second pass.
+
+    Untouched: 90.5 % recall (57 of 63), 100 % precision (56 of 56) — the figure the
+    README reports.  One shape it showed (React Native's ``ENSURLERRORDOMAIN-999``) was
+    added after; what is left needs knowledge the text does not hold (a domain key cut
+    from the excerpt, a strerror on the line before) or a line without any marker.
+    """
+    result = score(prose=False, rows=HELD_OUT_3)
+    print(
+        f"\nheld-out 3 log output: recall {result.found}/{result.labels} = {result.recall:.2%}, "
+        f"precision {result.correct}/{result.findings} = {result.precision:.2%}"
+    )
+    print("misses:", *result.misses, sep="\n  ")
+    assert result.precision >= 0.99, result.false_positives
+    assert result.recall >= 0.92, result.misses
