@@ -231,6 +231,14 @@ _FRAGMENTS: Final[tuple[tuple[str, str], ...]] = (
         r"|\s{0,4}[,:]?\s{0,4}(?i:error|\u9519\u8bef)\s{0,4}:?\s{0,4}"
         rf"|\s{{0,4}}[,:]\s{{0,4}}|\s{{1,4}})\[?(?P<d_code>{_NUM})",
     ),
+    # Foundation's description of an NSError without one of its own: "The operation
+    #   couldn't be completed. (kCFErrorDomainCFNetwork error 303.)"; the token before
+    #   "error" is always the domain, one atscodes has no table for included
+    #   ("(Amplify.AuthError error 1.)", aws-amplify/amplify-swift issue 1259).
+    (
+        "opdesc",
+        rf"\((?P<od_dom>[A-Za-z_][\w.]{{0,80}})\serror\s(?P<od_code>{_NUM})\.?\)",
+    ),
     # "_kCFStreamErrorCodeKey=-9802, _kCFStreamErrorDomainKey=3" (NSError userInfo), also
     #   plist ("\"_kCFStreamErrorCodeKey\" = -9802;") and JSON (": -9802") spellings.
     ("key", rf"kCFStreamErrorCodeKey\"?\s{{0,4}}[=:]\s{{0,4}}\"?(?P<key_code>{_NUM})"),
@@ -311,6 +319,9 @@ _FRAGMENTS: Final[tuple[tuple[str, str], ...]] = (
     ),
     # "[54: Connection reset by peer]" (daltoniam/Starscream issue 886): errno and strerror.
     ("bracketerrno", r"\[(?P<be_code>\d{1,3}):\s(?P<be_text>[A-Z][A-Za-z' ]{1,40})\]"),
+    # "shutdown(29, SHUT_WR): [57] Socket is not connected" (libnetwork, iOS 10): an errno
+    #   in brackets and then its own strerror() words, which handle() asks for exactly.
+    ("bracketed", r"\[(?P<bk_code>\d{1,3})\]\s(?P<bk_text>[A-Z][A-Za-z' ]{1,40})"),
     # "Lower protocol stack error: 57" (issue 11): SecureTransport's I/O callback errno.
     (
         "lowerstack",
@@ -383,6 +394,7 @@ _NEEDLES: Final[dict[str, tuple[tuple[str, ...], bool]]] = {
     "task": (("code:",), False),
     "nserror": (("omain", "OMAIN"), False),
     "domain": (("Domain", "domain", "OSStatus", "OSstatus", "NWError", "NWERROR"), False),
+    "opdesc": ((" error ",), False),
     "key": (("kCFStreamErrorCodeKey",), False),
     "orig": (("kCFNetworkCFStreamSSLErrorOriginalValue",), False),
     "err": (("error", "Error", "ERROR"), False),
@@ -397,6 +409,7 @@ _NEEDLES: Final[dict[str, tuple[tuple[str, ...], bool]]] = {
     "pyerrno": (("[Errno",), False),
     "pyoserror": (("rror(",), False),
     "bracketerrno": ((": ",), False),
+    "bracketed": (("] ",), False),
     "lowerstack": (("Lower",), False),
     "alertcamel": ((), False),
     "alertpeer": (("peer",), False),
@@ -445,7 +458,7 @@ _DOMAIN_TAIL: Final = re.compile(
     r"(?<![A-Za-z])(?:Domain|domain)\s{0,2}=\s{0,2}\"?(?P<name>[A-Za-z_][\w.]{0,80})\"?\s{0,4}$"
 )
 _DOMAIN_FIELD: Final = re.compile(
-    r"(?<![A-Za-z])(?:domain|Domain)\"?\s{0,2}[:=]\s{0,2}\"?(?P<name>[A-Za-z_][\w.]{0,80})"
+    r"(?<![A-Za-z])(?:domain|Domain)\"?\s{0,2}[:=]\s{0,2}[\"\[]?(?P<name>[A-Za-z_][\w.]{0,80})"
 )
 _TEXT_AFTER: Final = re.compile(r"\s{0,2}[(\[:]?\s{0,2}(?P<text>[A-Za-z'][A-Za-z' ]{0,40})")
 #: How far (in characters) an explicit domain name may sit from a code it names.
@@ -834,7 +847,9 @@ class _Line:
             record.domain_key = keys[-1][1]
         domains = self.domains()
         if domains:
-            record.domain = (domains[-1][1],)
+            # Only a domain without its own code on this line speaks for the next lines.
+            free = [d for d in domains if not any(a <= d[0] < b for a, b in self._bound)]
+            record.domain = (free[-1][1],) if free else None
 
     # -- findings --------------------------------------------------------------------------
     def add(self, domain: str, code: int, start: int, end: int, member: Code | None = None) -> None:
@@ -955,7 +970,8 @@ class _Line:
         expo/expo issue 33286) print errno values as "err", and a key naming the kind
         ("reason=errno, code=57", couchbase/couchbase-lite-ios issue 2026) says so.
         """
-        if "TCP Conn" in self.line:
+        if "TCP Conn" in self.line or self.line[max(0, start - 7) : start].lower() == "socket ":
+            # "RESIP::TRANSPORT: socket error 32" (twilio/video-quickstart-ios issue 159)
             return True
         return _ERRNO_HINT.search(self.line, max(0, start - 40), start) is not None
 
@@ -972,6 +988,19 @@ class _Line:
                 match["ns_dom"], domain, code, match.end()
             ):
                 self.add(domain, code, *match.span("ns_code"))
+        elif kind == "opdesc":
+            token = match["od_dom"]
+            if "." not in token and "Domain" not in token and "Error" not in token:
+                return False  # Rust's "(os error 60)": a word, not a domain
+            self._bound.append(match.span())
+            code = _number(match["od_code"])
+            domain = _nserror_domain(match["od_dom"], code)
+            if domain is not None and self.nwerror_words(
+                match["od_dom"], domain, code, match.end("od_code")
+            ):
+                if domain == "NSURLErrorDomain" and code > 0:
+                    code = -code
+                self.add(domain, code, *match.span("od_code"))
         elif kind == "domain":
             code = _number(match["d_code"])
             domain = _nserror_domain(match["d_dom"], code)
@@ -1033,6 +1062,11 @@ class _Line:
             else:
                 span = match.span(f"{prefix}_code")
             self.add("NSPOSIXErrorDomain", code, *span)
+        elif kind == "bracketed":
+            code = int(match["bk_code"])
+            if code not in _STRERROR or _strerror_of(match["bk_text"]) != code:
+                return False
+            self.add("NSPOSIXErrorDomain", code, *match.span("bk_code"))
         elif kind == "lowerstack":
             self.add("NSPOSIXErrorDomain", int(match["ls_code"]), *match.span("ls_code"))
         elif kind == "alertcamel":
@@ -1052,6 +1086,7 @@ class _Line:
             if code <= 255:
                 self.add("TLSAlert", code, *match.span("an_code"))
         elif kind == "rncode":
+            self._bound.append(match.span())
             code = _number(match["rn_code"])
             domain = _nserror_domain(match["rn_dom"], code)
             if domain is None:

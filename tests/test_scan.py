@@ -288,6 +288,31 @@ SHAPES.append(
         [("ENSURLERRORDOMAIN-999", "NSURLErrorDomain", -999, "NSURLErrorCancelled")],
     )
 )
+# Foundation's fallback description names the domain before "error", one without a table
+#   included (aws-amplify/amplify-swift issue 1259); resiprocate's socket errno on iOS
+#   (twilio/video-quickstart-ios issue 159); an errno in brackets with its strerror() words
+#   (AppsFlyerSDK/AppsFlyerFramework issue 42, iOS 10).
+SHAPES += [
+    (
+        "The operation couldn\u2019t be completed. (kCFErrorDomainCFNetwork error 303.)",
+        [("303", "kCFErrorDomainCFNetwork", 303, "kCFErrorHTTPParseFailure")],
+    ),
+    (
+        "ERROR:TwilioVideo:[Signaling]:RESIP::TRANSPORT: socket error 32",
+        [("32", "NSPOSIXErrorDomain", 32, "EPIPE")],
+    ),
+    (
+        "tcp_connection_write_eof_block_invoke Write close callback received error: [89] "
+        "Operation canceled",
+        [("89", "NSPOSIXErrorDomain", 89, "ECANCELED")],
+    ),
+]
+# A domain written as "Domain: [X" (Amplify's StorageError) is that line's, and the next's.
+AMPLIFY = (
+    "StorageError: Unexpected error occurred with message: Domain: [Amplify.AuthError\n"
+    "Code: [1\n"
+    "LocalizedDescription: [The operation couldn\u2019t be completed. (Amplify.AuthError error 1.)"
+)
 # A sentence may end right after a pair (picsew.cn, "What is TIC Read Status").
 SHAPES.append(
     (
@@ -353,6 +378,9 @@ NEGATIVES = [
     'connectionError with error:Error Domain=NSPOSIXErrorDomain Code=0 "x" status 1, s',
     "TIC Read Status [11:0x0]: 1:57.3",
     "{ code: 'ESKERRORDOMAIN0', ",
+    "The operation couldn\u2019t be completed. (Amplify.AuthError error 1.)",
+    "Write close callback received error: [89] Connection refused",
+    "received error: [12] Something else",
     "ENSURLERRORDOMAIN-9991234567890123456789",
     '{"domain": "NSCocoaErrorDomain", "code": -1011}',
     "handshake failed; returned -1, SSL error code 1, net_error -101",
@@ -396,6 +424,10 @@ def test_a_dump_broken_after_its_domain_keeps_it_for_the_next_line_only() -> Non
     assert found == [(-1202, "kCFErrorDomainCFNetwork", 2)]
     later = DOMAIN_AT_LINE_END.replace("\nCode=", "\nanother error\nCode=")
     assert [(f.code, f.domain) for f in scan(later)] == [(-1202, "NSURLErrorDomain")]
+
+
+def test_a_domain_without_a_table_keeps_its_codes() -> None:
+    assert [f.text for f in scan(AMPLIFY) if f.member is not None] == []
 
 
 def test_a_record_does_not_leak_into_unrelated_lines() -> None:
