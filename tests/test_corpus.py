@@ -29,6 +29,8 @@ HELD_OUT = load("heldout.jsonl")
 HELD_OUT_2 = load("heldout2.jsonl")
 #: The third set, collected while the second pass was under way and scored untouched after it.
 HELD_OUT_3 = load("heldout3.jsonl")
+#: The fourth, collected after the third was scored and scored untouched after its fixes.
+HELD_OUT_4 = load("heldout4.jsonl")
 
 # Label domain -> the family group it is scored in.
 GROUP = {
@@ -144,8 +146,8 @@ def score(*, prose: bool, rows: list[dict[str, Any]] | None = None) -> Score:
 
 @pytest.mark.parametrize(
     ("rows", "minimum"),
-    [(ROWS, 150), (HELD_OUT, 40), (HELD_OUT_2, 40), (HELD_OUT_3, 40)],
-    ids=["corpus", "held-out", "held-out-2", "held-out-3"],
+    [(ROWS, 150), (HELD_OUT, 40), (HELD_OUT_2, 40), (HELD_OUT_3, 40), (HELD_OUT_4, 40)],
+    ids=["corpus", "held-out", "held-out-2", "held-out-3", "held-out-4"],
 )
 def test_labelled_files_are_large_enough_and_sourced(
     rows: list[dict[str, Any]], minimum: int
@@ -189,7 +191,8 @@ def test_negative_only_excerpts_yield_no_known_code(row: dict[str, Any]) -> None
 
 
 def test_held_out_sources_are_not_in_the_corpus() -> None:
-    sets = [{row["source"] for row in rows} for rows in (ROWS, HELD_OUT, HELD_OUT_2, HELD_OUT_3)]
+    every = (ROWS, HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4)
+    sets = [{row["source"] for row in rows} for rows in every]
     for index, first in enumerate(sets):
         for second in sets[index + 1 :]:
             assert not first & second
@@ -245,3 +248,24 @@ def test_third_held_out_log_output() -> None:
     print("misses:", *result.misses, sep="\n  ")
     assert result.precision >= 0.99, result.false_positives
     assert result.recall >= 0.92, result.misses
+
+
+def test_fourth_held_out_log_output() -> None:
+    """The fourth held-out set, scored untouched after the fixes the third one showed.
+
+    Untouched: 89.4 % recall (42 of 47), 91.1 % precision (41 of 45).  Two of the four
+    codes scored false are an outer ``_kCFStreamErrorCodeKey`` whose own domain key the
+    excerpt cuts off: the scanner reads it with the nested dump's key beside it (CFNetwork
+    copies the pair), the labels say "unstated"; they are left as labelled.  The other
+    two ("code: [1" of ``Amplify.AuthError`` read as an NSURLError) and three misses
+    ("socket error 32", "[89] Operation canceled") were general rules, added after.
+    """
+    result = score(prose=False, rows=HELD_OUT_4)
+    print(
+        f"\nheld-out 4 log output: recall {result.found}/{result.labels} = {result.recall:.2%}, "
+        f"precision {result.correct}/{result.findings} = {result.precision:.2%}"
+    )
+    print("misses:", *result.misses, sep="\n  ")
+    print("scored false:", *result.false_positives, sep="\n  ")
+    assert result.precision >= 0.95, result.false_positives
+    assert result.recall >= 0.95, result.misses
