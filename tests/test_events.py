@@ -289,3 +289,21 @@ def test_a_stream_in_any_chunks_gives_the_events_of_the_text(parts: list[str], c
     assert from_text == from_stream
     explain_log(text).to_text(80)
     explain(text).to_markdown()
+
+
+def test_a_pause_inside_a_dump_does_not_split_the_failure() -> None:
+    """``explain --follow``: the input may pause in the middle of a multi-line NSError dump
+    (flutter_bugly issue 156's -1200 dump, cut after its second line); the lines after the
+    pause still belong to the same failure."""
+    text = next(
+        json.loads(line)["text"]
+        for line in (Path(__file__).parent / "data" / "heldout.jsonl").open(encoding="utf-8")
+        if '"h-flutter-bugly-156"' in line
+    )
+    records = list(records_from_text(text))
+    whole = list(group_records(iter(records)))
+    paused = list(group_records(iter([*records[:2], LogRecord(0, ""), *records[2:]])))
+    assert len(whole) == 1
+    assert [(e.line_no, e.last_line, e.host) for e in paused] == [
+        (e.line_no, e.last_line, e.host) for e in whole
+    ]
