@@ -198,74 +198,44 @@ def test_held_out_sources_are_not_in_the_corpus() -> None:
             assert not first & second
 
 
-def test_held_out_log_output() -> None:
-    """The same scoring on the first held-out excerpts (see tests/data/README.md).
+# Each held-out set (tests/data/README.md) was scored once, untouched; those figures are
+# the ones reported (README).  Its misses were read only then, the general rules they
+# showed were added, and it became a development set held by these floors:
+#
+# 1. heldout.jsonl, untouched 91.5 % recall (75 of 82), 100 % precision.  Misses: CFNetwork's
+#    TCP connection errno ("error 0:61 [61]", "err: 61"), Wireshark's alert description.
+# 2. heldout2.jsonl, untouched 94.9 % (75 of 79), 97.4 % (75 of 77): "status 1" read as
+#    EPERM beside a bound domain, a domain on the line before its code.
+# 3. heldout3.jsonl, untouched 90.5 % (57 of 63), 100 % (56 of 56): React Native's
+#    "ENSURLERRORDOMAIN-999"; the rest needs knowledge the text does not hold (a domain key
+#    cut from the excerpt, a strerror on the line before) or has no marker.
+# 4. heldout4.jsonl, untouched 89.4 % (42 of 47), 91.1 % (41 of 45).  Two of the four codes
+#    scored false are an outer _kCFStreamErrorCodeKey whose own domain key the excerpt cuts
+#    off, read with the nested dump's key beside it (CFNetwork copies the pair) and labelled
+#    "unstated"; they are left as labelled, hence its lower precision floor.  The other two
+#    ("Code: [1" of Amplify.AuthError) and "socket error 32", "[89] Operation canceled" were
+#    general rules, added after.
+HELD_OUT_FLOORS = [
+    ("heldout", HELD_OUT, 0.98, 0.99),
+    ("heldout2", HELD_OUT_2, 0.97, 0.99),
+    ("heldout3", HELD_OUT_3, 0.92, 0.99),
+    ("heldout4", HELD_OUT_4, 0.95, 0.95),
+]
 
-    Scored untouched for issue 11's first pass: 91.5 % recall (75 of 82), 100 %
-    precision.  Its misses were shapes of how codes are written (CFNetwork's TCP
-    connection errno, Wireshark's alert description) and were added as general rules,
-    so it is a development set now, held to the corpus' targets.
-    """
-    result = score(prose=False, rows=HELD_OUT)
+
+@pytest.mark.parametrize(
+    ("name", "rows", "recall", "precision"), HELD_OUT_FLOORS, ids=[f[0] for f in HELD_OUT_FLOORS]
+)
+def test_held_out_log_output(
+    name: str, rows: list[dict[str, Any]], recall: float, precision: float
+) -> None:
+    """The corpus' scoring on a held-out set, against the floor of what it scores now."""
+    result = score(prose=False, rows=rows)
     print(
-        f"\nheld-out log output: recall {result.found}/{result.labels} = {result.recall:.2%}, "
-        f"precision {result.correct}/{result.findings} = {result.precision:.2%}"
-    )
-    assert result.precision >= 0.99, result.false_positives
-    assert result.recall >= 0.98, result.misses
-
-
-def test_second_held_out_log_output() -> None:
-    """The second held-out set, collected and labelled before the second pass.
-
-    Scored untouched: 94.9 % recall (75 of 79), 97.4 % precision (75 of 77; "status 1"
-    beside a bound domain, a domain on the line before its code).  The general rules
-    those misses showed were then added; the floors hold what it scores since.
-    """
-    result = score(prose=False, rows=HELD_OUT_2)
-    print(
-        f"\nheld-out 2 log output: recall {result.found}/{result.labels} = {result.recall:.2%}, "
-        f"precision {result.correct}/{result.findings} = {result.precision:.2%}"
-    )
-    print("misses:", *result.misses, sep="\n  ")
-    assert result.precision >= 0.99, result.false_positives
-    assert result.recall >= 0.97, result.misses
-
-
-def test_third_held_out_log_output() -> None:
-    """The third held-out set, scored untouched after the second pass.
-
-    Untouched: 90.5 % recall (57 of 63), 100 % precision (56 of 56) — the figure the
-    README reports.  One shape it showed (React Native's ``ENSURLERRORDOMAIN-999``) was
-    added after; what is left needs knowledge the text does not hold (a domain key cut
-    from the excerpt, a strerror on the line before) or a line without any marker.
-    """
-    result = score(prose=False, rows=HELD_OUT_3)
-    print(
-        f"\nheld-out 3 log output: recall {result.found}/{result.labels} = {result.recall:.2%}, "
-        f"precision {result.correct}/{result.findings} = {result.precision:.2%}"
-    )
-    print("misses:", *result.misses, sep="\n  ")
-    assert result.precision >= 0.99, result.false_positives
-    assert result.recall >= 0.92, result.misses
-
-
-def test_fourth_held_out_log_output() -> None:
-    """The fourth held-out set, scored untouched after the fixes the third one showed.
-
-    Untouched: 89.4 % recall (42 of 47), 91.1 % precision (41 of 45).  Two of the four
-    codes scored false are an outer ``_kCFStreamErrorCodeKey`` whose own domain key the
-    excerpt cuts off: the scanner reads it with the nested dump's key beside it (CFNetwork
-    copies the pair), the labels say "unstated"; they are left as labelled.  The other
-    two ("code: [1" of ``Amplify.AuthError`` read as an NSURLError) and three misses
-    ("socket error 32", "[89] Operation canceled") were general rules, added after.
-    """
-    result = score(prose=False, rows=HELD_OUT_4)
-    print(
-        f"\nheld-out 4 log output: recall {result.found}/{result.labels} = {result.recall:.2%}, "
+        f"\n{name} log output: recall {result.found}/{result.labels} = {result.recall:.2%}, "
         f"precision {result.correct}/{result.findings} = {result.precision:.2%}"
     )
     print("misses:", *result.misses, sep="\n  ")
     print("scored false:", *result.false_positives, sep="\n  ")
-    assert result.precision >= 0.95, result.false_positives
-    assert result.recall >= 0.95, result.misses
+    assert result.precision >= precision, result.false_positives
+    assert result.recall >= recall, result.misses
