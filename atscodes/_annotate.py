@@ -39,6 +39,7 @@ from typing import IO, TYPE_CHECKING, Any, Final, TypeVar
 
 import attrs
 
+from ._prefilter import Prefilter
 from ._scan import _MARKERS_B, Finding, _scan_line, scan
 
 if TYPE_CHECKING:
@@ -68,6 +69,7 @@ _TOKEN_MAX: Final = 256  # bytes; longer than any annotation or escape
 _STRIP_B: Final = re.compile(rb"\xe2\x9f\xa6(?:(\xe2\x9f\xa6)|[ -~]{1,200}\xe2\x9f\xa7)")
 _STRIP_S: Final = re.compile("\u27e6(?:(\u27e6)|[ -~]{1,200}\u27e7)")
 _CANDIDATE_MARKERS: Final = (*_MARKERS_B, _OPEN_RAW)
+_PREFILTER: Final = Prefilter(_CANDIDATE_MARKERS)
 
 #: Read size, and the window a long line is processed in (tests shrink it).
 BLOCK = 1 << 20
@@ -498,16 +500,7 @@ def _candidates(data: bytes, lo: int) -> list[tuple[int, int]]:
     block without any LF is split at CR alone.
     """
     separator = b"\n" if data.find(b"\n", lo) != -1 else b"\r"
-    ranges: dict[int, int] = {}
-    for marker in _CANDIDATE_MARKERS:
-        at = data.find(marker, lo)
-        while at != -1:
-            start = max(data.rfind(separator, lo, at) + 1, lo)
-            end = data.find(separator, at)
-            if end == -1:
-                end = len(data)
-            ranges[start] = end
-            at = data.find(marker, end)
+    ranges = _PREFILTER.line_ranges(data, lo, separator)
     if separator == b"\r":
         return sorted(ranges.items())
     split: list[tuple[int, int]] = []
