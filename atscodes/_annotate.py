@@ -29,7 +29,6 @@ written inside a string; a code that is a JSON number
 from __future__ import annotations
 
 import io
-import multiprocessing
 import os
 import re
 import stat
@@ -580,13 +579,14 @@ def _run(engine: _Engine, blocks: Iterable[bytes], *, flush: bool = False) -> It
 # --- many processes for one regular file ---------------------------------------------------
 
 #: Inputs at least this large use every core by default (``--jobs``).
-PARALLEL_MIN: Final = 32_000_000
-_CHUNK: Final = 8 << 20
+PARALLEL_MIN: Final = 8_000_000
+_PIECE_MIN: Final = 1 << 20
+_PIECE_MAX: Final = 8 << 20
 
 
 def jobs_for(stream: IO[bytes], requested: int | None) -> int:
     """How many processes annotate *stream* with: 1 unless it is a regular file."""
-    if requested == 1:
+    if requested == 1 or not hasattr(os, "fork"):
         return 1
     try:
         fd = stream.fileno()
@@ -594,46 +594,53 @@ def jobs_for(stream: IO[bytes], requested: int | None) -> int:
         remaining = info.st_size - stream.tell()
     except (OSError, ValueError, io.UnsupportedOperation):
         return 1
-    if not stat.S_ISREG(info.st_mode) or "fork" not in multiprocessing.get_all_start_methods():
+    if not stat.S_ISREG(info.st_mode):
         return 1
     if requested is None:
-        return _idle_cores() if remaining >= PARALLEL_MIN else 1
-    return max(1, min(requested, remaining // _CHUNK + 1))
+        return _cores() if remaining >= PARALLEL_MIN else 1
+    return max(1, min(requested, remaining // _PIECE_MIN + 1))
 
 
-def _idle_cores() -> int:
-    """The cores nothing else is using (by the 1-minute load average), at least 1.
+def _cores() -> int:
+    """The cores this process may run on.
 
-    On a busy machine more processes only add the cost of forking and copying.
+    Not the idle ones by the load average: that is a one-minute mean, so it still counts
+    the runs that just ended (a script annotating file after file would talk itself down
+    to one process), and a core that is busy is shared by the scheduler anyway, so a
+    second process there costs little more than its fork.
     """
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    try:
-        load = os.getloadavg()[0]
-    except (AttributeError, OSError):
-        load = 0.0
-    return max(1, min(cores or 1, round((cores or 1) - load)))
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
 
 
-def _chunks_of(fd: int, start: int, size: int) -> list[tuple[int, int, int]]:
-    """(fd, start, end) pieces of about _CHUNK bytes, each ending just after a line end."""
+def _pieces(fd: int, start: int, size: int, jobs: int) -> list[tuple[int, int]]:
+    """(start, end) pieces of the file, each ending just after a line end (or at its end).
+
+    About sixteen per process, so that they finish close together, of 1 to 8 MiB.
+    """
+    length = max(_PIECE_MIN, min(_PIECE_MAX, size // (jobs * 16) + 1))
     pieces = []
     end_of_file = start + size
     while start < end_of_file:
-        end = min(start + _CHUNK, end_of_file)
+        end = min(start + length, end_of_file)
         while end < end_of_file:
             probe = os.pread(fd, 1 << 16, end)
+            if not probe:
+                end = end_of_file
+                break
             newline = probe.find(b"\n")
             if newline != -1:
                 end += newline + 1
                 break
             end += len(probe)
-        pieces.append((fd, start, end))
+        pieces.append((start, end))
         start = end
     return pieces
 
 
-def _chunk_edits(piece: tuple[int, int, int]) -> tuple[list[tuple[int, int, bytes]], bool]:
-    fd, start, end = piece
+def _piece_output(fd: int, start: int, end: int) -> tuple[bytes, bool]:
+    """The annotated copy of the file's bytes *start* to *end*, and whether a code was found."""
     replaced: list[tuple[int, int, bytes]] = []
     engine = _Engine(None, line_numbers=False, replaced=replaced)
     engine.offset = start
@@ -641,38 +648,144 @@ def _chunk_edits(piece: tuple[int, int, int]) -> tuple[list[tuple[int, int, byte
     blocks = (os.pread(fd, min(BLOCK, end - at), at) for at in range(start, end, BLOCK))
     for _ in _run(engine, blocks):
         found = True
-    return replaced, found
+    data = os.pread(fd, end - start, start)
+    if not replaced:
+        return data, found
+    view = memoryview(data)
+    parts: list[bytes | memoryview] = []
+    cursor = 0
+    for begin, finish, rewritten in replaced:
+        parts.append(view[cursor : begin - start])
+        parts.append(rewritten)
+        cursor = finish - start
+    parts.append(view[cursor:])
+    return b"".join(parts), found
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+class _Turns:
+    """Whose turn it is to write: a token passed round a ring of pipes, one per process."""
+
+    def __init__(self, jobs: int) -> None:
+        self.pipes = [os.pipe() for _ in range(jobs)]
+        os.write(self.pipes[0][1], b"t")  # the parent writes first
+
+    def keep(self, rank: int) -> tuple[int, int]:
+        """Close every end but this process's own read end and the next one's write end."""
+        mine = self.pipes[rank][0]
+        following = self.pipes[(rank + 1) % len(self.pipes)][1]
+        for read_end, write_end in self.pipes:
+            for end in (read_end, write_end):
+                if end not in (mine, following):
+                    os.close(end)
+        return mine, following
+
+
+def _share(
+    rank: int, jobs: int, fd: int, out_fd: int, pieces: list[tuple[int, int]], turn: tuple[int, int]
+) -> bool:
+    """Annotate every *jobs*-th piece from *rank* on, writing each when its turn comes."""
+    mine, following = turn
+    found = False
+    for index in range(rank, len(pieces), jobs):
+        data, any_found = _piece_output(fd, *pieces[index])
+        found = found or any_found
+        if not os.read(mine, 1):
+            raise _TurnLostError
+        _write_all(out_fd, data)
+        if index + 1 < len(pieces):
+            try:
+                os.write(following, b"t")
+            except BrokenPipeError:
+                raise _TurnLostError from None
+    return found
+
+
+class _TurnLostError(Exception):
+    """The process before this one in the ring ended without passing the turn on."""
 
 
 def annotate_file(stream: IO[bytes], out: IO[bytes], jobs: int) -> bool:
     """Annotate the rest of the regular file *stream* to *out* on *jobs* processes.
 
-    The file is cut at line ends into pieces of about 8 MiB; each process finds what
-    to rewrite in its pieces, and this one copies the file with those rewrites, in
-    order.  Returns whether any code was found.
+    The file is cut at line ends into pieces; the processes (this one and *jobs* - 1
+    forked ones) take them in turn, each annotating its next piece while the others
+    write theirs, and write in the input's order.  Returns whether any code was found.
     """
     fd = stream.fileno()
     start = stream.tell()
     size = os.fstat(fd).st_size - start
-    pieces = _chunks_of(fd, start, size)
-    found = False
-    context = multiprocessing.get_context("fork")
-    with context.Pool(jobs) as pool:
-        for (_, piece_start, piece_end), (replaced, any_found) in zip(
-            pieces, pool.imap(_chunk_edits, pieces)
-        ):
-            found = found or any_found
-            data = os.pread(fd, piece_end - piece_start, piece_start)
-            view = memoryview(data)
-            cursor = 0
-            for begin, finish, rewritten in replaced:
-                out.write(view[cursor : begin - piece_start])
-                out.write(rewritten)
-                cursor = finish - piece_start
-            out.write(view[cursor:])
+    pieces = _pieces(fd, start, size, jobs)
+    jobs = max(1, min(jobs, len(pieces)))
     out.flush()
+    out_fd = out.fileno()
+    turns = _Turns(jobs)
+    children: list[int] = []
+    for rank in range(1, jobs):
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - runs in the child, reports by its exit status
+            _child(rank, jobs, fd, out_fd, pieces, turns)
+        children.append(pid)
+    found = False
+    turn = turns.keep(0)
+    try:
+        found = _share(0, jobs, fd, out_fd, pieces, turn)
+    except _TurnLostError:
+        pass  # reported below, from the child's exit status
+    finally:
+        for end in turn:  # a child still waiting for its turn sees the end of its pipe
+            os.close(end)
+        statuses = [os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) for pid in children]
+    for status in statuses:
+        if status not in (0, 1):
+            _raise_for(status)
     stream.seek(start + size)
-    return found
+    return found or 0 in statuses
+
+
+def _child(
+    rank: int, jobs: int, fd: int, out_fd: int, pieces: list[tuple[int, int]], turns: _Turns
+) -> None:
+    """A forked process's whole life: its share of the pieces, then ``os._exit``."""
+    status = 70
+    try:
+        status = 0 if _share(rank, jobs, fd, out_fd, pieces, turns.keep(rank)) else 1
+    except BrokenPipeError:
+        status = 141
+    except _TurnLostError:
+        status = 75
+    except OSError as error:
+        status = error.errno if error.errno and 2 <= error.errno < 70 else 71
+    except KeyboardInterrupt:
+        status = 130
+    except BaseException:
+        import sys  # noqa: PLC0415 - a bug's report, in the child only
+        import traceback  # noqa: PLC0415
+
+        traceback.print_exc()
+        sys.stderr.flush()
+    finally:
+        os._exit(status)
+
+
+def _raise_for(status: int) -> None:
+    """Raise in the parent what ended a child with *status*."""
+    import errno as errnos  # noqa: PLC0415
+
+    if status == 141:
+        raise BrokenPipeError(errnos.EPIPE, os.strerror(errnos.EPIPE))
+    if status == 130:
+        raise KeyboardInterrupt
+    if 2 <= status < 70:
+        raise OSError(status, os.strerror(status))
+    if status == 75:
+        return  # it stopped because another process failed; that one is reported
+    raise RuntimeError(f"an annotate process failed (exit status {status})")
 
 
 def annotate_text(text: str) -> str:

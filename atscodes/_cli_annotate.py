@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -118,6 +117,8 @@ def _open_inputs(names: Sequence[str], failed: list[str]) -> Iterator[tuple[str,
 
 
 def _ndjson(stream: BinaryIO, out: BinaryIO, fields: Sequence[str]) -> bool:
+    import json
+
     from ._structured import ndjson_findings
 
     found = False
@@ -157,6 +158,8 @@ def _annotate(args: argparse.Namespace) -> int:
         elif args.ndjson:
             found = _ndjson(stream, out, args.field) or found
         elif args.jsonl:
+            import json
+
             for finding in process(stream, None):
                 record = {"file": name, **finding.to_json()}
                 out.write(json.dumps(record, ensure_ascii=False).encode() + b"\n")

@@ -273,6 +273,65 @@ def test_jobs_give_the_same_bytes(tmp_path: Path) -> None:
     assert strip_annotations(parallel.stdout) == path.read_bytes()
 
 
+def test_jobs_three_and_the_default_give_the_same_bytes(tmp_path: Path) -> None:
+    path = tmp_path / "big.log"
+    unit = b"2026-11-27 02:09:49 MyApp (CFNetwork) Task resuming\n" * 40
+    unit += b"TIC TCP Conn Failed [7:0x1]: 3:-9813 Err(-9813)\r\n"
+    path.write_bytes(unit * 5000)  # about 10 MB: over PARALLEL_MIN, several pieces
+    assert path.stat().st_size >= engine.PARALLEL_MIN
+    serial = atscodes("annotate", "-j", "1", str(path))
+    assert serial.returncode == 0
+    assert atscodes("annotate", "-j", "3", str(path)).stdout == serial.stdout
+    assert atscodes("annotate", str(path)).stdout == serial.stdout
+
+
+def test_jobs_into_a_reader_that_goes_away(tmp_path: Path) -> None:
+    """`annotate -j 2 big.log | head`: status 141, no traceback, no process left waiting."""
+    path = tmp_path / "big.log"
+    path.write_bytes(b"HTTP load failed (kCFStreamErrorDomainSSL, -9802)\n" * 400_000)
+    reader = subprocess.Popen(
+        ["head", "-c", "100"], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL
+    )
+    assert reader.stdin is not None
+    done = subprocess.run(
+        [sys.executable, "-m", "atscodes", "annotate", "-j", "2", str(path)],
+        stdout=reader.stdin,
+        stderr=subprocess.PIPE,
+        check=False,
+        timeout=60,
+    )
+    reader.stdin.close()
+    reader.wait()
+    assert done.returncode == 141
+    assert b"Traceback" not in done.stderr
+
+
+def test_jobs_for_counts_cores_not_the_load(tmp_path: Path) -> None:
+    path = tmp_path / "big.log"
+    path.write_bytes(b"x" * engine.PARALLEL_MIN)
+    with path.open("rb") as stream:
+        assert engine.jobs_for(stream, None) == engine._cores()
+        assert engine.jobs_for(stream, 1) == 1
+    small = tmp_path / "small.log"
+    small.write_bytes(b"x\n")
+    with small.open("rb") as stream:
+        assert engine.jobs_for(stream, None) == 1
+
+
+def test_annotate_starts_without_what_it_does_not_use() -> None:
+    code = (
+        "import sys\n"
+        "sys.argv = ['atscodes', 'annotate', '--no-fail']\n"
+        "from atscodes._cli import main\n"
+        "status = main(sys.argv[1:])\n"
+        "unused = {'multiprocessing', 'json', 'atscodes._lookup', 'atscodes._translate',\n"
+        "          'atscodes._cli_decode', 'atscodes._explain', 'atscodes._structured'}\n"
+        "print(status, sorted(unused & set(sys.modules)))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], input=b"", capture_output=True, check=True)
+    assert done.stdout.decode().split("\n")[-2] == "0 []"
+
+
 def test_jobs_rejects_zero() -> None:
     result = atscodes("annotate", "--jobs", "0")
     assert result.returncode == 2
