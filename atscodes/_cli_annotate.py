@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from typing import BinaryIO, Final
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any, BinaryIO, Final
 
 from ._annotate import process, strip_stream
-from ._cli_common import PROG, Parser, UsageError
+from ._cli_text import PROG, UsageError
+
+if TYPE_CHECKING:
+    import argparse
+
+    from ._cli_common import Parser
 
 __all__ = ["SUMMARY", "run"]
 
@@ -40,6 +45,10 @@ environment: ATSCODES_NO_FAIL=1 has the effect of --no-fail
 
 
 def _parser() -> Parser:
+    import argparse
+
+    from ._cli_common import Parser
+
     parser = Parser(
         prog=f"{PROG} annotate",
         description=(
@@ -90,6 +99,8 @@ def _parser() -> Parser:
 
 
 def _jobs(text: str) -> int:
+    import argparse
+
     try:
         value = int(text)
     except ValueError:
@@ -180,9 +191,43 @@ def _annotate(args: argparse.Namespace) -> int:
     return 0 if found or no_fail else 1
 
 
+def _quick_args(argv: Sequence[str]) -> Any:
+    """*argv* read without building the parser, if it holds only the common arguments.
+
+    FILEs, ``--remove``, ``--no-fail`` and ``-j``/``--jobs N`` (N a plain number of at
+    least 1), each option at most once; anything else (None) goes to argparse, which
+    reads these the same way.  Saves importing argparse and building the parser, which
+    cost about as much as annotating a megabyte.
+    """
+    values: dict[str, object] = {"remove": False, "no_fail": False, "jobs": None}
+    files: list[str] = []
+    seen: set[str] = set()
+    index = 0
+    while index < len(argv):
+        argument = argv[index]
+        if argument == "-" or not argument.startswith("-"):
+            files.append(argument)
+        elif argument in seen:
+            return None
+        elif argument in ("--remove", "--no-fail"):
+            values[argument[2:].replace("-", "_")] = True
+        elif argument in ("-j", "--jobs") and index + 1 < len(argv):
+            number = argv[index + 1]
+            if not (number.isascii() and number.isdigit() and int(number) >= 1):
+                return None
+            values["jobs"] = int(number)
+            seen.update(("-j", "--jobs"))
+            index += 1
+        else:
+            return None
+        seen.add(argument)
+        index += 1
+    return SimpleNamespace(files=files, jsonl=False, ndjson=False, field=[], **values)
+
+
 def run(argv: Sequence[str]) -> int:
     """Run ``atscodes annotate`` with *argv*; return the exit status."""
-    args = _parser().parse_args(argv)
+    args = _quick_args(argv) or _parser().parse_args(argv)
     if args.field and not args.ndjson:
         raise UsageError("--field needs --ndjson")
     # Output errors (a full disk, a closed stdout) are the dispatcher's: one line, exit 2.
