@@ -32,7 +32,7 @@ from ._sslstatus import Detector, SSLStatus
 from ._urlerror import URLError
 
 if TYPE_CHECKING:
-    from ._annotate import annotate_text, scan_file, scan_stream, strip_annotations
+    from ._annotate import annotate_text, scan_file, scan_stream
     from ._explain import CauseGroup, Event, Explanation, LogReport, explain, explain_log
     from ._explain import Layer as ErrorLayer
     from ._knowledge_types import ATSAdvice, Claim, Side, Source, Step
@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from ._posix import AddrInfoError, DarwinErrno
     from ._scan import Finding, scan, scan_lines
     from ._secerror import SecError
+    from ._strip import strip_annotations
     from ._trace import TraceReport, trace
     from ._translate import (
         ALERT_MAPPINGS,
@@ -133,7 +134,7 @@ _LAZY: dict[str, str] = {
     "annotate_text": "_annotate",
     "scan_file": "_annotate",
     "scan_stream": "_annotate",
-    "strip_annotations": "_annotate",
+    "strip_annotations": "_strip",
     "FindingsFilter": "_logfilter",
     "CauseGroup": "_explain",
     "ErrorLayer": "_explain",

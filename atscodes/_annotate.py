@@ -34,12 +34,14 @@ import re
 import stat
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
-from typing import IO, TYPE_CHECKING, Any, Final, TypeVar
+from typing import IO, TYPE_CHECKING, Any, Final
 
 import attrs
 
 from ._prefilter import Prefilter
 from ._scan import _MARKERS_B, Finding, _scan_line, scan
+from ._strip import _TOKEN_MAX, _last_line_end, read_blocks, strip_annotations
+from ._strip import strip_stream as _strip_stream
 
 if TYPE_CHECKING:
     from ._records import LogRecord
@@ -63,10 +65,6 @@ CLOSE: Final = "\u27e7"
 _OPEN_RAW: Final = OPEN.encode()
 # An annotation already in the text: a space, OPEN, a printable ASCII label, CLOSE.
 _TOKEN: Final = re.compile(" \u27e6([ -~]{1,200})\u27e7")
-_TOKEN_MAX: Final = 256  # bytes; longer than any annotation or escape
-# What strip_annotations acts on: an escaped OPEN, or an annotation (its space checked apart).
-_STRIP_B: Final = re.compile(rb"\xe2\x9f\xa6(?:(\xe2\x9f\xa6)|[ -~]{1,200}\xe2\x9f\xa7)")
-_STRIP_S: Final = re.compile("\u27e6(?:(\u27e6)|[ -~]{1,200}\u27e7)")
 _CANDIDATE_MARKERS: Final = (*_MARKERS_B, _OPEN_RAW)
 _PREFILTER: Final = Prefilter(_CANDIDATE_MARKERS)
 
@@ -83,64 +81,6 @@ _JSON_VALUE_LINE: Final = re.compile(
 _QUOTE_OR_ESCAPE: Final = re.compile(r'["\\]')
 _JSON_KEY_BEFORE: Final = re.compile(r'"\s*:\s*$')
 _JSON_NUMBER_END: Final = re.compile(r"\s*(?:[,}\]]|$)")
-
-_AnyStr = TypeVar("_AnyStr", str, bytes)
-
-
-def strip_annotations(data: _AnyStr) -> _AnyStr:
-    """Remove every annotation that ``atscodes annotate`` added; undo its escaping of ``⟦``.
-
-    Accepts ``bytes`` or ``str`` and returns the same type.  For any input *x*,
-    ``strip_annotations(annotate_bytes(x)) == x``, unless *x* itself held
-    annotations as annotate writes them (a code followed by its own label):
-    those are taken out too.
-    """
-    if isinstance(data, bytes):
-        if _OPEN_RAW not in data:
-            return data
-        return _strip_bytes(data, len(data), final=True)[0]
-    if isinstance(data, str):
-        if OPEN not in data:
-            return data
-        return _strip_str(data)
-    raise TypeError(f"strip_annotations() takes str or bytes, not {type(data).__name__}")
-
-
-def _strip_str(text: str) -> str:
-    parts: list[str] = []
-    cursor = 0
-    for match in _STRIP_S.finditer(text):
-        start = match.start()
-        if match.group(1) is not None:
-            parts.append(text[cursor:start])
-            cursor = start + 1
-        elif start > 0 and text[start - 1] == " ":
-            parts.append(text[cursor : start - 1])
-            cursor = match.end()
-    parts.append(text[cursor:])
-    return "".join(parts)
-
-
-def _strip_bytes(data: bytes, limit: int, *, final: bool) -> tuple[bytes, int]:
-    """Stripped ``data[:resume]`` and ``resume``: everything before *limit* is decided."""
-    parts: list[bytes] = []
-    cursor = consumed = 0
-    for match in _STRIP_B.finditer(data):
-        start = match.start()
-        if start >= limit and not final:
-            if start == limit and match.group(1) is None and data[start - 1 : start] == b" ":
-                limit -= 1  # keep the annotation's space with it for the next round
-            break
-        consumed = match.end()
-        if match.group(1) is not None:
-            parts.append(data[cursor:start])
-            cursor = start + 3
-        elif start > 0 and data[start - 1] == 0x20:
-            parts.append(data[cursor : start - 1])
-            cursor = match.end()
-    resume = len(data) if final else max(limit, consumed, cursor)
-    parts.append(data[cursor:resume])
-    return b"".join(parts), resume
 
 
 # --- where annotations may go ---------------------------------------------------------------
@@ -354,13 +294,6 @@ def _line_ends(data: bytes, lo: int, hi: int) -> int:
     return newlines + returns
 
 
-def _last_line_end(data: bytes) -> int:
-    """Offset just after the last line end of *data* whose kind is certain (0: none)."""
-    newline = data.rfind(b"\n")
-    ret = data.rfind(b"\r", newline + 1, len(data) - 1)
-    return max(newline, ret) + 1
-
-
 class _Engine:
     """Scans blocks; writes them, annotated, if there is an output."""
 
@@ -520,23 +453,6 @@ def _candidates(data: bytes, lo: int) -> list[tuple[int, int]]:
     return split
 
 
-def _blocks(src: IO[Any]) -> Iterator[bytes]:
-    """Blocks of a binary or text stream as they arrive (``read1`` does not wait)."""
-    probe = src.read(0)
-    if isinstance(probe, str):
-        while True:
-            chunk = src.read(BLOCK // 4)
-            if not chunk:
-                return
-            yield _encode(chunk)
-    read = getattr(src, "read1", src.read)
-    while True:
-        data = read(BLOCK)
-        if not data:
-            return
-        yield data
-
-
 def process(
     src: IO[Any],
     out: IO[bytes] | None,
@@ -549,7 +465,8 @@ def process(
     *src* may be a binary or a text stream.  With ``line_numbers=False`` the findings'
     ``line_no`` is not kept up to date (it saves a pass over the data).
     """
-    yield from _run(_Engine(out, line_numbers=line_numbers), _blocks(src), flush=flush)
+    blocks = read_blocks(src, BLOCK)
+    yield from _run(_Engine(out, line_numbers=line_numbers), blocks, flush=flush)
 
 
 def _run(engine: _Engine, blocks: Iterable[bytes], *, flush: bool = False) -> Iterator[Finding]:
@@ -797,22 +714,7 @@ def annotate_text(text: str) -> str:
 
 def strip_stream(src: IO[Any], out: IO[bytes]) -> None:
     """Copy *src* to *out* without the annotations (they never span a line end)."""
-    carry = b""
-    for data in _blocks(src):
-        buffer = carry + data if carry else data
-        cut = _last_line_end(buffer)
-        if cut:
-            out.write(strip_annotations(buffer[:cut]))
-            carry = buffer[cut:]
-        elif len(buffer) > BLOCK:
-            stripped, resume = _strip_bytes(buffer, len(buffer) - _TOKEN_MAX, final=False)
-            out.write(stripped)
-            carry = buffer[resume:]
-        else:
-            carry = buffer
-        out.flush()
-    out.write(strip_annotations(carry))
-    out.flush()
+    _strip_stream(src, out, BLOCK)
 
 
 def scan_stream(stream: IO[Any]) -> Iterator[Finding]:

@@ -8,7 +8,6 @@ from collections.abc import Iterator, Sequence
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, BinaryIO, Final
 
-from ._annotate import process, strip_stream
 from ._cli_text import PROG, UsageError
 
 if TYPE_CHECKING:
@@ -92,8 +91,8 @@ def _parser() -> Parser:
         type=_jobs,
         default=None,
         metavar="N",
-        help="processes for regular files (default: the idle cores, by the load average, for"
-        " files over 32 MB, else 1); pipes and terminals are always read line by line",
+        help="processes for regular files (default: every core this process may use, for"
+        " files of 8 MB or more, else 1); pipes and terminals are always read line by line",
     )
     return parser
 
@@ -159,6 +158,10 @@ def _ndjson(stream: BinaryIO, out: BinaryIO, fields: Sequence[str]) -> bool:
 
 
 def _annotate(args: argparse.Namespace) -> int:
+    if args.remove:
+        from ._strip import strip_stream  # no scanner to load
+    else:
+        from ._annotate import process
     out = sys.stdout.buffer
     found = False
     failed: list[str] = []
