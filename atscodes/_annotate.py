@@ -31,15 +31,15 @@ from __future__ import annotations
 import io
 import os
 import re
-import stat
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from typing import IO, TYPE_CHECKING, Any, Final
 
 import attrs
 
-from ._prefilter import Prefilter
-from ._scan import _MARKERS_B, Finding, _scan_line, scan
+from ._prefilter import candidates as _candidates
+from ._prefilter import has_marker as _has_marker
+from ._scan import Finding, _scan_line, scan
 from ._strip import _TOKEN_MAX, _last_line_end, read_blocks, strip_annotations
 from ._strip import strip_stream as _strip_stream
 
@@ -65,8 +65,6 @@ CLOSE: Final = "\u27e7"
 _OPEN_RAW: Final = OPEN.encode()
 # An annotation already in the text: a space, OPEN, a printable ASCII label, CLOSE.
 _TOKEN: Final = re.compile(" \u27e6([ -~]{1,200})\u27e7")
-_CANDIDATE_MARKERS: Final = (*_MARKERS_B, _OPEN_RAW)
-_PREFILTER: Final = Prefilter(_CANDIDATE_MARKERS)
 
 #: Read size, and the window a long line is processed in (tests shrink it).
 BLOCK = 1 << 20
@@ -279,10 +277,6 @@ def _safe_cut(data: bytes, cut: int) -> int:
     return cut
 
 
-def _has_marker(data: bytes) -> bool:
-    return any(marker in data for marker in _CANDIDATE_MARKERS)
-
-
 def _line_ends(data: bytes, lo: int, hi: int) -> int:
     """How many lines end in ``data[lo:hi]`` (LF, CRLF and lone CR each end one)."""
     newlines = data.count(b"\n", lo, hi)
@@ -340,12 +334,15 @@ class _Engine:
         ends = [e for e in (newline, ret) if e != -1]
         return min(ends) if ends else len(data)
 
-    def _regular(self, data: bytes, lo: int) -> list[Finding]:
+    def _regular(
+        self, data: bytes, lo: int, lines: list[tuple[int, int]] | None = None
+    ) -> list[Finding]:
+        """Scan the lines of ``data[lo:]``; *lines*: its candidate lines, if already known."""
         found: list[Finding] = []
         view = memoryview(data)
         cursor = counted = lo
         line_no = self.line_no
-        for start, end in _candidates(data, lo):
+        for start, end in _candidates(data, lo) if lines is None else lines:
             if self.line_numbers:
                 line_no += _line_ends(data, counted, start)
                 counted = start
@@ -425,34 +422,6 @@ class _Engine:
         self.context = (self.context + passed)[-OVERLAP:] if OVERLAP else ""
 
 
-def _candidates(data: bytes, lo: int) -> list[tuple[int, int]]:
-    """``(start, end)`` ranges of the lines of ``data[lo:]`` that hold a marker or ``⟦``.
-
-    Lines end at LF; within a candidate, at CR too (CRLF and CR-only line ends).  A
-    block without any LF is split at CR alone.
-    """
-    separator = b"\n" if data.find(b"\n", lo) != -1 else b"\r"
-    ranges = _PREFILTER.line_ranges(data, lo, separator)
-    if separator == b"\r":
-        return sorted(ranges.items())
-    split: list[tuple[int, int]] = []
-    for line_start, end in sorted(ranges.items()):
-        ret = data.find(b"\r", line_start, end)
-        if ret == -1:
-            split.append((line_start, end))
-            continue
-        start = line_start
-        while True:
-            piece_end = end if ret == -1 else ret
-            if _has_marker(data[start:piece_end]):
-                split.append((start, piece_end))
-            if ret == -1:
-                break
-            start = ret + 1
-            ret = data.find(b"\r", start, end)
-    return split
-
-
 def process(
     src: IO[Any],
     out: IO[bytes] | None,
@@ -491,218 +460,6 @@ def _run(engine: _Engine, blocks: Iterable[bytes], *, flush: bool = False) -> It
         yield from engine.lines(carry)
     if out is not None:
         out.flush()
-
-
-# --- many processes for one regular file ---------------------------------------------------
-
-#: Inputs at least this large use every core by default (``--jobs``).
-PARALLEL_MIN: Final = 8_000_000
-_PIECE_MIN: Final = 1 << 20
-_PIECE_MAX: Final = 8 << 20
-
-
-def jobs_for(stream: IO[bytes], requested: int | None) -> int:
-    """How many processes annotate *stream* with: 1 unless it is a regular file."""
-    if requested == 1 or not hasattr(os, "fork"):
-        return 1
-    try:
-        fd = stream.fileno()
-        info = os.fstat(fd)
-        remaining = info.st_size - stream.tell()
-    except (OSError, ValueError, io.UnsupportedOperation):
-        return 1
-    if not stat.S_ISREG(info.st_mode):
-        return 1
-    if requested is None:
-        return _cores() if remaining >= PARALLEL_MIN else 1
-    return max(1, min(requested, remaining // _PIECE_MIN + 1))
-
-
-def _cores() -> int:
-    """The cores this process may run on.
-
-    Not the idle ones by the load average: that is a one-minute mean, so it still counts
-    the runs that just ended (a script annotating file after file would talk itself down
-    to one process), and a core that is busy is shared by the scheduler anyway, so a
-    second process there costs little more than its fork.
-    """
-    if hasattr(os, "sched_getaffinity"):
-        return max(1, len(os.sched_getaffinity(0)))
-    return max(1, os.cpu_count() or 1)
-
-
-def _pieces(fd: int, start: int, size: int, jobs: int) -> list[tuple[int, int]]:
-    """(start, end) pieces of the file, each ending just after a line end (or at its end).
-
-    About sixteen per process, so that they finish close together, of 1 to 8 MiB.
-    """
-    length = max(_PIECE_MIN, min(_PIECE_MAX, size // (jobs * 16) + 1))
-    pieces = []
-    end_of_file = start + size
-    while start < end_of_file:
-        end = min(start + length, end_of_file)
-        while end < end_of_file:
-            probe = os.pread(fd, 1 << 16, end)
-            if not probe:
-                end = end_of_file
-                break
-            newline = probe.find(b"\n")
-            if newline != -1:
-                end += newline + 1
-                break
-            end += len(probe)
-        pieces.append((start, end))
-        start = end
-    return pieces
-
-
-def _piece_output(fd: int, start: int, end: int) -> tuple[bytes, bool]:
-    """The annotated copy of the file's bytes *start* to *end*, and whether a code was found."""
-    replaced: list[tuple[int, int, bytes]] = []
-    engine = _Engine(None, line_numbers=False, replaced=replaced)
-    engine.offset = start
-    found = False
-    blocks = (os.pread(fd, min(BLOCK, end - at), at) for at in range(start, end, BLOCK))
-    for _ in _run(engine, blocks):
-        found = True
-    data = os.pread(fd, end - start, start)
-    if not replaced:
-        return data, found
-    view = memoryview(data)
-    parts: list[bytes | memoryview] = []
-    cursor = 0
-    for begin, finish, rewritten in replaced:
-        parts.append(view[cursor : begin - start])
-        parts.append(rewritten)
-        cursor = finish - start
-    parts.append(view[cursor:])
-    return b"".join(parts), found
-
-
-def _write_all(fd: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        view = view[os.write(fd, view) :]
-
-
-class _Turns:
-    """Whose turn it is to write: a token passed round a ring of pipes, one per process."""
-
-    def __init__(self, jobs: int) -> None:
-        self.pipes = [os.pipe() for _ in range(jobs)]
-        os.write(self.pipes[0][1], b"t")  # the parent writes first
-
-    def keep(self, rank: int) -> tuple[int, int]:
-        """Close every end but this process's own read end and the next one's write end."""
-        mine = self.pipes[rank][0]
-        following = self.pipes[(rank + 1) % len(self.pipes)][1]
-        for read_end, write_end in self.pipes:
-            for end in (read_end, write_end):
-                if end not in (mine, following):
-                    os.close(end)
-        return mine, following
-
-
-def _share(
-    rank: int, jobs: int, fd: int, out_fd: int, pieces: list[tuple[int, int]], turn: tuple[int, int]
-) -> bool:
-    """Annotate every *jobs*-th piece from *rank* on, writing each when its turn comes."""
-    mine, following = turn
-    found = False
-    for index in range(rank, len(pieces), jobs):
-        data, any_found = _piece_output(fd, *pieces[index])
-        found = found or any_found
-        if not os.read(mine, 1):
-            raise _TurnLostError
-        _write_all(out_fd, data)
-        if index + 1 < len(pieces):
-            try:
-                os.write(following, b"t")
-            except BrokenPipeError:
-                raise _TurnLostError from None
-    return found
-
-
-class _TurnLostError(Exception):
-    """The process before this one in the ring ended without passing the turn on."""
-
-
-def annotate_file(stream: IO[bytes], out: IO[bytes], jobs: int) -> bool:
-    """Annotate the rest of the regular file *stream* to *out* on *jobs* processes.
-
-    The file is cut at line ends into pieces; the processes (this one and *jobs* - 1
-    forked ones) take them in turn, each annotating its next piece while the others
-    write theirs, and write in the input's order.  Returns whether any code was found.
-    """
-    fd = stream.fileno()
-    start = stream.tell()
-    size = os.fstat(fd).st_size - start
-    pieces = _pieces(fd, start, size, jobs)
-    jobs = max(1, min(jobs, len(pieces)))
-    out.flush()
-    out_fd = out.fileno()
-    turns = _Turns(jobs)
-    children: list[int] = []
-    for rank in range(1, jobs):
-        pid = os.fork()
-        if pid == 0:  # pragma: no cover - runs in the child, reports by its exit status
-            _child(rank, jobs, fd, out_fd, pieces, turns)
-        children.append(pid)
-    found = False
-    turn = turns.keep(0)
-    try:
-        found = _share(0, jobs, fd, out_fd, pieces, turn)
-    except _TurnLostError:
-        pass  # reported below, from the child's exit status
-    finally:
-        for end in turn:  # a child still waiting for its turn sees the end of its pipe
-            os.close(end)
-        statuses = [os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) for pid in children]
-    for status in statuses:
-        if status not in (0, 1):
-            _raise_for(status)
-    stream.seek(start + size)
-    return found or 0 in statuses
-
-
-def _child(
-    rank: int, jobs: int, fd: int, out_fd: int, pieces: list[tuple[int, int]], turns: _Turns
-) -> None:
-    """A forked process's whole life: its share of the pieces, then ``os._exit``."""
-    status = 70
-    try:
-        status = 0 if _share(rank, jobs, fd, out_fd, pieces, turns.keep(rank)) else 1
-    except BrokenPipeError:
-        status = 141
-    except _TurnLostError:
-        status = 75
-    except OSError as error:
-        status = error.errno if error.errno and 2 <= error.errno < 70 else 71
-    except KeyboardInterrupt:
-        status = 130
-    except BaseException:
-        import sys  # noqa: PLC0415 - a bug's report, in the child only
-        import traceback  # noqa: PLC0415
-
-        traceback.print_exc()
-        sys.stderr.flush()
-    finally:
-        os._exit(status)
-
-
-def _raise_for(status: int) -> None:
-    """Raise in the parent what ended a child with *status*."""
-    import errno as errnos  # noqa: PLC0415
-
-    if status == 141:
-        raise BrokenPipeError(errnos.EPIPE, os.strerror(errnos.EPIPE))
-    if status == 130:
-        raise KeyboardInterrupt
-    if 2 <= status < 70:
-        raise OSError(status, os.strerror(status))
-    if status == 75:
-        return  # it stopped because another process failed; that one is reported
-    raise RuntimeError(f"an annotate process failed (exit status {status})")
 
 
 def annotate_text(text: str) -> str:

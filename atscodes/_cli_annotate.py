@@ -158,15 +158,15 @@ def _ndjson(stream: BinaryIO, out: BinaryIO, fields: Sequence[str]) -> bool:
 
 
 def _annotate(args: argparse.Namespace) -> int:
-    if args.remove:
-        from ._strip import strip_stream  # no scanner to load
-    else:
-        from ._annotate import process
+    # Each way imports what it needs: --remove no scanner, --jobs the scanner in one
+    # process only (see atscodes._parallel).
     out = sys.stdout.buffer
     found = False
     failed: list[str] = []
     for name, stream in _open_inputs(args.files, failed):
         if args.remove:
+            from ._strip import strip_stream
+
             strip_stream(stream, out)
             found = True
         elif args.ndjson:
@@ -174,18 +174,22 @@ def _annotate(args: argparse.Namespace) -> int:
         elif args.jsonl:
             import json
 
+            from ._annotate import process
+
             for finding in process(stream, None):
                 record = {"file": name, **finding.to_json()}
                 out.write(json.dumps(record, ensure_ascii=False).encode() + b"\n")
                 found = True
             out.flush()
         else:
-            from ._annotate import annotate_file, jobs_for
+            from ._parallel import annotate_file, jobs_for
 
             jobs = jobs_for(stream, args.jobs)
             if jobs > 1:
                 found = annotate_file(stream, out, jobs) or found
             else:
+                from ._annotate import process
+
                 for _ in process(stream, out, flush=True, line_numbers=False):
                     found = True
     if failed:

@@ -23,7 +23,9 @@ import re
 from collections.abc import Iterable
 from typing import Final
 
-__all__ = ["Prefilter"]
+from ._markers import MARKERS
+
+__all__ = ["Prefilter", "candidates", "has_marker"]
 
 # A byte is searched with memchr when the sample says it is at most this frequent; each
 # occurrence costs a few hundred nanoseconds of Python, a regex pass about 0.35 ns a byte.
@@ -171,3 +173,41 @@ class Prefilter:
     def holds_any(self, data: bytes) -> bool:
         """Whether *data* holds a marker anywhere."""
         return any(marker in data for marker in self.markers)
+
+
+# annotate's candidates: the lines holding a marker, or an annotation's opening bracket.
+_CANDIDATE_MARKERS: Final = (*(m.encode() for m in MARKERS), "\u27e6".encode())
+_CANDIDATES: Final = Prefilter(_CANDIDATE_MARKERS)
+
+
+def has_marker(data: bytes) -> bool:
+    """Whether *data* holds a marker or ``⟦`` anywhere."""
+    return any(marker in data for marker in _CANDIDATE_MARKERS)
+
+
+def candidates(data: bytes, lo: int = 0) -> list[tuple[int, int]]:
+    """``(start, end)`` ranges of the lines of ``data[lo:]`` that hold a marker or ``⟦``.
+
+    Lines end at LF; within a candidate, at CR too (CRLF and CR-only line ends).  A
+    block without any LF is split at CR alone.
+    """
+    separator = b"\n" if data.find(b"\n", lo) != -1 else b"\r"
+    ranges = _CANDIDATES.line_ranges(data, lo, separator)
+    if separator == b"\r":
+        return sorted(ranges.items())
+    split: list[tuple[int, int]] = []
+    for line_start, end in sorted(ranges.items()):
+        ret = data.find(b"\r", line_start, end)
+        if ret == -1:
+            split.append((line_start, end))
+            continue
+        start = line_start
+        while True:
+            piece_end = end if ret == -1 else ret
+            if has_marker(data[start:piece_end]):
+                split.append((start, piece_end))
+            if ret == -1:
+                break
+            start = ret + 1
+            ret = data.find(b"\r", start, end)
+    return split

@@ -35,6 +35,7 @@ import attrs
 from ._alerts import TLSAlert
 from ._base import Code, get
 from ._cfnetwork import CFNetworkError, CFStreamErrorDomain
+from ._markers import MARKERS
 from ._posix import AddrInfoError, DarwinErrno
 from ._prefilter import Prefilter
 from ._secerror import SecError
@@ -98,23 +99,6 @@ _DOMAIN_TOKENS: Final[dict[str, str]] = {
     },
 }
 
-#: Every fragment's match, or its line, contains one of these: the prefilter.
-MARKERS: Final[tuple[str, ...]] = (
-    "rror",
-    "RROR",
-    "ailed",
-    "lert",
-    "LERT",
-    "-98",
-    "TIC ",
-    "msg(fd",
-    # issue 11: errno and code words ("ode": code, Code), Cordova's certificate message.
-    # Each marker is one pass over the input, so the list stays short: other shapes of
-    # issue 11 ("OSStatus -9807", "[54: Connection reset by peer]") carry one already.
-    "rrno",
-    "ode",
-    "ertificate",
-)
 _MARKERS_B: Final[tuple[bytes, ...]] = tuple(m.encode() for m in MARKERS)
 # candidate_line_ranges() finds them in bytes (see atscodes._prefilter: a literal regular
 # expression per marker or two, memchr for a marker with a byte that is rare in the input).

@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import atscodes._annotate as engine
+import atscodes._parallel as parallel
 from atscodes import scan, scan_lines, scan_stream, strip_annotations
 from atscodes._annotate import CLOSE, OPEN, annotate_bytes, process
 
@@ -278,11 +279,30 @@ def test_jobs_three_and_the_default_give_the_same_bytes(tmp_path: Path) -> None:
     unit = b"2026-11-27 02:09:49 MyApp (CFNetwork) Task resuming\n" * 40
     unit += b"TIC TCP Conn Failed [7:0x1]: 3:-9813 Err(-9813)\r\n"
     path.write_bytes(unit * 5000)  # about 10 MB: over PARALLEL_MIN, several pieces
-    assert path.stat().st_size >= engine.PARALLEL_MIN
+    assert path.stat().st_size >= parallel.PARALLEL_MIN
     serial = atscodes("annotate", "-j", "1", str(path))
     assert serial.returncode == 0
     assert atscodes("annotate", "-j", "3", str(path)).stdout == serial.stdout
     assert atscodes("annotate", str(path)).stdout == serial.stdout
+
+
+def test_two_jobs_with_long_lines_cr_only_lines_and_dense_codes(tmp_path: Path) -> None:
+    """The two-process way: a piece holding a line longer than a block goes whole."""
+    path = tmp_path / "mixed.log"
+    code = b"HTTP load failed (kCFStreamErrorDomainSSL, -9802) "
+    parts = [
+        b"Task resuming\n" * 100_000,
+        code * 70_000 + b"\n",  # about 3.6 MB in one line
+        (b"TIC TCP Conn Failed [7:0x1]: 3:-9813 Err(-9813)\r" + b"plain\r" * 20) * 20_000,
+        b"\n",
+        code * 3 + b"\n" * 2 + (b"x\xff" + code + b"\n") * 60_000,
+        b"no final newline " + code,
+    ]
+    path.write_bytes(b"".join(parts))
+    serial = atscodes("annotate", "-j", "1", str(path))
+    assert serial.returncode == 0
+    assert atscodes("annotate", "-j", "2", str(path)).stdout == serial.stdout
+    assert strip_annotations(serial.stdout) == path.read_bytes()
 
 
 def test_jobs_into_a_reader_that_goes_away(tmp_path: Path) -> None:
@@ -308,14 +328,14 @@ def test_jobs_into_a_reader_that_goes_away(tmp_path: Path) -> None:
 
 def test_jobs_for_counts_cores_not_the_load(tmp_path: Path) -> None:
     path = tmp_path / "big.log"
-    path.write_bytes(b"x" * engine.PARALLEL_MIN)
+    path.write_bytes(b"x" * parallel.PARALLEL_MIN)
     with path.open("rb") as stream:
-        assert engine.jobs_for(stream, None) == engine._cores()
-        assert engine.jobs_for(stream, 1) == 1
+        assert parallel.jobs_for(stream, None) == parallel._cores()
+        assert parallel.jobs_for(stream, 1) == 1
     small = tmp_path / "small.log"
     small.write_bytes(b"x\n")
     with small.open("rb") as stream:
-        assert engine.jobs_for(stream, None) == 1
+        assert parallel.jobs_for(stream, None) == 1
 
 
 def test_annotate_starts_without_what_it_does_not_use() -> None:
