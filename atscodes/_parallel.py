@@ -188,6 +188,7 @@ def annotate_file(stream: IO[bytes], out: IO[bytes], jobs: int) -> bool:
 def _ring(stream: IO[bytes], out: IO[bytes], jobs: int) -> bool:
     """The file cut at line ends into pieces, which *jobs* processes take in turn."""
     from . import _annotate  # noqa: F401, PLC0415 - loaded once, before the forks
+
     fd = stream.fileno()
     start = stream.tell()
     size = os.fstat(fd).st_size - start
@@ -262,11 +263,16 @@ def _raise_for(status: int) -> None:
 # --- two processes: the prefilter here, the scanner in a forked one -------------------------
 
 _BLOCK: Final = 1 << 20  # a piece: at most this much, cut at its last line end
-# Pieces sent to the scanner and not answered yet, at most (this one then waits).
-_DEPTH: Final = 16
-# The scanner counts as idle, and is sent a piece to prefilter too, when it has at most
-# this many pieces still to answer.
+# Pieces read and not written yet, at most; the first _KEEP of them are kept in memory,
+# the others read again when written.  The scanner is sent a piece when it has fewer
+# than _BUSY to answer, a piece to prefilter too when it has at most _IDLE; when _QUEUE
+# pieces wait for it, this process scans one itself.  (The scanner loads in about the
+# time 20 pieces take to prefilter here.)
+_DEPTH: Final = 64
+_KEEP: Final = 8
 _IDLE: Final = 2
+_BUSY: Final = 6
+_QUEUE: Final = 32
 
 _Rewrites = list[tuple[int, int, bytes]]
 
@@ -372,40 +378,16 @@ def _fork_scanner(fd: int) -> tuple[int, _Channel]:
 
 def _split(stream: IO[bytes], out: IO[bytes]) -> bool:
     """Prefilter here, scan in a forked process; pieces of up to a block, cut at line ends."""
-    from ._strip import _last_line_end  # noqa: PLC0415
-
     fd = stream.fileno()
-    start = stream.tell()
     end_of_file = os.fstat(fd).st_size
     out.flush()
-    out_fd = out.fileno()
     pid, channel = _fork_scanner(fd)
-    # Sent and not yet written, in order (with the bytes, once read): answered from the front.
-    pending: list[tuple[int, int, bytes | None]] = []
-    found = False
+    pieces = _Pieces(fd, out.fileno(), channel, stream.tell(), end_of_file)
     failed = False
-
-    def write_answered(wait: bool) -> None:
-        nonlocal found
-        while pending and (wait or channel.ready()):
-            replaced, any_found = channel.receive()
-            begin, finish, data = pending.pop(0)
-            found = found or any_found
-            if data is None:
-                data = os.pread(fd, finish - begin, begin)
-            _write_all(out_fd, _spliced(data, begin, replaced))
-            wait = wait and len(pending) >= _DEPTH
-
     try:
-        at = start
-        while at < end_of_file:
-            data = os.pread(fd, _BLOCK, at)
-            cut = len(data) if at + len(data) >= end_of_file else _last_line_end(data)
-            at = _send_piece(channel, pending, fd, at, data, cut, end_of_file)
-            write_answered(len(pending) >= _DEPTH)
+        while pieces.step():
+            pass
         channel.finish()
-        while pending:
-            write_answered(True)
     except _TurnLostError:
         failed = True
     finally:
@@ -416,32 +398,92 @@ def _split(stream: IO[bytes], out: IO[bytes]) -> bool:
     if failed or status != 0:
         _raise_for(status if status != 0 else 70)
     stream.seek(end_of_file)
-    return found
+    return pieces.found
 
 
-def _send_piece(
-    channel: _Channel,
-    pending: list[tuple[int, int, bytes | None]],
-    fd: int,
-    at: int,
-    data: bytes,
-    cut: int,
-    end_of_file: int,
-) -> int:
-    """Send the piece at *at* (*data* read there, its last line end at *cut*); its end."""
-    from ._prefilter import candidates  # noqa: PLC0415
+class _Pieces:
+    """The pieces read and not yet written, in order, and who annotates each.
 
-    if cut == 0:  # a line longer than a piece: the scanner reads it as a stream does
-        end = _line_end_after(fd, at + len(data), end_of_file)
-        channel.send((at, end, None))
-        pending.append((at, end, None))
-        return end
-    piece = data[:cut] if cut < len(data) else data
-    # The scanner about to be idle: a whole piece for it to prefilter too.
-    lines = candidates(piece, 0) if len(pending) > _IDLE else None
-    channel.send((at, at + cut, lines))
-    pending.append((at, at + cut, piece))
-    return at + cut
+    Each piece is read and prefiltered here, and sent to the scanner when it has fewer
+    than _BUSY pieces to answer (while it is still loading, they wait here).  When it has
+    few and none is waiting, the next piece goes to it unread, to prefilter too.  When
+    _QUEUE pieces wait (the scanner is slower: a log dense with codes), this process scans
+    the first of them itself, loading the scanner here too.
+    """
+
+    def __init__(
+        self, fd: int, out_fd: int, channel: _Channel, start: int, end_of_file: int
+    ) -> None:
+        self.fd, self.out_fd, self.channel = fd, out_fd, channel
+        self.at, self.end_of_file = start, end_of_file
+        # [start, end, bytes or None (read again), candidate lines or None (whole),
+        #  state: "wait" (here, unsent), "sent", or the rewrites and found]
+        self.pending: list[list[Any]] = []
+        self.remote = 0  # pieces sent and not answered
+        self.found = False
+
+    def step(self) -> bool:
+        """Do one thing (read a piece, send, scan one here, or wait); False when all is done."""
+        self._write_done()
+        waiting = [piece for piece in self.pending if piece[4] == "wait"]
+        while waiting and self.remote < _BUSY:
+            piece = waiting.pop(0)
+            self._send(piece)
+        if self.at < self.end_of_file and len(waiting) < _QUEUE and len(self.pending) < _DEPTH:
+            self._read(whole=self.remote <= _IDLE and not waiting)
+            return True
+        if waiting:
+            piece = waiting[0]
+            piece[4] = _piece_edits(self.fd, piece[0], piece[1], piece[3])
+            return True
+        if not self.pending:
+            return self.at < self.end_of_file
+        self._write_done(wait=True)
+        return True
+
+    def _read(self, *, whole: bool) -> None:
+        from ._prefilter import candidates  # noqa: PLC0415
+        from ._strip import _last_line_end  # noqa: PLC0415
+
+        at = self.at
+        data = os.pread(self.fd, _BLOCK, at)
+        cut = len(data) if at + len(data) >= self.end_of_file else _last_line_end(data)
+        if cut == 0:  # a line longer than a piece: read as a stream is, wherever it goes
+            self.at = _line_end_after(self.fd, at + len(data), self.end_of_file)
+            self.pending.append([at, self.at, None, None, "wait"])
+            return
+        self.at = at + cut
+        data = data[:cut] if cut < len(data) else data
+        keep = data if len(self.pending) < _KEEP else None
+        piece: list[Any] = [at, self.at, keep, None if whole else candidates(data, 0), "wait"]
+        self.pending.append(piece)
+        if whole:
+            self._send(piece)
+
+    def _send(self, piece: list[Any]) -> None:
+        # Always in the pieces' order: the answers come back in the order they were sent.
+        self.channel.send((piece[0], piece[1], piece[3]))
+        piece[4] = "sent"
+        self.remote += 1
+
+    def _write_done(self, *, wait: bool = False) -> None:
+        """Write the pieces at the front that are done; with *wait*, wait for one."""
+        while self.pending:
+            start, end, data, _, state = self.pending[0]
+            if state == "wait":
+                return
+            if state == "sent":
+                if not (wait or self.channel.ready()):
+                    return
+                state = self.channel.receive()
+                self.remote -= 1
+            wait = False
+            del self.pending[0]
+            replaced, found = state
+            self.found = self.found or found
+            if data is None:
+                data = os.pread(self.fd, end - start, start)
+            _write_all(self.out_fd, _spliced(data, start, replaced))
 
 
 def _read_exact(fd: int, size: int) -> bytes:

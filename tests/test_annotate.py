@@ -305,6 +305,24 @@ def test_two_jobs_with_long_lines_cr_only_lines_and_dense_codes(tmp_path: Path) 
     assert strip_annotations(serial.stdout) == path.read_bytes()
 
 
+@pytest.mark.parametrize(("busy", "queue"), [(1, 1), (6, 32), (1, 2)])
+def test_two_processes_whoever_scans_each_piece(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, busy: int, queue: int
+) -> None:
+    """The scanner process kept busy, so that this one scans pieces too: the same bytes."""
+    monkeypatch.setattr(parallel, "_BUSY", busy)
+    monkeypatch.setattr(parallel, "_QUEUE", queue)
+    monkeypatch.setattr(parallel, "_BLOCK", 1 << 16)
+    path = tmp_path / "in.log"
+    unit = b"Task resuming\n" * 300 + b"HTTP load failed (kCFStreamErrorDomainSSL, -9802)\n"
+    data = unit * 400 + b"x" * 200_000 + b" [3:-9813] error\n" + unit * 50
+    path.write_bytes(data)
+    target = tmp_path / "out.log"
+    with path.open("rb") as stream, target.open("wb") as out:
+        assert parallel.annotate_file(stream, out, 2) is True
+    assert target.read_bytes() == annotate_bytes(data)
+
+
 def test_jobs_into_a_reader_that_goes_away(tmp_path: Path) -> None:
     """`annotate -j 2 big.log | head`: status 141, no traceback, no process left waiting."""
     path = tmp_path / "big.log"
