@@ -25,14 +25,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ._alerts import TLSAlert
-from ._base import Code, UnknownCodeError, get
-from ._cfnetwork import CFNetworkError, CFStreamErrorDomain
-from ._sslstatus import Detector, SSLStatus
-from ._urlerror import URLError
-
 if TYPE_CHECKING:
-    from ._annotate import annotate_text, scan_file, scan_stream, strip_annotations
+    from ._alerts import TLSAlert
+    from ._annotate import annotate_text, scan_file, scan_stream
+    from ._base import Code, UnknownCodeError, get
+    from ._cfnetwork import CFNetworkError, CFStreamErrorDomain
     from ._explain import CauseGroup, Event, Explanation, LogReport, explain, explain_log
     from ._explain import Layer as ErrorLayer
     from ._knowledge_types import ATSAdvice, Claim, Side, Source, Step
@@ -41,6 +38,8 @@ if TYPE_CHECKING:
     from ._posix import AddrInfoError, DarwinErrno
     from ._scan import Finding, scan, scan_lines
     from ._secerror import SecError
+    from ._sslstatus import Detector, SSLStatus
+    from ._strip import strip_annotations
     from ._trace import TraceReport, trace
     from ._translate import (
         ALERT_MAPPINGS,
@@ -58,6 +57,7 @@ if TYPE_CHECKING:
         statuses_for_url_error,
         url_errors_for_status,
     )
+    from ._urlerror import URLError
 
 __version__ = "0.1.0"
 
@@ -114,14 +114,23 @@ __all__ = [
     "url_errors_for_status",
 ]
 
-# Names whose module is imported on first access, not by `import atscodes`: the
-# large SecError family, the errno tables, and everything built on attrs records
-# (translation rows, lookup results).  Log tools start often; the common tables
-# above cost a few milliseconds, these would cost as much again.  Type checkers
-# and IDEs see the real objects through the TYPE_CHECKING imports above; a test
-# (tests/test_package.py) checks that those imports, this table and __all__ agree.
+# Every name's module is imported on first access, not by `import atscodes`: a log tool
+# that starts often pays only for what it uses (`annotate --jobs` reads the log in one
+# process without loading a single table; the large SecError family, the errno tables and
+# everything built on attrs load only when used).  Type checkers and IDEs see the real
+# objects through the TYPE_CHECKING imports above; a test (tests/test_package.py) checks
+# that those imports, this table and __all__ agree.
 # One name per line, so that additions merge cleanly.
 _LAZY: dict[str, str] = {
+    "TLSAlert": "_alerts",
+    "Code": "_base",
+    "UnknownCodeError": "_base",
+    "get": "_base",
+    "CFNetworkError": "_cfnetwork",
+    "CFStreamErrorDomain": "_cfnetwork",
+    "Detector": "_sslstatus",
+    "SSLStatus": "_sslstatus",
+    "URLError": "_urlerror",
     "SecError": "_secerror",
     "AddrInfoError": "_posix",
     "DarwinErrno": "_posix",
@@ -133,7 +142,7 @@ _LAZY: dict[str, str] = {
     "annotate_text": "_annotate",
     "scan_file": "_annotate",
     "scan_stream": "_annotate",
-    "strip_annotations": "_annotate",
+    "strip_annotations": "_strip",
     "FindingsFilter": "_logfilter",
     "CauseGroup": "_explain",
     "ErrorLayer": "_explain",

@@ -29,17 +29,19 @@ written inside a string; a code that is a JSON number
 from __future__ import annotations
 
 import io
-import multiprocessing
 import os
 import re
-import stat
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
-from typing import IO, TYPE_CHECKING, Any, Final, TypeVar
+from typing import IO, TYPE_CHECKING, Any, Final
 
 import attrs
 
-from ._scan import _MARKERS_B, Finding, _scan_line, scan
+from ._prefilter import candidates as _candidates
+from ._prefilter import has_marker as _has_marker
+from ._scan import Finding, _scan_line, scan
+from ._strip import _TOKEN_MAX, _last_line_end, read_blocks, strip_annotations
+from ._strip import strip_stream as _strip_stream
 
 if TYPE_CHECKING:
     from ._records import LogRecord
@@ -63,11 +65,6 @@ CLOSE: Final = "\u27e7"
 _OPEN_RAW: Final = OPEN.encode()
 # An annotation already in the text: a space, OPEN, a printable ASCII label, CLOSE.
 _TOKEN: Final = re.compile(" \u27e6([ -~]{1,200})\u27e7")
-_TOKEN_MAX: Final = 256  # bytes; longer than any annotation or escape
-# What strip_annotations acts on: an escaped OPEN, or an annotation (its space checked apart).
-_STRIP_B: Final = re.compile(rb"\xe2\x9f\xa6(?:(\xe2\x9f\xa6)|[ -~]{1,200}\xe2\x9f\xa7)")
-_STRIP_S: Final = re.compile("\u27e6(?:(\u27e6)|[ -~]{1,200}\u27e7)")
-_CANDIDATE_MARKERS: Final = (*_MARKERS_B, _OPEN_RAW)
 
 #: Read size, and the window a long line is processed in (tests shrink it).
 BLOCK = 1 << 20
@@ -82,64 +79,6 @@ _JSON_VALUE_LINE: Final = re.compile(
 _QUOTE_OR_ESCAPE: Final = re.compile(r'["\\]')
 _JSON_KEY_BEFORE: Final = re.compile(r'"\s*:\s*$')
 _JSON_NUMBER_END: Final = re.compile(r"\s*(?:[,}\]]|$)")
-
-_AnyStr = TypeVar("_AnyStr", str, bytes)
-
-
-def strip_annotations(data: _AnyStr) -> _AnyStr:
-    """Remove every annotation that ``atscodes annotate`` added; undo its escaping of ``⟦``.
-
-    Accepts ``bytes`` or ``str`` and returns the same type.  For any input *x*,
-    ``strip_annotations(annotate_bytes(x)) == x``, unless *x* itself held
-    annotations as annotate writes them (a code followed by its own label):
-    those are taken out too.
-    """
-    if isinstance(data, bytes):
-        if _OPEN_RAW not in data:
-            return data
-        return _strip_bytes(data, len(data), final=True)[0]
-    if isinstance(data, str):
-        if OPEN not in data:
-            return data
-        return _strip_str(data)
-    raise TypeError(f"strip_annotations() takes str or bytes, not {type(data).__name__}")
-
-
-def _strip_str(text: str) -> str:
-    parts: list[str] = []
-    cursor = 0
-    for match in _STRIP_S.finditer(text):
-        start = match.start()
-        if match.group(1) is not None:
-            parts.append(text[cursor:start])
-            cursor = start + 1
-        elif start > 0 and text[start - 1] == " ":
-            parts.append(text[cursor : start - 1])
-            cursor = match.end()
-    parts.append(text[cursor:])
-    return "".join(parts)
-
-
-def _strip_bytes(data: bytes, limit: int, *, final: bool) -> tuple[bytes, int]:
-    """Stripped ``data[:resume]`` and ``resume``: everything before *limit* is decided."""
-    parts: list[bytes] = []
-    cursor = consumed = 0
-    for match in _STRIP_B.finditer(data):
-        start = match.start()
-        if start >= limit and not final:
-            if start == limit and match.group(1) is None and data[start - 1 : start] == b" ":
-                limit -= 1  # keep the annotation's space with it for the next round
-            break
-        consumed = match.end()
-        if match.group(1) is not None:
-            parts.append(data[cursor:start])
-            cursor = start + 3
-        elif start > 0 and data[start - 1] == 0x20:
-            parts.append(data[cursor : start - 1])
-            cursor = match.end()
-    resume = len(data) if final else max(limit, consumed, cursor)
-    parts.append(data[cursor:resume])
-    return b"".join(parts), resume
 
 
 # --- where annotations may go ---------------------------------------------------------------
@@ -338,10 +277,6 @@ def _safe_cut(data: bytes, cut: int) -> int:
     return cut
 
 
-def _has_marker(data: bytes) -> bool:
-    return any(marker in data for marker in _CANDIDATE_MARKERS)
-
-
 def _line_ends(data: bytes, lo: int, hi: int) -> int:
     """How many lines end in ``data[lo:hi]`` (LF, CRLF and lone CR each end one)."""
     newlines = data.count(b"\n", lo, hi)
@@ -351,13 +286,6 @@ def _line_ends(data: bytes, lo: int, hi: int) -> int:
         if hi < len(data) and data[hi - 1 : hi] == b"\r" and data[hi : hi + 1] == b"\n":
             returns -= 1  # a CRLF cut at *hi*: its LF, in the next range, ends the line
     return newlines + returns
-
-
-def _last_line_end(data: bytes) -> int:
-    """Offset just after the last line end of *data* whose kind is certain (0: none)."""
-    newline = data.rfind(b"\n")
-    ret = data.rfind(b"\r", newline + 1, len(data) - 1)
-    return max(newline, ret) + 1
 
 
 class _Engine:
@@ -406,12 +334,15 @@ class _Engine:
         ends = [e for e in (newline, ret) if e != -1]
         return min(ends) if ends else len(data)
 
-    def _regular(self, data: bytes, lo: int) -> list[Finding]:
+    def _regular(
+        self, data: bytes, lo: int, lines: list[tuple[int, int]] | None = None
+    ) -> list[Finding]:
+        """Scan the lines of ``data[lo:]``; *lines*: its candidate lines, if already known."""
         found: list[Finding] = []
         view = memoryview(data)
         cursor = counted = lo
         line_no = self.line_no
-        for start, end in _candidates(data, lo):
+        for start, end in _candidates(data, lo) if lines is None else lines:
             if self.line_numbers:
                 line_no += _line_ends(data, counted, start)
                 counted = start
@@ -491,60 +422,6 @@ class _Engine:
         self.context = (self.context + passed)[-OVERLAP:] if OVERLAP else ""
 
 
-def _candidates(data: bytes, lo: int) -> list[tuple[int, int]]:
-    """``(start, end)`` ranges of the lines of ``data[lo:]`` that hold a marker or ``⟦``.
-
-    Lines end at LF; within a candidate, at CR too (CRLF and CR-only line ends).  A
-    block without any LF is split at CR alone.
-    """
-    separator = b"\n" if data.find(b"\n", lo) != -1 else b"\r"
-    ranges: dict[int, int] = {}
-    for marker in _CANDIDATE_MARKERS:
-        at = data.find(marker, lo)
-        while at != -1:
-            start = max(data.rfind(separator, lo, at) + 1, lo)
-            end = data.find(separator, at)
-            if end == -1:
-                end = len(data)
-            ranges[start] = end
-            at = data.find(marker, end)
-    if separator == b"\r":
-        return sorted(ranges.items())
-    split: list[tuple[int, int]] = []
-    for line_start, end in sorted(ranges.items()):
-        ret = data.find(b"\r", line_start, end)
-        if ret == -1:
-            split.append((line_start, end))
-            continue
-        start = line_start
-        while True:
-            piece_end = end if ret == -1 else ret
-            if _has_marker(data[start:piece_end]):
-                split.append((start, piece_end))
-            if ret == -1:
-                break
-            start = ret + 1
-            ret = data.find(b"\r", start, end)
-    return split
-
-
-def _blocks(src: IO[Any]) -> Iterator[bytes]:
-    """Blocks of a binary or text stream as they arrive (``read1`` does not wait)."""
-    probe = src.read(0)
-    if isinstance(probe, str):
-        while True:
-            chunk = src.read(BLOCK // 4)
-            if not chunk:
-                return
-            yield _encode(chunk)
-    read = getattr(src, "read1", src.read)
-    while True:
-        data = read(BLOCK)
-        if not data:
-            return
-        yield data
-
-
 def process(
     src: IO[Any],
     out: IO[bytes] | None,
@@ -557,7 +434,8 @@ def process(
     *src* may be a binary or a text stream.  With ``line_numbers=False`` the findings'
     ``line_no`` is not kept up to date (it saves a pass over the data).
     """
-    yield from _run(_Engine(out, line_numbers=line_numbers), _blocks(src), flush=flush)
+    blocks = read_blocks(src, BLOCK)
+    yield from _run(_Engine(out, line_numbers=line_numbers), blocks, flush=flush)
 
 
 def _run(engine: _Engine, blocks: Iterable[bytes], *, flush: bool = False) -> Iterator[Finding]:
@@ -584,104 +462,6 @@ def _run(engine: _Engine, blocks: Iterable[bytes], *, flush: bool = False) -> It
         out.flush()
 
 
-# --- many processes for one regular file ---------------------------------------------------
-
-#: Inputs at least this large use every core by default (``--jobs``).
-PARALLEL_MIN: Final = 32_000_000
-_CHUNK: Final = 8 << 20
-
-
-def jobs_for(stream: IO[bytes], requested: int | None) -> int:
-    """How many processes annotate *stream* with: 1 unless it is a regular file."""
-    if requested == 1:
-        return 1
-    try:
-        fd = stream.fileno()
-        info = os.fstat(fd)
-        remaining = info.st_size - stream.tell()
-    except (OSError, ValueError, io.UnsupportedOperation):
-        return 1
-    if not stat.S_ISREG(info.st_mode) or "fork" not in multiprocessing.get_all_start_methods():
-        return 1
-    if requested is None:
-        return _idle_cores() if remaining >= PARALLEL_MIN else 1
-    return max(1, min(requested, remaining // _CHUNK + 1))
-
-
-def _idle_cores() -> int:
-    """The cores nothing else is using (by the 1-minute load average), at least 1.
-
-    On a busy machine more processes only add the cost of forking and copying.
-    """
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    try:
-        load = os.getloadavg()[0]
-    except (AttributeError, OSError):
-        load = 0.0
-    return max(1, min(cores or 1, round((cores or 1) - load)))
-
-
-def _chunks_of(fd: int, start: int, size: int) -> list[tuple[int, int, int]]:
-    """(fd, start, end) pieces of about _CHUNK bytes, each ending just after a line end."""
-    pieces = []
-    end_of_file = start + size
-    while start < end_of_file:
-        end = min(start + _CHUNK, end_of_file)
-        while end < end_of_file:
-            probe = os.pread(fd, 1 << 16, end)
-            newline = probe.find(b"\n")
-            if newline != -1:
-                end += newline + 1
-                break
-            end += len(probe)
-        pieces.append((fd, start, end))
-        start = end
-    return pieces
-
-
-def _chunk_edits(piece: tuple[int, int, int]) -> tuple[list[tuple[int, int, bytes]], bool]:
-    fd, start, end = piece
-    replaced: list[tuple[int, int, bytes]] = []
-    engine = _Engine(None, line_numbers=False, replaced=replaced)
-    engine.offset = start
-    found = False
-    blocks = (os.pread(fd, min(BLOCK, end - at), at) for at in range(start, end, BLOCK))
-    for _ in _run(engine, blocks):
-        found = True
-    return replaced, found
-
-
-def annotate_file(stream: IO[bytes], out: IO[bytes], jobs: int) -> bool:
-    """Annotate the rest of the regular file *stream* to *out* on *jobs* processes.
-
-    The file is cut at line ends into pieces of about 8 MiB; each process finds what
-    to rewrite in its pieces, and this one copies the file with those rewrites, in
-    order.  Returns whether any code was found.
-    """
-    fd = stream.fileno()
-    start = stream.tell()
-    size = os.fstat(fd).st_size - start
-    pieces = _chunks_of(fd, start, size)
-    found = False
-    context = multiprocessing.get_context("fork")
-    with context.Pool(jobs) as pool:
-        for (_, piece_start, piece_end), (replaced, any_found) in zip(
-            pieces, pool.imap(_chunk_edits, pieces)
-        ):
-            found = found or any_found
-            data = os.pread(fd, piece_end - piece_start, piece_start)
-            view = memoryview(data)
-            cursor = 0
-            for begin, finish, rewritten in replaced:
-                out.write(view[cursor : begin - piece_start])
-                out.write(rewritten)
-                cursor = finish - piece_start
-            out.write(view[cursor:])
-    out.flush()
-    stream.seek(start + size)
-    return found
-
-
 def annotate_text(text: str) -> str:
     """*text* with the decoding inserted after every code :func:`scan` finds in it."""
     if not isinstance(text, str):
@@ -691,22 +471,7 @@ def annotate_text(text: str) -> str:
 
 def strip_stream(src: IO[Any], out: IO[bytes]) -> None:
     """Copy *src* to *out* without the annotations (they never span a line end)."""
-    carry = b""
-    for data in _blocks(src):
-        buffer = carry + data if carry else data
-        cut = _last_line_end(buffer)
-        if cut:
-            out.write(strip_annotations(buffer[:cut]))
-            carry = buffer[cut:]
-        elif len(buffer) > BLOCK:
-            stripped, resume = _strip_bytes(buffer, len(buffer) - _TOKEN_MAX, final=False)
-            out.write(stripped)
-            carry = buffer[resume:]
-        else:
-            carry = buffer
-        out.flush()
-    out.write(strip_annotations(carry))
-    out.flush()
+    _strip_stream(src, out, BLOCK)
 
 
 def scan_stream(stream: IO[Any]) -> Iterator[Finding]:

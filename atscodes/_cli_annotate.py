@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-import argparse
-import json
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from typing import BinaryIO, Final
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any, BinaryIO, Final
 
-from ._annotate import process, strip_stream
-from ._cli_common import PROG, Parser, UsageError
+from ._cli_text import PROG, UsageError
+
+if TYPE_CHECKING:
+    import argparse
+
+    from ._cli_common import Parser
 
 __all__ = ["SUMMARY", "run"]
 
@@ -41,6 +44,10 @@ environment: ATSCODES_NO_FAIL=1 has the effect of --no-fail
 
 
 def _parser() -> Parser:
+    import argparse
+
+    from ._cli_common import Parser
+
     parser = Parser(
         prog=f"{PROG} annotate",
         description=(
@@ -84,13 +91,15 @@ def _parser() -> Parser:
         type=_jobs,
         default=None,
         metavar="N",
-        help="processes for regular files (default: the idle cores, by the load average, for"
-        " files over 32 MB, else 1); pipes and terminals are always read line by line",
+        help="processes for regular files (default: every core this process may use, for"
+        " files of 8 MB or more, else 1); pipes and terminals are always read line by line",
     )
     return parser
 
 
 def _jobs(text: str) -> int:
+    import argparse
+
     try:
         value = int(text)
     except ValueError:
@@ -118,6 +127,8 @@ def _open_inputs(names: Sequence[str], failed: list[str]) -> Iterator[tuple[str,
 
 
 def _ndjson(stream: BinaryIO, out: BinaryIO, fields: Sequence[str]) -> bool:
+    import json
+
     from ._structured import ndjson_findings
 
     found = False
@@ -147,28 +158,38 @@ def _ndjson(stream: BinaryIO, out: BinaryIO, fields: Sequence[str]) -> bool:
 
 
 def _annotate(args: argparse.Namespace) -> int:
+    # Each way imports what it needs: --remove no scanner, --jobs the scanner in one
+    # process only (see atscodes._parallel).
     out = sys.stdout.buffer
     found = False
     failed: list[str] = []
     for name, stream in _open_inputs(args.files, failed):
         if args.remove:
+            from ._strip import strip_stream
+
             strip_stream(stream, out)
             found = True
         elif args.ndjson:
             found = _ndjson(stream, out, args.field) or found
         elif args.jsonl:
+            import json
+
+            from ._annotate import process
+
             for finding in process(stream, None):
                 record = {"file": name, **finding.to_json()}
                 out.write(json.dumps(record, ensure_ascii=False).encode() + b"\n")
                 found = True
             out.flush()
         else:
-            from ._annotate import annotate_file, jobs_for
+            from ._parallel import annotate_file, jobs_for
 
             jobs = jobs_for(stream, args.jobs)
             if jobs > 1:
                 found = annotate_file(stream, out, jobs) or found
             else:
+                from ._annotate import process
+
                 for _ in process(stream, out, flush=True, line_numbers=False):
                     found = True
     if failed:
@@ -177,9 +198,43 @@ def _annotate(args: argparse.Namespace) -> int:
     return 0 if found or no_fail else 1
 
 
+def _quick_args(argv: Sequence[str]) -> Any:
+    """*argv* read without building the parser, if it holds only the common arguments.
+
+    FILEs, ``--remove``, ``--no-fail`` and ``-j``/``--jobs N`` (N a plain number of at
+    least 1), each option at most once; anything else (None) goes to argparse, which
+    reads these the same way.  Saves importing argparse and building the parser, which
+    cost about as much as annotating a megabyte.
+    """
+    values: dict[str, object] = {"remove": False, "no_fail": False, "jobs": None}
+    files: list[str] = []
+    seen: set[str] = set()
+    index = 0
+    while index < len(argv):
+        argument = argv[index]
+        if argument == "-" or not argument.startswith("-"):
+            files.append(argument)
+        elif argument in seen:
+            return None
+        elif argument in ("--remove", "--no-fail"):
+            values[argument[2:].replace("-", "_")] = True
+        elif argument in ("-j", "--jobs") and index + 1 < len(argv):
+            number = argv[index + 1]
+            if not (number.isascii() and number.isdigit() and int(number) >= 1):
+                return None
+            values["jobs"] = int(number)
+            seen.update(("-j", "--jobs"))
+            index += 1
+        else:
+            return None
+        seen.add(argument)
+        index += 1
+    return SimpleNamespace(files=files, jsonl=False, ndjson=False, field=[], **values)
+
+
 def run(argv: Sequence[str]) -> int:
     """Run ``atscodes annotate`` with *argv*; return the exit status."""
-    args = _parser().parse_args(argv)
+    args = _quick_args(argv) or _parser().parse_args(argv)
     if args.field and not args.ndjson:
         raise UsageError("--field needs --ndjson")
     # Output errors (a full disk, a closed stdout) are the dispatcher's: one line, exit 2.

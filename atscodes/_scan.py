@@ -35,7 +35,9 @@ import attrs
 from ._alerts import TLSAlert
 from ._base import Code, get
 from ._cfnetwork import CFNetworkError, CFStreamErrorDomain
+from ._markers import MARKERS
 from ._posix import AddrInfoError, DarwinErrno
+from ._prefilter import Prefilter
 from ._secerror import SecError
 from ._sslstatus import SSLStatus
 from ._urlerror import URLError
@@ -97,34 +99,10 @@ _DOMAIN_TOKENS: Final[dict[str, str]] = {
     },
 }
 
-#: Every fragment's match, or its line, contains one of these: the prefilter.
-MARKERS: Final[tuple[str, ...]] = (
-    # "err" in three cases covers error, errno, err, Err(…), ERROR and every …ErrorDomain
-    # (CFNetwork's "TCP Conn 0x… complete. fd: -1, err: 61" has no longer code word).
-    "err",
-    "Err",
-    "ERR",
-    "ailed",
-    "lert",
-    "LERT",
-    "-98",
-    "TIC ",
-    "msg(fd",
-    # issue 11: code words ("ode": code, Code), Cordova's certificate message.
-    # Each marker is one pass over the input, so the list stays short: other shapes of
-    # issue 11 ("OSStatus -9807", "[54: Connection reset by peer]") carry one already.
-    "ode",
-    "ertificate",
-)
 _MARKERS_B: Final[tuple[bytes, ...]] = tuple(m.encode() for m in MARKERS)
-# candidate_line_ranges() searches an ASCII-lower-cased copy of the block (one cheap pass)
-# for the lower-case markers, so "RROR" and "LERT" need no pass of their own; "TIC " is
-# searched as it is ("tic " is in too many words).  The lines found are a superset of the
-# lines holding a marker of MARKERS.
-_CASED_B: Final[tuple[bytes, ...]] = (b"TIC ",)
-_LOWER_B: Final[tuple[bytes, ...]] = tuple(
-    dict.fromkeys(m.lower() for m in _MARKERS_B if m not in _CASED_B)
-)
+# candidate_line_ranges() finds them in bytes (see atscodes._prefilter: a literal regular
+# expression per marker or two, memchr for a marker with a byte that is rare in the input).
+_PREFILTER: Final = Prefilter(_MARKERS_B)
 
 # --- the grammar -----------------------------------------------------------------------------
 # How a code is written: [code word] [separator] [number], with the domain taken from the
@@ -1241,16 +1219,4 @@ def candidate_line_ranges(block: bytes) -> list[tuple[int, int]]:
 
     ``end`` is the offset of the line's ``"\\n"`` (or the end of *block*).
     """
-    ranges: dict[int, int] = {}
-    lowered = block.lower()  # ASCII only: offsets are unchanged
-    for haystack, markers in ((lowered, _LOWER_B), (block, _CASED_B)):
-        for marker in markers:
-            at = haystack.find(marker)
-            while at != -1:
-                start = block.rfind(b"\n", 0, at) + 1
-                end = block.find(b"\n", at)
-                if end == -1:
-                    end = len(block)
-                ranges[start] = end
-                at = haystack.find(marker, end)
-    return sorted(ranges.items())
+    return sorted(_PREFILTER.line_ranges(block).items())

@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import atscodes._annotate as engine
+import atscodes._parallel as parallel
 from atscodes import scan, scan_lines, scan_stream, strip_annotations
 from atscodes._annotate import CLOSE, OPEN, annotate_bytes, process
 
@@ -271,6 +272,102 @@ def test_jobs_give_the_same_bytes(tmp_path: Path) -> None:
     assert serial.returncode == parallel.returncode == redirected.returncode == 0
     assert parallel.stdout == serial.stdout == redirected.stdout
     assert strip_annotations(parallel.stdout) == path.read_bytes()
+
+
+def test_jobs_three_and_the_default_give_the_same_bytes(tmp_path: Path) -> None:
+    path = tmp_path / "big.log"
+    unit = b"2026-11-27 02:09:49 MyApp (CFNetwork) Task resuming\n" * 40
+    unit += b"TIC TCP Conn Failed [7:0x1]: 3:-9813 Err(-9813)\r\n"
+    path.write_bytes(unit * 5000)  # about 10 MB: over PARALLEL_MIN, several pieces
+    assert path.stat().st_size >= parallel.PARALLEL_MIN
+    serial = atscodes("annotate", "-j", "1", str(path))
+    assert serial.returncode == 0
+    assert atscodes("annotate", "-j", "3", str(path)).stdout == serial.stdout
+    assert atscodes("annotate", str(path)).stdout == serial.stdout
+
+
+def test_two_jobs_with_long_lines_cr_only_lines_and_dense_codes(tmp_path: Path) -> None:
+    """The two-process way: a piece holding a line longer than a block goes whole."""
+    path = tmp_path / "mixed.log"
+    code = b"HTTP load failed (kCFStreamErrorDomainSSL, -9802) "
+    parts = [
+        b"Task resuming\n" * 100_000,
+        code * 70_000 + b"\n",  # about 3.6 MB in one line
+        (b"TIC TCP Conn Failed [7:0x1]: 3:-9813 Err(-9813)\r" + b"plain\r" * 20) * 20_000,
+        b"\n",
+        code * 3 + b"\n" * 2 + (b"x\xff" + code + b"\n") * 60_000,
+        b"no final newline " + code,
+    ]
+    path.write_bytes(b"".join(parts))
+    serial = atscodes("annotate", "-j", "1", str(path))
+    assert serial.returncode == 0
+    assert atscodes("annotate", "-j", "2", str(path)).stdout == serial.stdout
+    assert strip_annotations(serial.stdout) == path.read_bytes()
+
+
+@pytest.mark.parametrize(("busy", "queue"), [(1, 1), (6, 32), (1, 2)])
+def test_two_processes_whoever_scans_each_piece(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, busy: int, queue: int
+) -> None:
+    """The scanner process kept busy, so that this one scans pieces too: the same bytes."""
+    monkeypatch.setattr(parallel, "_BUSY", busy)
+    monkeypatch.setattr(parallel, "_QUEUE", queue)
+    monkeypatch.setattr(parallel, "_BLOCK", 1 << 16)
+    path = tmp_path / "in.log"
+    unit = b"Task resuming\n" * 300 + b"HTTP load failed (kCFStreamErrorDomainSSL, -9802)\n"
+    data = unit * 400 + b"x" * 200_000 + b" [3:-9813] error\n" + unit * 50
+    path.write_bytes(data)
+    target = tmp_path / "out.log"
+    with path.open("rb") as stream, target.open("wb") as out:
+        assert parallel.annotate_file(stream, out, 2) is True
+    assert target.read_bytes() == annotate_bytes(data)
+
+
+def test_jobs_into_a_reader_that_goes_away(tmp_path: Path) -> None:
+    """`annotate -j 2 big.log | head`: status 141, no traceback, no process left waiting."""
+    path = tmp_path / "big.log"
+    path.write_bytes(b"HTTP load failed (kCFStreamErrorDomainSSL, -9802)\n" * 400_000)
+    reader = subprocess.Popen(
+        ["head", "-c", "100"], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL
+    )
+    assert reader.stdin is not None
+    done = subprocess.run(
+        [sys.executable, "-m", "atscodes", "annotate", "-j", "2", str(path)],
+        stdout=reader.stdin,
+        stderr=subprocess.PIPE,
+        check=False,
+        timeout=60,
+    )
+    reader.stdin.close()
+    reader.wait()
+    assert done.returncode == 141
+    assert b"Traceback" not in done.stderr
+
+
+def test_jobs_for_counts_cores_not_the_load(tmp_path: Path) -> None:
+    path = tmp_path / "big.log"
+    path.write_bytes(b"x" * parallel.PARALLEL_MIN)
+    with path.open("rb") as stream:
+        assert parallel.jobs_for(stream, None) == parallel._cores()
+        assert parallel.jobs_for(stream, 1) == 1
+    small = tmp_path / "small.log"
+    small.write_bytes(b"x\n")
+    with small.open("rb") as stream:
+        assert parallel.jobs_for(stream, None) == 1
+
+
+def test_annotate_starts_without_what_it_does_not_use() -> None:
+    code = (
+        "import sys\n"
+        "sys.argv = ['atscodes', 'annotate', '--no-fail']\n"
+        "from atscodes._cli import main\n"
+        "status = main(sys.argv[1:])\n"
+        "unused = {'multiprocessing', 'json', 'atscodes._lookup', 'atscodes._translate',\n"
+        "          'atscodes._cli_decode', 'atscodes._explain', 'atscodes._structured'}\n"
+        "print(status, sorted(unused & set(sys.modules)))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], input=b"", capture_output=True, check=True)
+    assert done.stdout.decode().split("\n")[-2] == "0 []"
 
 
 def test_jobs_rejects_zero() -> None:

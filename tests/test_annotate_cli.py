@@ -125,3 +125,31 @@ def test_each_line_is_shown_as_it_arrives() -> None:
     finally:
         process.stdin.close()
         process.wait(timeout=30)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["-"],
+        ["a.log", "b.log"],
+        ["--remove", "a.log"],
+        ["-j", "2", "a.log", "--no-fail"],
+        ["a.log", "--jobs", "07"],
+        ["--no-fail", "--remove", "-", "x"],
+    ],
+)
+def test_the_quick_reading_of_argv_is_argparse_s(argv: list[str]) -> None:
+    from atscodes._cli_annotate import _parser, _quick_args
+
+    assert vars(_quick_args(argv)) == vars(_parser().parse_args(argv))
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["-j"], ["-j", "0"], ["--jobs", "x"], ["-j", "1", "-j", "2"], ["--rem"], ["--jsonl"], ["-h"]],
+)
+def test_anything_else_goes_to_argparse(argv: list[str]) -> None:
+    from atscodes._cli_annotate import _quick_args
+
+    assert _quick_args(argv) is None

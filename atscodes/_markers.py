@@ -1,0 +1,32 @@
+"""The prefilter's markers: every shape the scanner reads contains one of them.
+
+Kept apart from the scanner (:mod:`atscodes._scan`, which exports them too) so that
+``annotate --jobs`` can search for them in one process while another one is still
+loading the scanner.  Add a marker here with the fragment that needs it.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+__all__ = ["MARKERS"]
+
+#: Every fragment's match, or its line, contains one of these: the prefilter.
+MARKERS: Final[tuple[str, ...]] = (
+    # "err" in three cases covers error, errno, err, Err(…), ERROR and every …ErrorDomain
+    # (CFNetwork's "TCP Conn 0x… complete. fd: -1, err: 61" has no longer code word).
+    "err",
+    "Err",
+    "ERR",
+    "ailed",
+    "lert",
+    "LERT",
+    "-98",
+    "TIC ",
+    "msg(fd",
+    # issue 11: code words ("ode": code, Code), Cordova's certificate message.
+    # Each marker is one pass over the input, so the list stays short: other shapes of
+    # issue 11 ("OSStatus -9807", "[54: Connection reset by peer]") carry one already.
+    "ode",
+    "ertificate",
+)
