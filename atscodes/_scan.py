@@ -251,16 +251,20 @@ _FRAGMENTS: Final[tuple[tuple[str, str], ...]] = (
     #   an errno value (50, 60, 61), so it is read as one (inference, see handle()).
     (
         "tcpconn",
-        r"(?:Failed\s{0,2}:\s{0,2}error\s{1,2}(?P<tc_pair>(?P<tc_dom>\d{1,2}):(?P<tc_code>-?\d{1,10})"
-        r"(?:\s\[(?P<tc_rep>-?\d{1,10})\])?)"
-        r"|error:\s{0,2}(?P<tc_alone>(?P<tc_errno>\d{1,3})\s\[(?P=tc_errno)\]))" + _PAIR_END,
+        r"Failed\s{0,2}:\s{0,2}error\s{1,2}(?P<tc_pair>(?P<tc_dom>\d{1,2}):(?P<tc_code>-?\d{1,10})"
+        r"(?:\s\[(?P<tc_rep>-?\d{1,10})\])?)" + _PAIR_END,
+    ),
+    # (two fragments, each starting with a literal, which `re` searches for quickly)
+    (
+        "tcperrno",
+        r"error:\s{0,2}(?P<tc_alone>(?P<tc_errno>\d{1,3})\s\[(?P=tc_errno)\])" + _PAIR_END,
     ),
     # React Native's error code for an NSError, "E" + the domain in upper case + the code
     #   (RCTJSErrorFromNSError in React/Base/RCTUtils.m): "code: 'ENSURLERRORDOMAIN-999'"
     #   (chirag04/react-native-in-app-utils issue 117).
     (
         "rncode",
-        r"(?<![A-Za-z0-9_])E(?P<rn_dom>[A-Z][A-Z0-9_.]{2,80}DOMAIN)(?P<rn_code>-?\d{1,20})(?!\d)",
+        r"E(?<![A-Za-z0-9_]E)(?P<rn_dom>[A-Z][A-Z0-9_.]{2,80}DOMAIN)(?P<rn_code>-?\d{1,20})(?!\d)",
     ),
     ("errparen", r"Err\((?P<e_code>-?\d{1,10})\)"),
     # "Socket SO_ERROR [54: Connection reset by peer]", "POSIX error 96",
@@ -378,7 +382,8 @@ _NEEDLES: Final[dict[str, tuple[tuple[str, ...], bool]]] = {
     "err": (("error", "Error", "ERROR"), False),
     "ctx": (("failed", "encountered", "Generating"), False),
     "tic": (("]:",), False),
-    "tcpconn": (("error",), False),
+    "tcpconn": (("Failed",), False),
+    "tcperrno": (("error:",), False),
     "rncode": (("DOMAIN",), False),
     "errparen": (("Err(",), False),
     "posix": (("SO_ERROR", "POSIX"), False),
@@ -910,7 +915,7 @@ class _Line:
 
     def tcp_conn(self, match: re.Match[str]) -> bool:
         """CFNetwork's TCP connection failure: ``error 0:61 [61]``, ``error: 61 [61]``."""
-        if match["tc_alone"] is not None:
+        if "tc_alone" in match.re.groupindex:
             code = int(match["tc_errno"])
             if code not in _STRERROR:
                 return False
@@ -1070,7 +1075,7 @@ class _Line:
             if domain is None:
                 return True  # another domain's code: "ESKERRORDOMAIN0"
             self.add(domain, code, *match.span())
-        elif kind == "tcpconn":
+        elif kind in ("tcpconn", "tcperrno"):
             return self.tcp_conn(match)
         elif kind in ("alertup", "alertdesc", "alerterl"):
             if kind == "alertdesc" and match["ad_cap"] and not self.speaks_of_alert():
