@@ -413,8 +413,11 @@ _PATTERNS: Final[tuple[tuple[str, re.Pattern[str], tuple[str, ...], bool], ...]]
 # word-boundary look-behind after it; the same match as the fragment above wherever
 # str.lower() keeps the line's length (otherwise the fragment itself runs).
 _WORD_BODY = dict(_FRAGMENTS)["word"]
+# The "e" branch is matched once, longest first, and never given back (look-ahead and
+# back-reference, as for the separator): a shorter word could not match where a longer one
+# failed ("error" is followed by "code", "err" by a letter), so trying them only costs.
 _WORD_LOWER: Final = re.compile(
-    r"(?P<w_word>e(?<![a-z0-9_]e)rr(?:no|or[ _.]?code|code|or)?"
+    r"(?P<w_word>e(?<![a-z0-9_]e)(?=(?P<w_e>rr(?:no|or[ _.]?code|code|or)?))(?P=w_e)"
     r"|o(?<![a-z0-9_]o)s(?:\serror|status)|s(?<![a-z0-9_]s)tatus|c(?<![a-z0-9_]c)ode)"
     + _WORD_BODY[_WORD_BODY.index('\\"?(?![A-Za-z])') :]
 )
