@@ -195,7 +195,7 @@ _FRAGMENTS: Final[tuple[tuple[str, str], ...]] = (
     #   does not know is consumed without a finding.
     (
         "nserror",
-        r"(?:Domain|domain|DOMAIN)\"?\s{0,4}[=:]\s{0,4}\"?(?P<ns_dom>[A-Za-z_][\w.]{0,80})\"?"
+        r"(?:Domain|domain|DOMAIN)\"?\s{0,4}[=:]\s{0,4}\"?(?=(?P<ns_dom>[A-Za-z_][\w.]{0,80}))(?P=ns_dom)\"?"
         rf",?\s{{1,4}}\"?(?:Code|code|CODE)\"?\s{{0,4}}[=:]\s{{0,4}}(?P<ns_code>{_NUM})",
     ),
     # "(kCFStreamErrorDomainSSL, -9802)" (NSURLSession/NSURLConnection HTTP load failed),
