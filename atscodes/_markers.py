@@ -29,4 +29,8 @@ MARKERS: Final[tuple[str, ...]] = (
     # issue 11 ("OSStatus -9807", "[54: Connection reset by peer]") carry one already.
     "ode",
     "ertificate",
+    # An app printing an error's description and its code in parentheses: "Lost connection
+    # to background service (-997)" (aws-amplify/aws-sdk-ios issue 1472) has no other marker.
+    # Only an assigned NSURLError or a -98xx status in them is read (bare_url, bare_ssl).
+    "(-",
 )

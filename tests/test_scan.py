@@ -313,6 +313,13 @@ AMPLIFY = (
     "Code: [1\n"
     "LocalizedDescription: [The operation couldn\u2019t be completed. (Amplify.AuthError error 1.)"
 )
+# A description and its code in parentheses, no other marker (aws-amplify/aws-sdk-ios 1472).
+SHAPES.append(
+    (
+        "Lost connection to background service (-997) - AWSTransferUtility",
+        [("-997", "NSURLErrorDomain", -997, "NSURLErrorBackgroundSessionWasDisconnected")],
+    )
+)
 # A sentence may end right after a pair (picsew.cn, "What is TIC Read Status").
 SHAPES.append(
     (
@@ -381,6 +388,9 @@ NEGATIVES = [
     "The operation couldn\u2019t be completed. (Amplify.AuthError error 1.)",
     "Write close callback received error: [89] Connection refused",
     "received error: [12] Something else",
+    # a negative in parentheses that is no assigned NSURLError is a number
+    "temperature offset (-1500) applied",
+    "window moved by (-20, 40)",
     "ENSURLERRORDOMAIN-9991234567890123456789",
     '{"domain": "NSCocoaErrorDomain", "code": -1011}',
     "handshake failed; returned -1, SSL error code 1, net_error -101",
