@@ -39,7 +39,7 @@ import attrs
 
 from ._prefilter import candidates as _candidates
 from ._prefilter import has_marker as _has_marker
-from ._scan import Finding, _scan_line, scan
+from ._scan import Finding, Record, _scan_line, scan
 from ._strip import _TOKEN_MAX, _last_line_end, read_blocks, strip_annotations
 from ._strip import strip_stream as _strip_stream
 
@@ -133,16 +133,17 @@ _Edit = tuple[int, int, str]
 
 
 def _edits(
-    text: str, line_no: int, base: int, json_mode: bool | None
+    text: str, line_no: int, base: int, json_mode: bool | None, record: Record | None = None
 ) -> tuple[list[Finding], list[_Edit]]:
     """Findings in *text* (spans offset by *base*) and the insertions annotate makes.
 
     *json_mode*: None to decide from *text*, True for a JSON line seen from its
-    middle (no annotation at all), False for plain text.
+    middle (no annotation at all), False for plain text.  *record*: the scanner's
+    multi-line context from the lines before (see :class:`atscodes._scan.Record`).
     """
     if OPEN in text:
-        return _edits_marked(text, line_no, base, json_mode)
-    findings = _scan_line(text, line_no, base, base)
+        return _edits_marked(text, line_no, base, json_mode, record)
+    findings = _scan_line(text, line_no, base, base, record)
     if not findings:
         return findings, []
     allowed = _annotation_filter(text, json_mode)
@@ -166,7 +167,7 @@ def _annotation_filter(text: str, json_mode: bool | None) -> Any:
 
 
 def _edits_marked(
-    text: str, line_no: int, base: int, json_mode: bool | None
+    text: str, line_no: int, base: int, json_mode: bool | None, record: Record | None = None
 ) -> tuple[list[Finding], list[_Edit]]:
     """The slow path for text holding ``⟦``: keep annotations already there, escape the rest.
 
@@ -187,7 +188,7 @@ def _edits_marked(
     allowed = _annotation_filter(text, json_mode)
     placed: list[Finding] = []
     edits: list[_Edit] = []
-    for f in _scan_line(stripped, line_no, 0, 0):
+    for f in _scan_line(stripped, line_no, 0, 0, record):
         start = f.span[0] + shifts[bisect_right(positions, f.span[0])]
         end = start + (f.span[1] - f.span[0])
         placed.append(attrs.evolve(f, span=(base + start, base + end), column=base + start + 1))
@@ -308,6 +309,10 @@ class _Engine:
         self.col = 0  # characters of that line already passed
         self.context = ""  # the last OVERLAP characters of it
         self.json_line: bool | None = None  # what the first window said about it
+        # The scanner's multi-line context (an NSError dump over lines), as scan() keeps it:
+        # dropped when more than two lines pass between candidate lines.
+        self.record = Record()
+        self.gap = 0  # line ends since the last candidate line, counted while it holds any
 
     def write(self, data: bytes | memoryview) -> None:
         if self.out is not None:
@@ -340,14 +345,21 @@ class _Engine:
         """Scan the lines of ``data[lo:]``; *lines*: its candidate lines, if already known."""
         found: list[Finding] = []
         view = memoryview(data)
-        cursor = counted = lo
+        cursor = counted = last = lo
         line_no = self.line_no
+        record = self.record
         for start, end in _candidates(data, lo) if lines is None else lines:
             if self.line_numbers:
                 line_no += _line_ends(data, counted, start)
                 counted = start
+            if record.holds():
+                self.gap += _line_ends(data, last, start)
+                if self.gap > 2:
+                    record.reset()
+            self.gap = 0
+            last = end
             text = _decode(data[start:end])
-            findings, edits = _edits(text, line_no, 0, None)
+            findings, edits = _edits(text, line_no, 0, None, record)
             found.extend(findings)
             if edits and self.replaced is not None:
                 rewritten = _encode(_apply(text, edits))
@@ -359,6 +371,8 @@ class _Engine:
         self.write(view[cursor:])
         if self.line_numbers:
             self.line_no = line_no + _line_ends(data, counted, len(data))
+        if record.holds():
+            self.gap += _line_ends(data, last, len(data))
         return found
 
     # A long line, window by window -------------------------------------------------------

@@ -426,6 +426,7 @@ _DASH_TEXT: Final = re.compile(r"\s{0,2}[-\"]?\s{0,2}(?P<text>[A-Za-z'][A-Za-z' 
 #   "socket.gaierror: [Errno 8] nodename nor servname provided, or not known" on macOS.
 _GAI_TEXT: Final = {8: "nodename nor servname provided"}
 _ERRNO_NAME: Final = re.compile(r"(?<![A-Za-z0-9_])E[A-Z]{3,15}(?![A-Za-z0-9_])")
+_DARWIN_NAMES: Final = frozenset(member.name for member in DarwinErrno)
 _ERRNO_HINT: Final = re.compile(r"(?<![A-Za-z])(?:errno|POSIX)(?![A-Za-z])")
 _NUMBER_BEFORE: Final = re.compile(r"(?<![\w.])(\d{1,3})\s{0,4}$")
 _DOMAIN_KEY: Final = re.compile(
@@ -691,6 +692,10 @@ class Record:
         self.names: frozenset[str] = frozenset()
         self.names_age = 0
 
+    def holds(self) -> bool:
+        """Whether anything would carry to the next line (else there is nothing to reset)."""
+        return self.depth > 0 or bool(self.names) or self.domain is not None
+
     def reset(self) -> None:
         self.depth = self.lines = 0
         self.domain_key = None
@@ -813,7 +818,9 @@ class _Line:
         )
         record.lines += 1
         names, age = record.names, record.names_age + 1
-        found = _ERRNO_NAME.findall(line) if "E" in line else None
+        found = (
+            [n for n in _ERRNO_NAME.findall(line) if n in _DARWIN_NAMES] if "E" in line else None
+        )
         if found:
             names, age = frozenset(found), 0
         elif age > _NAME_LINES:

@@ -440,6 +440,20 @@ def test_a_domain_without_a_table_keeps_its_codes() -> None:
     assert [f.text for f in scan(AMPLIFY) if f.member is not None] == []
 
 
+@pytest.mark.parametrize(
+    "text", [NODE_DUMP, DOMAIN_AT_LINE_END, SPLIT_DUMP, NODE_DUMP.replace("\n", "\r")]
+)
+def test_annotate_reads_a_record_over_lines_as_scan_does(text: str) -> None:
+    expected = [(f.code, f.domain, f.name) for f in scan(text.replace("\r", "\n"))]
+    streamed = [(f.code, f.domain, f.name) for f in atscodes.scan_stream(io.BytesIO(text.encode()))]
+    assert streamed == expected
+    assert any(name is not None for _, _, name in expected)
+    far = text.replace("\n", "\nx\nx\nx\n", 1)
+    assert [(f.code, f.domain) for f in atscodes.scan_stream(io.BytesIO(far.encode()))] == [
+        (f.code, f.domain) for f in scan(far)
+    ]
+
+
 def test_a_record_does_not_leak_into_unrelated_lines() -> None:
     text = "_kCFStreamErrorDomainKey=1, (\n" + "x\n" * 5 + "_kCFStreamErrorCodeKey=61"
     [finding] = scan(text)
