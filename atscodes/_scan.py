@@ -333,7 +333,9 @@ _FRAGMENTS: Final[tuple[tuple[str, str], ...]] = (
         # Wireshark's "Alert (Level: Fatal, Description: Handshake Failure)" (the handler
         #   asks for "alert" on the line) and Erlang's "{tls_alert, {certificate_unknown, …"
         #   / "{tls_alert,\"unknown ca\"}" (erlang/otp issue 4481).
-        r"|(?P<ad_cap>Description):\s{0,4}|tls_alert,\s{0,4}\{?\s{0,4}\"?)"
+        r"|(?P<ad_cap>Description):\s{0,4}|tls_alert,\s{0,4}\{?\s{0,4}\"?"
+        # Java's JSSE: "Received fatal alert: unknown_ca" (mrdulin/blog issue 37, Charles).
+        r"|[Ff]atal\s{1,4}alert:\s{0,4})"
         rf"(?P<ad_name>(?i:{_ALERT_WORDS}))(?![A-Za-z])",
     ),
     # An alert by number where the line speaks of an alert: "msg 40", "description: 40",

@@ -320,6 +320,13 @@ SHAPES.append(
         [("-997", "NSURLErrorDomain", -997, "NSURLErrorBackgroundSessionWasDisconnected")],
     )
 )
+# Java's JSSE names the alert it received (mrdulin/blog issue 37).
+SHAPES.append(
+    (
+        "Failure SSLHandshake: Received fatal alert: unknown_ca",
+        [("unknown_ca", "TLSAlert", 48, "unknown_ca")],
+    )
+)
 # A sentence may end right after a pair (picsew.cn, "What is TIC Read Status").
 SHAPES.append(
     (
@@ -391,6 +398,7 @@ NEGATIVES = [
     # a negative in parentheses that is no assigned NSURLError is a number
     "temperature offset (-1500) applied",
     "window moved by (-20, 40)",
+    "Received fatal alert: something_else",
     "ENSURLERRORDOMAIN-9991234567890123456789",
     '{"domain": "NSCocoaErrorDomain", "code": -1011}',
     "handshake failed; returned -1, SSL error code 1, net_error -101",
