@@ -31,6 +31,8 @@ HELD_OUT_2 = load("heldout2.jsonl")
 HELD_OUT_3 = load("heldout3.jsonl")
 #: The fourth, collected after the third was scored and scored untouched after its fixes.
 HELD_OUT_4 = load("heldout4.jsonl")
+#: The fifth, collected after set 4's fixes and scored untouched after the '(-' marker.
+HELD_OUT_5 = load("heldout5.jsonl")
 
 # Label domain -> the family group it is scored in.
 GROUP = {
@@ -146,8 +148,15 @@ def score(*, prose: bool, rows: list[dict[str, Any]] | None = None) -> Score:
 
 @pytest.mark.parametrize(
     ("rows", "minimum"),
-    [(ROWS, 150), (HELD_OUT, 40), (HELD_OUT_2, 40), (HELD_OUT_3, 40), (HELD_OUT_4, 40)],
-    ids=["corpus", "held-out", "held-out-2", "held-out-3", "held-out-4"],
+    [
+        (ROWS, 150),
+        (HELD_OUT, 40),
+        (HELD_OUT_2, 40),
+        (HELD_OUT_3, 40),
+        (HELD_OUT_4, 40),
+        (HELD_OUT_5, 35),
+    ],
+    ids=["corpus", "held-out", "held-out-2", "held-out-3", "held-out-4", "held-out-5"],
 )
 def test_labelled_files_are_large_enough_and_sourced(
     rows: list[dict[str, Any]], minimum: int
@@ -191,7 +200,7 @@ def test_negative_only_excerpts_yield_no_known_code(row: dict[str, Any]) -> None
 
 
 def test_held_out_sources_are_not_in_the_corpus() -> None:
-    every = (ROWS, HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4)
+    every = (ROWS, HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5)
     sets = [{row["source"] for row in rows} for rows in every]
     for index, first in enumerate(sets):
         for second in sets[index + 1 :]:
@@ -215,11 +224,15 @@ def test_held_out_sources_are_not_in_the_corpus() -> None:
 #    "unstated"; they are left as labelled, hence its lower precision floor.  The other two
 #    ("Code: [1" of Amplify.AuthError) and "socket error 32", "[89] Operation canceled" were
 #    general rules, added after.
+# 5. heldout5.jsonl, untouched 93.8 % (15 of 16), 100 % (15 of 15): only 16 of its labels are
+#    in atscodes' families (curl, OpenSSL, mbedTLS and the like are most of it); the miss was
+#    Java's "Received fatal alert: unknown_ca", added after.
 HELD_OUT_FLOORS = [
     ("heldout", HELD_OUT, 0.98, 0.99),
     ("heldout2", HELD_OUT_2, 0.97, 0.99),
     ("heldout3", HELD_OUT_3, 0.95, 0.99),
     ("heldout4", HELD_OUT_4, 0.95, 0.95),
+    ("heldout5", HELD_OUT_5, 0.98, 0.99),
 ]
 
 
