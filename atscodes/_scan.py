@@ -1025,7 +1025,9 @@ class _Line:
             if ahead is not None:
                 domain = _nserror_domain(ahead["dom"], code)
             else:
-                domain = "NSURLErrorDomain" if code < 0 else None
+                # By its value where that says ("error code: -9806" is SecureTransport's,
+                # "Error Code: -67843" a trust result); else an NSURLError ("code: -1").
+                domain = _by_range(code) or ("NSURLErrorDomain" if code < 0 else None)
             if domain is not None:
                 self.add(domain, code, *match.span("err_code"))
         elif kind == "ctx":

@@ -327,6 +327,11 @@ SHAPES.append(
         [("unknown_ca", "TLSAlert", 48, "unknown_ca")],
     )
 )
+# "error code:" before a value that is not an NSURLError's: the value says whose it is.
+SHAPES += [
+    ("error code: -9806", [("-9806", "kCFStreamErrorDomainSSL", -9806, "errSSLClosedAbort")]),
+    ("Error Code: -67843", [("-67843", "NSOSStatusErrorDomain", -67843, "errSecNotTrusted")]),
+]
 # A sentence may end right after a pair (picsew.cn, "What is TIC Read Status").
 SHAPES.append(
     (
