@@ -18,7 +18,8 @@ from __future__ import annotations
 import io
 import os
 import stat
-from typing import IO, Any, Final
+from collections.abc import Callable
+from typing import IO, Any, Final, NoReturn
 
 __all__ = ["PARALLEL_MIN", "annotate_file", "jobs_for"]
 
@@ -224,25 +225,54 @@ def _child(
     rank: int, jobs: int, fd: int, out_fd: int, pieces: list[tuple[int, int]], turns: _Turns
 ) -> None:
     """A forked process's whole life: its share of the pieces, then ``os._exit``."""
+
+    def work() -> int:
+        return 0 if _share(rank, jobs, fd, out_fd, pieces, turns.keep(rank)) else 1
+
+    _exit_after(work, ((BrokenPipeError, 141), (_TurnLostError, 75)), errno_status=True)
+
+
+def _exit_after(
+    work: Callable[[], int],
+    statuses: tuple[tuple[type[BaseException], int], ...],
+    *,
+    errno_status: bool,
+) -> NoReturn:
+    """Run a forked process's *work*, then end the process with the status it says.
+
+    *statuses* map the exceptions that end it on purpose to their exit status (the
+    first that matches); with *errno_status* another ``OSError`` exits with its errno
+    (see :func:`_raise_for`).  Ctrl-C is 130; anything else is a bug, reported, 70.
+    """
     status = 70
     try:
-        status = 0 if _share(rank, jobs, fd, out_fd, pieces, turns.keep(rank)) else 1
-    except BrokenPipeError:
-        status = 141
-    except _TurnLostError:
-        status = 75
-    except OSError as error:
-        status = error.errno if error.errno and 2 <= error.errno < 70 else 71
-    except KeyboardInterrupt:
-        status = 130
-    except BaseException:
-        import sys  # noqa: PLC0415 - a bug's report, in the child only
-        import traceback  # noqa: PLC0415
-
-        traceback.print_exc()
-        sys.stderr.flush()
+        status = work()
+    except BaseException as error:  # a forked process must always end here
+        status = _status_of(error, statuses, errno_status=errno_status)
     finally:
         os._exit(status)
+
+
+def _status_of(
+    error: BaseException,
+    statuses: tuple[tuple[type[BaseException], int], ...],
+    *,
+    errno_status: bool,
+) -> int:
+    """The exit status for *error* (see :func:`_exit_after`); a bug's traceback is printed."""
+    for kind, code in statuses:
+        if isinstance(error, kind):
+            return code
+    if errno_status and isinstance(error, OSError):
+        return error.errno if error.errno and 2 <= error.errno < 70 else 71
+    if isinstance(error, KeyboardInterrupt):
+        return 130
+    import sys  # noqa: PLC0415 - a bug's report, in the child only
+    import traceback  # noqa: PLC0415
+
+    traceback.print_exception(type(error), error, error.__traceback__)
+    sys.stderr.flush()
+    return 70
 
 
 def _raise_for(status: int) -> None:
@@ -503,31 +533,20 @@ def _scanner(fd: int, requests: int, answers: int) -> None:
     """The forked process of the two: loads the scanner, answers requests, ``os._exit``."""
     import marshal  # noqa: PLC0415
 
-    status = 70
-    try:
+    def work() -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, 1)  # never hold the output open: only the other process writes
         os.close(devnull)
         while True:
             header = _read_exact(requests, 8)
             if not header:
-                status = 0
-                break
+                return 0
             start, end, lines = marshal.loads(
                 _read_exact(requests, int.from_bytes(header, "little"))
             )
             if lines is not None:
                 lines = [tuple(line) for line in lines]
             _write_all(answers, _frame(_piece_edits(fd, start, end, lines)))
-    except (BrokenPipeError, _TurnLostError):
-        status = 75  # the other process went away; it reports why
-    except KeyboardInterrupt:
-        status = 130
-    except BaseException:
-        import sys  # noqa: PLC0415
-        import traceback  # noqa: PLC0415
 
-        traceback.print_exc()
-        sys.stderr.flush()
-    finally:
-        os._exit(status)
+    # A broken pipe or a lost turn: the other process went away, and it reports why.
+    _exit_after(work, ((BrokenPipeError, 75), (_TurnLostError, 75)), errno_status=False)
