@@ -772,6 +772,11 @@ class _Line:
             self._domain_pos = [pos for pos, _ in self._domains]
         return self._domains
 
+    def unbound_domains(self) -> list[tuple[int, str | None]]:
+        """The line's explicit domains, less those a "Domain=X Code=N" match bound to N."""
+        bound = self._bound
+        return [d for d in self.domains() if not any(a <= d[0] < b for a, b in bound)]
+
     def speaks_of_alert(self) -> bool:
         if self._alert is None:
             self._alert = "alert" in self.line.lower()
@@ -794,7 +799,7 @@ class _Line:
             if self._bound:
                 # "Error Domain=NSPOSIXErrorDomain Code=57 \"…\" status 1" (MQTT-Client-
                 #   Framework): the domain has its code; "status 1" is not one of its codes.
-                free = [d for d in domains if not any(a <= d[0] < b for a, b in self._bound)]
+                free = self.unbound_domains()
                 if not free:
                     return None
                 pos, name = min(free, key=lambda d: abs(d[0] - at))
@@ -843,7 +848,7 @@ class _Line:
         domains = self.domains()
         if domains:
             # Only a domain without its own code on this line speaks for the next lines.
-            free = [d for d in domains if not any(a <= d[0] < b for a, b in self._bound)]
+            free = self.unbound_domains()
             record.domain = (free[-1][1],) if free else None
 
     # -- findings --------------------------------------------------------------------------
@@ -925,9 +930,9 @@ class _Line:
         self.add(domain, code, start, end)
         return True
 
-    def tcp_conn(self, match: re.Match[str]) -> bool:
-        """CFNetwork's TCP connection failure: ``error 0:61 [61]``, ``error: 61 [61]``."""
-        if "tc_alone" in match.re.groupindex:
+    def tcp_conn(self, match: re.Match[str], *, alone: bool) -> bool:
+        """CFNetwork's TCP connection failure: ``error 0:61 [61]`` (*alone*: ``error: 61 [61]``)."""
+        if alone:
             code = int(match["tc_errno"])
             if code not in _STRERROR:
                 return False
@@ -1090,7 +1095,7 @@ class _Line:
                 return True  # another domain's code: "ESKERRORDOMAIN0"
             self.add(domain, code, *match.span())
         elif kind in ("tcpconn", "tcperrno"):
-            return self.tcp_conn(match)
+            return self.tcp_conn(match, alone=kind == "tcperrno")
         elif kind in ("alertup", "alertdesc", "alerterl"):
             if kind == "alertdesc" and match["ad_cap"] and not self.speaks_of_alert():
                 return False  # "Description: Internal Error" of something else
