@@ -168,6 +168,21 @@ def test_the_controls_and_the_matrix_set_the_fragment(browser: Any, report_file:
     watched.close()
 
 
+def test_the_table_follows_a_matrix_link_in_the_same_task(browser: Any, report_file: Path) -> None:
+    """Rows are filtered when the link is followed, not only on the later hashchange."""
+    watched = Watched(browser)
+    page = watched.open(report_file)
+    shown = page.evaluate(
+        """() => {
+        document.querySelector("a[data-filter^='host=cdn.example.net&cause=']").click();
+        return document.querySelectorAll('tr[data-cause]:not([hidden])').length;
+        }"""
+    )
+    assert shown == 2
+    assert watched.errors == []
+    watched.close()
+
+
 def test_with_scripts_blocked_everything_is_readable(browser: Any, report_file: Path) -> None:
     watched = Watched(browser, java_script_enabled=False)
     page = watched.open(report_file, "#host=cdn.example.net")

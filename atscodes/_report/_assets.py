@@ -144,10 +144,12 @@ SCRIPT: Final = """
       if (form.elements[k].value) { params.set(k, form.elements[k].value); }
     });
     var text = params.toString();
+    // Applied here, in the same task, as well as on hashchange (which fires
+    // later): the table never lags the address, and an unchanged hash still applies.
     if (text) { location.hash = text; } else {
       history.replaceState(null, "", location.pathname);
-      apply();
     }
+    apply();
   }
   form.addEventListener("input", write);
   form.addEventListener("submit", function (e) { e.preventDefault(); write(); });
@@ -157,6 +159,7 @@ SCRIPT: Final = """
     if (!link) { return; }
     e.preventDefault();
     location.hash = link.dataset.filter;
+    apply();
     document.getElementById("events").scrollIntoView();
   });
   window.addEventListener("hashchange", apply);
