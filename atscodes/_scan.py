@@ -185,7 +185,8 @@ _FRAGMENTS: Final[tuple[tuple[str, str], ...]] = (
     #   (Apple Developer Forums thread 102253): an NSURLError code and its CFStream pair.
     (
         "task",
-        rf"error\s{{1,4}}code:\s{{0,4}}(?P<task_url>{_NUM})\s{{0,4}}"
+        r"error\s{1,4}code:(?=(?=(?P<task_gap>\D{0,28}))(?P=task_gap)\d)"
+        rf"\s{{0,4}}(?P<task_url>{_NUM})\s{{0,4}}"
         rf"(?P<task_pair>\[\s{{0,2}}(?P<task_dom>-?\d{{1,2}})\s{{0,2}}:\s{{0,2}}"
         rf"(?P<task_code>{_DEC})\s{{0,2}}\])",
     ),
@@ -232,6 +233,8 @@ _FRAGMENTS: Final[tuple[tuple[str, str], ...]] = (
         "err",
         r"(?:finished\s{1,4}with\s{1,4}error(?:\s{0,4}-\s{0,4}code)?|error\s{0,4}-\s{0,4}code"
         r"|error[ .][Cc]ode|Error[ .][Cc]ode|ERROR[ .]CODE)"
+        # (the first digit at most 34 characters on: as for "word" below)
+        r"(?=(?=(?P<err_gap>\D{0,34}))(?P=err_gap)\d)"
         rf"\s{{0,4}}[:=\uff1d]?\s{{0,4}}\[?(?P<err_code>{_NUM})\]?",
     ),
     # "Connection 2: failed to connect 3:-9838, reason -1", "encountered error(3:-9813)",
@@ -354,6 +357,10 @@ _FRAGMENTS: Final[tuple[tuple[str, str], ...]] = (
         "word",
         r"(?<![A-Za-z0-9_])(?P<w_word>(?i:errno|os\serror|error[ _.]?code|errcode|error|err"
         r"|osstatus|status|code))\"?(?![A-Za-z])"
+        # Cheap refusal first: the number's first digit is at most 37 characters on
+        #   (separator 13, a cast 22, sign and space 2), found by one bounded run over
+        #   non-digits that is never given back (tests/test_scan.py has the longest forms).
+        r"(?=(?=(?P<w_gap>\D{0,37}))(?P=w_gap)\d)"
         # The separator is matched once, greedily, and never given back (a look-ahead
         # captures it, a back-reference consumes it: an atomic group before Python 3.11),
         # so a failed attempt costs no backtracking through its optional parts.
@@ -415,14 +422,105 @@ _PATTERNS: Final[tuple[tuple[str, re.Pattern[str], tuple[str, ...], bool], ...]]
 # word-boundary look-behind after it; the same match as the fragment above wherever
 # str.lower() keeps the line's length (otherwise the fragment itself runs).
 _WORD_BODY = dict(_FRAGMENTS)["word"]
-# The "e" branch is matched once, longest first, and never given back (look-ahead and
+# Each branch is its own pattern, so that each starts with a literal word that `re` skips
+# ahead to (one alternation starts with a set of letters, tried at every e, o, s and c);
+# _split_matches() merges their matches as the alternation would.  The "err" branch's
+# ending is matched once, longest first, and never given back (look-ahead and
 # back-reference, as for the separator): a shorter word could not match where a longer one
 # failed ("error" is followed by "code", "err" by a letter), so trying them only costs.
-_WORD_LOWER: Final = re.compile(
-    r"(?P<w_word>e(?<![a-z0-9_]e)(?=(?P<w_e>rr(?:no|or[ _.]?code|code|or)?))(?P=w_e)"
-    r"|o(?<![a-z0-9_]o)s(?:\serror|status)|s(?<![a-z0-9_]s)tatus|c(?<![a-z0-9_]c)ode)"
-    + _WORD_BODY[_WORD_BODY.index('\\"?(?![A-Za-z])') :]
+_WORD_TAIL = _WORD_BODY[_WORD_BODY.index('\\"?(?![A-Za-z])') :]
+_WORD_LOWER: Final[tuple[re.Pattern[str], ...]] = tuple(
+    re.compile(rf"(?P<w_word>{head}){_WORD_TAIL}")
+    for head in (
+        r"err(?<![a-z0-9_]err)(?=(?P<w_e>(?:no|or[ _.]?code|code|or)?))(?P=w_e)",
+        r"os(?<![a-z0-9_]os)(?:\serror|status)",
+        r"status(?<![a-z0-9_]status)",
+        r"code(?<![a-z0-9_]code)",
+    )
 )
+# The "err" fragment's branches, one pattern each for the same reason (in its order).
+_ERR_TAIL = dict(_FRAGMENTS)["err"]
+_ERR_TAIL = _ERR_TAIL[_ERR_TAIL.index("ERROR[ .]CODE)") + len("ERROR[ .]CODE)") :]
+_SPLIT: Final[dict[str, tuple[re.Pattern[str], ...]]] = {
+    "err": tuple(
+        re.compile(head + _ERR_TAIL)
+        for head in (
+            r"finished\s{1,4}with\s{1,4}error(?:\s{0,4}-\s{0,4}code)?",
+            r"error(?:\s{0,4}-\s{0,4}code|[ .][Cc]ode)",
+            r"Error[ .][Cc]ode",
+            r"ERROR[ .]CODE",
+        )
+    ),
+}
+
+
+def _split_matches(
+    patterns: tuple[re.Pattern[str], ...], text: str, pos: int, endpos: int
+) -> Iterator[re.Match[str]]:
+    """The matches one alternation of *patterns* would give, leftmost first, none overlapping.
+
+    At any position at most one of the patterns can match (their first words differ),
+    so the alternation's matches are the union's, less those starting inside an earlier one.
+    """
+    if len(patterns) == 1:
+        yield from patterns[0].finditer(text, pos, endpos)
+        return
+    matches = [match for pattern in patterns for match in pattern.finditer(text, pos, endpos)]
+    matches.sort(key=_match_start)
+    end = -1
+    for match in matches:
+        if match.start() >= end:
+            end = match.end()
+            yield match
+
+
+# --- long lines with few digits ------------------------------------------------------------
+# Every fragment but the alert names needs a digit, and none reaches further than
+# _BEFORE characters before its first digit or _AFTER characters (look-aheads included)
+# after its last (the longest: an NSError dump's domain of up to 81 characters before
+# "Code=", about 150 in all; a strerror of 41 after "[Errno 54]").  On a long line with
+# few digits those fragments run only over the windows around each cluster of digits;
+# clusters are split where digits are more than _BEFORE + _AFTER apart, so the windows
+# never overlap and every match lies inside one (tests/test_scan.py compares the two).
+_BEFORE: Final = 256
+_AFTER: Final = 128
+_WINDOWED_FROM: Final = 1 << 14  # characters; shorter lines always run whole
+_DIGITS_B: Final = b"0123456789"
+_DIGITS_B_EACH: Final = tuple(_DIGITS_B[i : i + 1] for i in range(10))
+# A digit followed by a run of non-digits long enough to split two clusters; searched only
+# at digits (the pattern starts with a class), each run counted once: linear.
+_DIGIT_GAP: Final = re.compile(rb"[0-9][^0-9]{%d,}" % (_BEFORE + _AFTER + 1))
+_NO_DIGIT_KINDS: Final = frozenset({"alertcamel", "alerterl", "alertup", "alertdesc"})
+
+
+def _digit_windows(line: str) -> list[tuple[int, int]] | None:
+    """The spans of a long ASCII line that can hold a code, or None to scan it whole."""
+    size = len(line)
+    if size < _WINDOWED_FROM or not line.isascii():
+        return None  # (full-width digits are \d too; only ASCII lines are windowed)
+    data = line.encode("ascii")
+    if (size - len(data.translate(None, _DIGITS_B))) * 8 > size:
+        return None  # digits everywhere: one window would be the whole line
+    firsts = [at for at in map(data.find, _DIGITS_B_EACH) if at >= 0]
+    if not firsts:
+        return []  # no digit: only the alert names can match
+    last = max(map(data.rfind, _DIGITS_B_EACH)) + 1
+    clusters: list[tuple[int, int]] = []
+    start = min(firsts)
+    for gap in _DIGIT_GAP.finditer(data, start, last):
+        clusters.append((start, gap.start() + 1))
+        start = gap.end()
+    clusters.append((start, last))
+    windows = [(max(0, first - _BEFORE), min(size, end + _AFTER)) for first, end in clusters]
+    if sum(end - first for first, end in windows) * 2 > size:
+        return None
+    return windows
+
+
+def _match_start(match: re.Match[str]) -> int:
+    return match.start()
+
+
 _DASH_TEXT: Final = re.compile(r"\s{0,2}[-\"]?\s{0,2}(?P<text>[A-Za-z'][A-Za-z' ]{0,40})")
 # getaddrinfo()'s EAI_NONAME as Darwin's gai_strerror() words it: Python's
 #   "socket.gaierror: [Errno 8] nodename nor servname provided, or not known" on macOS.
@@ -711,6 +809,54 @@ _RECORD_LINES: Final = 64
 _NAME_LINES: Final = 3
 
 
+class _FreeDomains:
+    """A line's explicit domains less those bound to their own code, nearest first.
+
+    Bound domains are removed as their "Domain=X Code=N" matches are handled; the
+    nearest one left on either side is found through union-find links with path
+    compression, so a line with many dumps costs about linear time, not quadratic.
+    """
+
+    __slots__ = ("_left", "_right", "positions")
+
+    def __init__(self, positions: list[int]) -> None:
+        self.positions = positions
+        self._left = list(range(len(positions)))
+        self._right = list(range(len(positions)))
+
+    def remove(self, start: int, end: int) -> None:
+        """Remove the domains at offsets ``start <= offset < end``."""
+        first = bisect.bisect_left(self.positions, start)
+        for index in range(first, bisect.bisect_left(self.positions, end)):
+            if self._left[index] == index:
+                self._left[index] = index - 1
+                self._right[index] = index + 1
+
+    @staticmethod
+    def _find(links: list[int], index: int) -> int:
+        root = index
+        while 0 <= root < len(links) and links[root] != root:
+            root = links[root]
+        while 0 <= index < len(links) and links[index] != index:
+            links[index], index = root, links[index]
+        return root
+
+    def nearest(self, at: int) -> int | None:
+        """The index of the free domain nearest to offset *at* (the left one on a tie)."""
+        split = bisect.bisect_left(self.positions, at)
+        left = self._find(self._left, split - 1)
+        right = self._find(self._right, split)
+        if right >= len(self.positions):
+            return None if left < 0 else left
+        if left < 0 or self.positions[right] - at < at - self.positions[left]:
+            return right
+        return left
+
+    def last(self) -> int | None:
+        index = self._find(self._left, len(self.positions) - 1)
+        return None if index < 0 else index
+
+
 class _Line:
     """Scanning state for one line: turns matches into Findings."""
 
@@ -720,6 +866,8 @@ class _Line:
         "_domain_keys",
         "_domain_pos",
         "_domains",
+        "_free",
+        "_has",
         "_key_pos",
         "base",
         "col_base",
@@ -747,6 +895,10 @@ class _Line:
         self._alert: bool | None = None
         # Spans of "Domain=X Code=N" matches: X is bound to N and names no other number.
         self._bound: list[tuple[int, int]] = []
+        self._free: _FreeDomains | None = None
+        # Substring tests asked of the whole line, answered once each (a long line has
+        #   many findings, and each asking again would make it quadratic).
+        self._has: dict[str, bool] = {}
 
     # -- context, computed at most once per line ------------------------------------------
     def domain_keys(self) -> list[tuple[int, int]]:
@@ -772,10 +924,26 @@ class _Line:
             self._domain_pos = [pos for pos, _ in self._domains]
         return self._domains
 
-    def unbound_domains(self) -> list[tuple[int, str | None]]:
+    def bind(self, span: tuple[int, int]) -> None:
+        """A "Domain=X Code=N" match at *span*: X is bound to N and names no other number."""
+        self._bound.append(span)
+        if self._free is not None:
+            self._free.remove(*span)
+
+    def free_domains(self) -> _FreeDomains:
         """The line's explicit domains, less those a "Domain=X Code=N" match bound to N."""
-        bound = self._bound
-        return [d for d in self.domains() if not any(a <= d[0] < b for a, b in bound)]
+        if self._free is None:
+            self._free = _FreeDomains([pos for pos, _ in self.domains()])
+            for span in self._bound:
+                self._free.remove(*span)
+        return self._free
+
+    def has(self, text: str) -> bool:
+        """Whether *text* occurs anywhere on the line (asked of the line once)."""
+        known = self._has.get(text)
+        if known is None:
+            known = self._has[text] = text in self.line
+        return known
 
     def speaks_of_alert(self) -> bool:
         if self._alert is None:
@@ -799,10 +967,10 @@ class _Line:
             if self._bound:
                 # "Error Domain=NSPOSIXErrorDomain Code=57 \"…\" status 1" (MQTT-Client-
                 #   Framework): the domain has its code; "status 1" is not one of its codes.
-                free = self.unbound_domains()
-                if not free:
+                index = self.free_domains().nearest(at)
+                if index is None:
                     return None
-                pos, name = min(free, key=lambda d: abs(d[0] - at))
+                pos, name = domains[index]
             else:
                 pos, name = domains[_nearest(self._domain_pos, at)]
             if abs(pos - at) <= _NEAR:
@@ -848,8 +1016,8 @@ class _Line:
         domains = self.domains()
         if domains:
             # Only a domain without its own code on this line speaks for the next lines.
-            free = self.unbound_domains()
-            record.domain = (free[-1][1],) if free else None
+            index = self.free_domains().last()
+            record.domain = None if index is None else (domains[index][1],)
 
     # -- findings --------------------------------------------------------------------------
     def add(self, domain: str, code: int, start: int, end: int, member: Code | None = None) -> None:
@@ -897,7 +1065,7 @@ class _Line:
                 return False
             self.add(domain, code, start, end)
             return True
-        if word == "errno" and code in _GAI_TEXT and _GAI_TEXT[code] in self.line:
+        if word == "errno" and code in _GAI_TEXT and self.has(_GAI_TEXT[code]):
             # Dart on iOS: "Failed host lookup: 'x' (OS Error: nodename nor servname
             # provided, or not known, errno = 8)" (flutter/flutter issue 154815).
             self.add("kCFStreamErrorDomainNetDB", code, start, end)
@@ -912,7 +1080,7 @@ class _Line:
             if member is None:
                 return False
             name = member.name
-            if name not in self.line and (self.record is None or name not in self.record.names):
+            if not self.has(name) and (self.record is None or name not in self.record.names):
                 return False
             self.add("NSPOSIXErrorDomain", -code, start, end)
             return True
@@ -970,7 +1138,7 @@ class _Line:
         expo/expo issue 33286) print errno values as "err", and a key naming the kind
         ("reason=errno, code=57", couchbase/couchbase-lite-ios issue 2026) says so.
         """
-        if "TCP Conn" in self.line or self.line[max(0, start - 7) : start].lower() == "socket ":
+        if self.has("TCP Conn") or self.line[max(0, start - 7) : start].lower() == "socket ":
             # "RESIP::TRANSPORT: socket error 32" (twilio/video-quickstart-ios issue 159)
             return True
         return _ERRNO_HINT.search(self.line, max(0, start - 40), start) is not None
@@ -983,7 +1151,7 @@ class _Line:
         elif kind == "nserror":
             code = _number(match["ns_code"])
             domain = _nserror_domain(match["ns_dom"], code)
-            self._bound.append(match.span())
+            self.bind(match.span())
             if domain is not None and self.nwerror_words(
                 match["ns_dom"], domain, code, match.end()
             ):
@@ -992,7 +1160,7 @@ class _Line:
             token = match["od_dom"]
             if "." not in token and "Domain" not in token and "Error" not in token:
                 return False  # Rust's "(os error 60)": a word, not a domain
-            self._bound.append(match.span())
+            self.bind(match.span())
             code = _number(match["od_code"])
             domain = _nserror_domain(match["od_dom"], code)
             if domain is not None and self.nwerror_words(
@@ -1004,7 +1172,7 @@ class _Line:
         elif kind == "domain":
             code = _number(match["d_code"])
             domain = _nserror_domain(match["d_dom"], code)
-            self._bound.append(match.span())
+            self.bind(match.span())
             if not self.nwerror_words(match["d_dom"], domain, code, match.end()):
                 return True
             if domain == "NSURLErrorDomain" and code > 0:
@@ -1088,7 +1256,7 @@ class _Line:
             if code <= 255:
                 self.add("TLSAlert", code, *match.span("an_code"))
         elif kind == "rncode":
-            self._bound.append(match.span())
+            self.bind(match.span())
             code = _number(match["rn_code"])
             domain = _nserror_domain(match["rn_dom"], code)
             if domain is None:
@@ -1119,19 +1287,19 @@ class _Line:
         return True
 
 
-def _scan_line(
-    line: str, line_no: int, base: int = 0, col_base: int = 0, record: Record | None = None
-) -> list[Finding]:
-    """Findings in *line*: every fragment's matches, merged as one alternation would.
+def _candidates(
+    line: str, windows: list[tuple[int, int]] | None
+) -> list[tuple[int, int, str, re.Match[str]]]:
+    """Every fragment's matches in *line* as (start, priority, kind, match), unsorted.
 
-    Matches are taken by start position (at the same position, the earlier
-    fragment wins), skipping any that overlap a match that claimed its text.
-    ``span`` is ``base`` plus the offset in *line*; ``column`` is ``col_base`` plus
-    the offset, plus one.  *record* carries context from the earlier lines of a
-    multi-line record (see :class:`Record`), and is updated.
+    Fragments that need a digit run only inside *windows* (see _digit_windows), or over
+    the whole line when it is None.
     """
     candidates: list[tuple[int, int, str, re.Match[str]]] = []
     lower: str | None = None
+    whole = [(0, len(line))]
+    if windows is None:
+        windows = whole
     for priority, (kind, pattern, needles, in_lower) in enumerate(_PATTERNS):
         if needles:
             haystack = line
@@ -1144,15 +1312,30 @@ def _scan_line(
                     break
             else:
                 continue
+        haystack, patterns = line, _SPLIT.get(kind, (pattern,))
         if kind == "word":
             if lower is None:
                 lower = line.lower()
             if len(lower) == len(line):
-                for match in _WORD_LOWER.finditer(lower):
-                    candidates.append((match.start(), priority, kind, match))
-                continue
-        for match in pattern.finditer(line):
-            candidates.append((match.start(), priority, kind, match))
+                haystack, patterns = lower, _WORD_LOWER
+        for start, end in whole if kind in _NO_DIGIT_KINDS else windows:
+            for match in _split_matches(patterns, haystack, start, end):
+                candidates.append((match.start(), priority, kind, match))
+    return candidates
+
+
+def _scan_line(
+    line: str, line_no: int, base: int = 0, col_base: int = 0, record: Record | None = None
+) -> list[Finding]:
+    """Findings in *line*: every fragment's matches, merged as one alternation would.
+
+    Matches are taken by start position (at the same position, the earlier
+    fragment wins), skipping any that overlap a match that claimed its text.
+    ``span`` is ``base`` plus the offset in *line*; ``column`` is ``col_base`` plus
+    the offset, plus one.  *record* carries context from the earlier lines of a
+    multi-line record (see :class:`Record`), and is updated.
+    """
+    candidates = _candidates(line, _digit_windows(line))
     state = _Line(line, line_no, base, col_base, record)
     if candidates:
         candidates.sort(key=_by_position)

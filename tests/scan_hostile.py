@@ -20,6 +20,21 @@ NAMED: dict[str, Callable[[int], str]] = {
     "ssl_alert_number_repeated": lambda n: "SSL alert number 42 " * (n // 20),
     "indented_log": lambda n: ("    " * 50 + "error code: -1200 [3:-9802]\n") * (n // 228),
 }
+#: Found quadratic after issue 11's list: one long line with many findings, each of which
+#: asked a question of the whole line (the nearest domain not bound to its own code, or
+#: whether "TCP Conn" occurs).
+NAMED.update(
+    {
+        "bound_domains_and_status_on_one_line": lambda n: (
+            "Error Domain=NSPOSIXErrorDomain Code=57 status 1 " * (n // 48)
+        ),
+        "errno_words_on_one_line": lambda n: "socket error 32 err: 61 " * (n // 24),
+        "runs_with_a_digit_in_every_64": lambda n: "".join(
+            ("Code=-" * 4 + "Error Domain=" * 2 + "error code: -" + "Err(" * 3 + "7")
+            for _ in range(n // 64)
+        ),
+    }
+)
 
 #: Literal pieces of every fragment of the grammar in atscodes/_scan.py.
 PIECES: tuple[str, ...] = (

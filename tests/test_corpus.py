@@ -33,6 +33,8 @@ HELD_OUT_3 = load("heldout3.jsonl")
 HELD_OUT_4 = load("heldout4.jsonl")
 #: The fifth, collected after set 4's fixes and scored untouched after the '(-' marker.
 HELD_OUT_5 = load("heldout5.jsonl")
+#: The sixth, collected after set 5's fixes and scored untouched; not tuned on (yet).
+HELD_OUT_6 = load("heldout6.jsonl")
 
 # Label domain -> the family group it is scored in.
 GROUP = {
@@ -155,8 +157,17 @@ def score(*, prose: bool, rows: list[dict[str, Any]] | None = None) -> Score:
         (HELD_OUT_3, 40),
         (HELD_OUT_4, 40),
         (HELD_OUT_5, 35),
+        (HELD_OUT_6, 60),
     ],
-    ids=["corpus", "held-out", "held-out-2", "held-out-3", "held-out-4", "held-out-5"],
+    ids=[
+        "corpus",
+        "held-out",
+        "held-out-2",
+        "held-out-3",
+        "held-out-4",
+        "held-out-5",
+        "held-out-6",
+    ],
 )
 def test_labelled_files_are_large_enough_and_sourced(
     rows: list[dict[str, Any]], minimum: int
@@ -200,7 +211,7 @@ def test_negative_only_excerpts_yield_no_known_code(row: dict[str, Any]) -> None
 
 
 def test_held_out_sources_are_not_in_the_corpus() -> None:
-    every = (ROWS, HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5)
+    every = (ROWS, HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6)
     sets = [{row["source"] for row in rows} for rows in every]
     for index, first in enumerate(sets):
         for second in sets[index + 1 :]:
@@ -227,12 +238,18 @@ def test_held_out_sources_are_not_in_the_corpus() -> None:
 # 5. heldout5.jsonl, untouched 93.8 % (15 of 16), 100 % (15 of 15): only 16 of its labels are
 #    in atscodes' families (curl, OpenSSL, mbedTLS and the like are most of it); the miss was
 #    Java's "Received fatal alert: unknown_ca", added after.
+# 6. heldout6.jsonl, untouched 90.8 % (59 of 65), 96.6 % (57 of 59).  Misses: rustls'
+#    "DecodeError" as an alert name three times, Security's "status was -25300" three times;
+#    scored false: Parse's "ParseError code=-1" read as NSURLErrorUnknown, and an outer
+#    _kCFStreamErrorCodeKey=-9802 labelled "unstated" (as in set 4).  Not yet read for
+#    rules: its floors are its untouched figures.
 HELD_OUT_FLOORS = [
     ("heldout", HELD_OUT, 0.98, 0.99),
     ("heldout2", HELD_OUT_2, 0.97, 0.99),
     ("heldout3", HELD_OUT_3, 0.95, 0.99),
     ("heldout4", HELD_OUT_4, 0.95, 0.95),
     ("heldout5", HELD_OUT_5, 0.98, 0.99),
+    ("heldout6", HELD_OUT_6, 0.90, 0.96),
 ]
 
 

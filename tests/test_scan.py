@@ -918,14 +918,169 @@ def test_candidate_lines_include_every_line_with_a_marker(text: str) -> None:
         offset += len(line.encode()) + 1
 
 
+def _fragment_test_lines() -> list[str]:
+    """The corpus' lines, the longest forms the digit look-aheads allow, and near misses."""
+    longest = [
+        # quote, a 13-character separator, the longest cast, sign and space: 38 to the digit
+        'status"    ->    (  (unsigned NSUInteger) - 9802',
+        'status"    ->    (  (unsigned NSUInteger) - x9802',
+        "error code    :    [(unsigned NSUInteger) - 1001]",
+        "finished with error    \uff1d    [(signed long long) -1001",
+        "error code:    (unsigned NSUInteger) - 1202 [3:-9813]",
+        "error code:     (unsigned NSUInteger) - 1202 [3:-9813]",
+    ]
+    near = ["Code=-" * 30, "error code: -" * 20, "Err(" * 40, "finished with error " * 9]
+    return [
+        *_corpus_lines(),
+        "status = (NSInteger)-9802",
+        "ERRNO: 60",
+        "x_code: -1001",
+        *longest,
+        *near,
+        "".join(longest + near),
+    ]
+
+
 def test_the_lower_case_word_fragment_matches_as_the_fragment_does() -> None:
-    from atscodes._scan import _FRAGMENTS, _WORD_LOWER
+    from atscodes._scan import _FRAGMENTS, _WORD_LOWER, _split_matches
 
     word = re.compile(dict(_FRAGMENTS)["word"])
-    lines = [*_corpus_lines(), "status = (NSInteger)-9802", "ERRNO: 60", "x_code: -1001"]
-    for line in lines:
+    found = 0
+    for line in _fragment_test_lines():
         lower = line.lower()
         if len(lower) != len(line):
             continue
         expected = [(m.span(), m.span("w_code")) for m in word.finditer(line)]
-        assert [(m.span(), m.span("w_code")) for m in _WORD_LOWER.finditer(lower)] == expected
+        found += len(expected)
+        got = [
+            (m.span(), m.span("w_code")) for m in _split_matches(_WORD_LOWER, lower, 0, len(lower))
+        ]
+        assert got == expected, line
+    assert found > 100
+
+
+def test_the_split_fragments_match_as_the_fragments_do() -> None:
+    from atscodes._scan import _FRAGMENTS, _SPLIT, _split_matches
+
+    fragments = dict(_FRAGMENTS)
+    for kind, patterns in _SPLIT.items():
+        whole = re.compile(fragments[kind])
+        found = 0
+        for line in _fragment_test_lines():
+            expected = [m.groupdict() | {"": m.span()} for m in whole.finditer(line)]
+            found += len(expected)
+            got = [
+                m.groupdict() | {"": m.span()} for m in _split_matches(patterns, line, 0, len(line))
+            ]
+            assert got == expected, line
+        assert found > 20, kind
+
+
+@pytest.mark.parametrize(
+    ("fragment", "text", "code"),
+    [
+        (
+            "word",
+            'status"    ->    (  (unsigned NSUInteger) - 9802',
+            "(unsigned NSUInteger) - 9802",
+        ),
+        (
+            "err",
+            "error code    :    [(unsigned NSUInteger) - 1001]",
+            "(unsigned NSUInteger) - 1001",
+        ),
+        (
+            "task",
+            "error code:    (unsigned NSUInteger) - 1202 [3:-9813]",
+            "(unsigned NSUInteger) - 1202",
+        ),
+    ],
+)
+def test_the_digit_look_aheads_allow_the_longest_prefix(
+    fragment: str, text: str, code: str
+) -> None:
+    """Each bounded look-ahead for a digit reaches the first digit after the longest prefix."""
+    from atscodes._scan import _FRAGMENTS
+
+    groups = {"word": "w_code", "err": "err_code", "task": "task_url"}
+    match = re.compile(dict(_FRAGMENTS)[fragment]).search(text)
+    assert match is not None
+    assert match[groups[fragment]] == code
+
+
+_SPARSE_UNITS = st.sampled_from(
+    [
+        "Code=-",
+        "[3:",
+        "-",
+        "9",
+        "Error Domain=",
+        "error code: -",
+        "Err(",
+        "]: ",
+        " ",
+        "Error Domain=NSURLErrorDomain Code=-1200",
+        "[3:-9802]",
+        "Err(-9806)",
+        "description: bad certificate",
+        "[Errno 54] Connection reset by peer",
+        "(DecryptError)",
+        "error 0:61 [61]",
+        "status was -25300",
+        "0xFFFFD9B6",
+        "code: ",
+        "\u2212",
+        "Error Domain=" + "A" * 81 + " Code=-1001",
+        "SSLV3_ALERT_BAD_CERTIFICATE",
+    ]
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(
+        st.tuples(_SPARSE_UNITS, st.sampled_from([0, 1, 37, 200, 383, 384, 385, 1000])),
+        min_size=1,
+        max_size=40,
+    )
+)
+def test_a_long_line_with_few_digits_gives_what_scanning_it_whole_gives(
+    pieces: list[tuple[str, int]],
+) -> None:
+    """The digit windows only skip work: every fragment matches as in one pass over the line."""
+    import atscodes._scan as engine
+
+    line = "".join(unit + "x" * pad for unit, pad in pieces)
+    line = "y" * 2000 + line + "z" * max(0, engine._WINDOWED_FROM - len(line))
+
+    def matches(windows: list[tuple[int, int]] | None) -> list[tuple[int, int, str, str]]:
+        found = engine._candidates(line, windows)
+        return sorted((start, rank, kind, m.group()) for start, rank, kind, m in found)
+
+    assert matches(engine._digit_windows(line)) == matches(None)
+
+
+def test_the_generated_long_lines_are_windowed() -> None:
+    """(So that the test above compares the two ways, not one way with itself.)"""
+    import atscodes._scan as engine
+
+    line = "y" * 2000 + "Error Domain=NSURLErrorDomain Code=-1200" + "x" * 1000
+    line += " description: bad certificate " + "z" * engine._WINDOWED_FROM
+    assert engine._digit_windows(line) is not None
+    assert [f.code for f in engine._scan_line(line, 1)] == [-1200, 42]
+
+
+def test_digit_windows_cover_each_cluster_and_skip_the_rest() -> None:
+    from atscodes._scan import _AFTER, _BEFORE, _WINDOWED_FROM, _digit_windows
+
+    gap = "x" * _WINDOWED_FROM
+    assert _digit_windows("short 1") is None  # short lines run whole
+    assert _digit_windows(gap) == []  # no digit: nothing but the alert names can match
+    assert _digit_windows(gap + "\u2212" + "1") is None  # not ASCII (full-width digits)
+    assert _digit_windows("1x" * _WINDOWED_FROM) is None  # digits everywhere
+    line = gap + "1" + gap + "22" + "y" * (_BEFORE + _AFTER) + "3" + gap
+    first = len(gap)
+    assert _digit_windows(line) == [
+        (first - _BEFORE, first + 1 + _AFTER),
+        (2 * first + 1 - _BEFORE, 2 * first + 3 + _BEFORE + _AFTER + 1 + _AFTER),
+    ]
