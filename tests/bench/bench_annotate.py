@@ -120,7 +120,8 @@ def hostile_line(size: int) -> dict[str, float]:
     )[:size].encode()
     # The same runs with a digit in every 64 characters: too many for the scanner to skip
     #   the stretches between digits (atscodes._scan._digit_windows), so every fragment
-    #   runs over all of it.  The worst case measured here; the target is for the line above.
+    #   runs over all of it, and the digits make codes ("Code=-7") that are found and
+    #   annotated.  Reported beside the target, which is for the line above.
     dense = b"".join(hostile[i : i + 63] + b"7" for i in range(0, len(hostile), 63))[:size]
     ordinary_s, hostile_s, dense_s = _best(ordinary), _best(hostile), _best(dense)
     return {
