@@ -418,7 +418,7 @@ _PATTERNS: Final[tuple[tuple[str, re.Pattern[str], tuple[str, ...], bool], ...]]
     (name, re.compile(body), *_NEEDLES[name]) for name, body in _FRAGMENTS
 )
 # The general code-word fragment is the costliest (it has no literal to search for), so it
-# runs over the lower-cased line with each branch starting on a literal letter and the
+# runs over the lower-cased line with each branch starting on its literal word and the
 # word-boundary look-behind after it; the same match as the fragment above wherever
 # str.lower() keeps the line's length (otherwise the fragment itself runs).
 _WORD_BODY = dict(_FRAGMENTS)["word"]
@@ -810,7 +810,7 @@ _NAME_LINES: Final = 3
 
 
 class _FreeDomains:
-    """A line's explicit domains less those bound to their own code, nearest first.
+    """A line's explicit domains less those bound to their own code, searched by nearness.
 
     Bound domains are removed as their "Domain=X Code=N" matches are handled; the
     nearest one left on either side is found through union-find links with path
