@@ -33,4 +33,16 @@ MARKERS: Final[tuple[str, ...]] = (
     # to background service (-997)" (aws-amplify/aws-sdk-ios issue 1472) has no other marker.
     # Only an assigned NSURLError or a -98xx status in them is read (bare_url, bare_ssl).
     "(-",
+    # A Security framework status (negative) after "status" or "OSStatus" with no other
+    # marker: "Can't retrieve Keychain item: …; status was -25300: '…'" (Tunnelblick issue
+    # 410).  Not "tatus" alone: CFNetwork's "received response, status 200" is on a sixth of
+    # a device log's lines.  One search: the markers share their first bytes.
+    "tatus -",
+    "tatus: -",
+    "tatus:-",
+    "tatus=-",
+    "tatus = -",
+    'tatus": -',
+    "tatus was -",
+    "tatus is -",
 )

@@ -159,6 +159,16 @@ _ALERT_CAMEL: Final = {
     for name, alert in _ALERT_NAMES.items()
 }
 _CAMEL_WORDS = "|".join(sorted(_ALERT_CAMEL, key=len, reverse=True))
+# rustls' AlertDescription variants (rustls/rustls, rustls/src/msgs/enums.rs at 55c3125d),
+#   printed with {:?}: the CamelCase names above, and four spelled its own way.
+_ALERT_RUSTLS: Final = {
+    **_ALERT_CAMEL,
+    "UnknownCA": TLSAlert.unknown_ca,
+    "UnknownPSKIdentity": TLSAlert.unknown_psk_identity,
+    "UnrecognisedName": TLSAlert.unrecognized_name,
+    "EncryptedClientHelloRequired": TLSAlert.ech_required,
+}
+_RUSTLS_WORDS = "|".join(sorted(_ALERT_RUSTLS, key=len, reverse=True))
 _ALERT_WORDS = "|".join(
     sorted((re.escape(n).replace("_", "[ _]") for n in _ALERT_NAMES), key=len, reverse=True)
 )
@@ -323,6 +333,15 @@ _FRAGMENTS: Final[tuple[tuple[str, str], ...]] = (
         rf"ALERT:\s{{0,4}}(?:Fatal|Warning)\s{{0,4}}-\s{{0,4}}(?P<ae_name>(?i:{_ALERT_WORDS}))"
         r"(?![A-Za-z])",
     ),
+    # rustls: "Sending fatal alert DecodeError" (its warn! log line; dani-garcia/vaultwarden
+    #   issue 304), "received fatal alert: BadCertificate" (its Error's Display) and the
+    #   Debug form of the alert, "level: Fatal, description: BadCertificate".
+    (
+        "alertrustls",
+        r"(?:[Ss]ending\s(?:fatal|warning)\salert|[Rr]eceived\s(?:fatal|warning)\salert:?"
+        r"|level:\s(?:Fatal|Warning),\sdescription:)"
+        rf"\s{{1,2}}(?P<ar_name>{_RUSTLS_WORDS})(?![A-Za-z])",
+    ),
     # "…:SSL alert number 42" (BoringSSL / OpenSSL error strings).
     ("alertnum", r"SSL\s{1,4}alert\s{1,4}number\s{1,4}(?P<an_code>\d{1,3})"),
     # "SSLV3_ALERT_BAD_CERTIFICATE", "TLSV1_ALERT_DECRYPT_ERROR" (BoringSSL reasons).
@@ -357,14 +376,16 @@ _FRAGMENTS: Final[tuple[tuple[str, str], ...]] = (
         "word",
         r"(?<![A-Za-z0-9_])(?P<w_word>(?i:errno|os\serror|error[ _.]?code|errcode|error|err"
         r"|osstatus|status|code))\"?(?![A-Za-z])"
-        # Cheap refusal first: the number's first digit is at most 37 characters on
-        #   (separator 13, a cast 22, sign and space 2), found by one bounded run over
+        # Cheap refusal first: the number's first digit is at most 44 characters on
+        #   (separator 20, a cast 22, sign and space 2), found by one bounded run over
         #   non-digits that is never given back (tests/test_scan.py has the longest forms).
-        r"(?=(?=(?P<w_gap>\D{0,37}))(?P=w_gap)\d)"
+        r"(?=(?=(?P<w_gap>\D{0,44}))(?P=w_gap)\d)"
         # The separator is matched once, greedily, and never given back (a look-ahead
         # captures it, a back-reference consumes it: an atomic group before Python 3.11),
         # so a failed attempt costs no backtracking through its optional parts.
-        rf"(?=(?P<w_sep>{_W}{{0,4}}(?:[=:\uff1d\uff1a]|->)?{_W}{{0,4}}"
+        # A verb may stand in it: "status was -25300" (Tunnelblick issue 410).
+        rf"(?=(?P<w_sep>{_W}{{0,4}}(?:(?i:was|is)(?={_W}))?{_W}{{0,4}}"
+        rf"(?:[=:\uff1d\uff1a]|->)?{_W}{{0,4}}"
         rf"(?:[\"'\[]|\((?![A-Za-z]))?{_W}{{0,2}}))(?P=w_sep)"
         rf"(?P<w_code>{_NUM}){_END}(?!{_W}?:{_W}?{_SIGN}?\d)",
     ),
@@ -406,6 +427,7 @@ _NEEDLES: Final[dict[str, tuple[tuple[str, ...], bool]]] = {
     "alertcamel": ((), False),
     "alertpeer": (("peer",), False),
     "alerterl": (("ALERT:",), False),
+    "alertrustls": (("alert", "description:"), False),
     "alertnum": (("alert",), False),
     "alertup": (("_ALERT_",), False),
     "alertdesc": (("description:", "Description:", "alert", "SSL_AD_"), False),
@@ -490,7 +512,9 @@ _DIGITS_B_EACH: Final = tuple(_DIGITS_B[i : i + 1] for i in range(10))
 # A digit followed by a run of non-digits long enough to split two clusters; searched only
 # at digits (the pattern starts with a class), each run counted once: linear.
 _DIGIT_GAP: Final = re.compile(rb"[0-9][^0-9]{%d,}" % (_BEFORE + _AFTER + 1))
-_NO_DIGIT_KINDS: Final = frozenset({"alertcamel", "alerterl", "alertup", "alertdesc"})
+_NO_DIGIT_KINDS: Final = frozenset(
+    {"alertcamel", "alertrustls", "alerterl", "alertup", "alertdesc"}
+)
 
 
 def _digit_windows(line: str) -> list[tuple[int, int]] | None:
@@ -548,6 +572,15 @@ _DOMAIN_FIELD: Final = re.compile(
     r"(?<![A-Za-z])(?:domain|Domain)\"?\s{0,2}[:=]\s{0,2}[\"\[]?(?P<name>[A-Za-z_][\w.]{0,80})"
 )
 _TEXT_AFTER: Final = re.compile(r"\s{0,2}[(\[:]?\s{0,2}(?P<text>[A-Za-z'][A-Za-z' ]{0,40})")
+# A type named just before a code word is the code's domain: "ParseError code=-1 error=…:
+#   Error Domain=NSURLErrorDomain Code=-1009" (parse-community/Parse-Swift issue 439) is the
+#   Parse SDK's own -1, not NSURLErrorUnknown.  Apple's own error types stay ours.
+_TYPE_BEFORE: Final = re.compile(r"(?<![\w.])(?P<type>[A-Za-z_][\w.]{0,60}Error)[ \t]{1,2}$")
+_IDENT_BEFORE: Final = re.compile(r"(?<![\w.])[A-Za-z_][\w.]{0,60}$")
+_OUR_TYPES: Final = frozenset(
+    {"URLError", "NSURLError", "CFNetworkError", "POSIXError", "NWError", "NSError", "OSError"}
+    | {"SecError", "CFError", "CFStreamError", "SSLError"}
+)
 #: How far (in characters) an explicit domain name may sit from a code it names.
 _NEAR: Final = 160
 
@@ -1051,6 +1084,10 @@ class _Line:
         code = _number(match["w_code"])
         word = match["w_word"].lower()
         start, end = match.span("w_code")
+        if not word.startswith("errno"):
+            named = _TYPE_BEFORE.search(self.line, max(0, match.start() - 64), match.start())
+            if named is not None and named["type"].rpartition(".")[2] not in _OUR_TYPES:
+                return True  # another type's code
         explicit = self.domain_near(start)
         if explicit is not None:
             domain = explicit[0]
@@ -1193,6 +1230,16 @@ class _Line:
             code = _number(match["orig_code"])
             self.add("kCFStreamErrorDomainSSL", code, *match.span("orig_code"))
         elif kind == "err":
+            start = match.start()
+            if (
+                start
+                and match[0][0] == "E"
+                and (self.line[start - 1].isalnum() or self.line[start - 1] == "_")
+            ):
+                # "ParseError code=-1": the "Error" ends a type's name
+                named = _IDENT_BEFORE.search(self.line, max(0, start - 64), start)
+                if named is not None and named[0].rpartition(".")[2] + "Error" not in _OUR_TYPES:
+                    return True
             code = _number(match["err_code"])
             ahead = _NSERROR_AHEAD.match(self.line, match.end())
             if ahead is not None:
@@ -1245,6 +1292,9 @@ class _Line:
             number = _NUMBER_BEFORE.search(self.line, window, match.start())
             if number is not None and int(number[1]) == int(alert):
                 self.add("TLSAlert", int(alert), number.start(1), match.end(), member=alert)
+        elif kind == "alertrustls":
+            alert = _ALERT_RUSTLS[match["ar_name"]]
+            self.add("TLSAlert", int(alert), *match.span("ar_name"), member=alert)
         elif kind == "alertpeer":
             code = int(match["ap_code"])
             if code <= 255:
