@@ -212,13 +212,14 @@ _FRAGMENTS: Final[tuple[tuple[str, str], ...]] = (
     # "(kCFStreamErrorDomainSSL, -9802)" (NSURLSession/NSURLConnection HTTP load failed),
     #   "(NSURLErrorDomain error -1200.)", "(OSStatus error -9836.)",
     #   "Error \"OSStatus\" -9807" (muhku/FreeStreamer issue 431), "NSURLErrorDomain - 1001",
-    #   "KCFErrorDomainCFNetwork ErrorCode = 310" (Alamofire issue 3273).
+    #   "KCFErrorDomainCFNetwork ErrorCode = 310" (Alamofire issue 3273),
+    #   "#NSURLErrorDomain/-1202" (kolyvan/kybook issue 203).
     (
         "domain",
         rf"(?P<d_dom>{_DOMAIN_SPELLINGS})"
         r"(?:\s{0,4}(?i:error\s{0,4}code|code)\s{0,4}[=:]?\s{0,4}"
         r"|\s{0,4}[,:]?\s{0,4}(?i:error|\u9519\u8bef)\s{0,4}:?\s{0,4}"
-        rf"|\s{{0,4}}[,:]\s{{0,4}}|\s{{1,4}})\[?(?P<d_code>{_NUM})",
+        rf"|\s{{0,4}}[,:/]\s{{0,4}}|\s{{1,4}})\[?(?P<d_code>{_NUM})",
     ),
     # Foundation's description of an NSError without one of its own: "The operation
     #   couldn't be completed. (kCFErrorDomainCFNetwork error 303.)"; the token before
@@ -355,7 +356,11 @@ _FRAGMENTS: Final[tuple[tuple[str, str], ...]] = (
         # Wireshark's "Alert (Level: Fatal, Description: Handshake Failure)" (the handler
         #   asks for "alert" on the line) and Erlang's "{tls_alert, {certificate_unknown, …"
         #   / "{tls_alert,\"unknown ca\"}" (erlang/otp issue 4481).
-        r"|(?P<ad_cap>Description):\s{0,4}|tls_alert,\s{0,4}\{?\s{0,4}\"?"
+        r"|(?P<ad_cap>Description):\s{0,4}|tls_alert,\s{0,4}\{?\s{0,4}:?[\"']?"
+        # Elixir prints the same terms: "{:tls_alert, 'unknown ca'}", "{:tls_alert,
+        #   {:unknown_ca, …" (hexpm/hex issue 140, Dalgona/Serum issue 203); and OTP's
+        #   alert_txt() is "Module:Line:Fatal error: unknown ca" (lib/ssl/src/ssl_alert.erl).
+        r"|\.erl:\d{1,5}:(?:Fatal\serror|Warning):\s{1,2}"
         # Java's JSSE: "Received fatal alert: unknown_ca" (mrdulin/blog issue 37, Charles).
         r"|[Ff]atal\s{1,4}alert:\s{0,4})"
         rf"(?P<ad_name>(?i:{_ALERT_WORDS}))(?![A-Za-z])",
@@ -430,7 +435,7 @@ _NEEDLES: Final[dict[str, tuple[tuple[str, ...], bool]]] = {
     "alertrustls": (("alert", "description:"), False),
     "alertnum": (("alert",), False),
     "alertup": (("_ALERT_",), False),
-    "alertdesc": (("description:", "Description:", "alert", "SSL_AD_"), False),
+    "alertdesc": (("description:", "Description:", "alert", "SSL_AD_", ".erl:"), False),
     "alertmsg": (("alert",), True),
     "word": (("err", "code", "status"), True),
     "bare_ssl": (("-98",), False),

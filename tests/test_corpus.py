@@ -35,6 +35,7 @@ HELD_OUT_4 = load("heldout4.jsonl")
 HELD_OUT_5 = load("heldout5.jsonl")
 #: The sixth, collected after set 5's fixes and scored untouched; not tuned on (yet).
 HELD_OUT_6 = load("heldout6.jsonl")
+HELD_OUT_7 = load("heldout7.jsonl")
 
 # Label domain -> the family group it is scored in.
 GROUP = {
@@ -158,6 +159,7 @@ def score(*, prose: bool, rows: list[dict[str, Any]] | None = None) -> Score:
         (HELD_OUT_4, 40),
         (HELD_OUT_5, 35),
         (HELD_OUT_6, 60),
+        (HELD_OUT_7, 60),
     ],
     ids=[
         "corpus",
@@ -167,6 +169,7 @@ def score(*, prose: bool, rows: list[dict[str, Any]] | None = None) -> Score:
         "held-out-4",
         "held-out-5",
         "held-out-6",
+        "held-out-7",
     ],
 )
 def test_labelled_files_are_large_enough_and_sourced(
@@ -211,7 +214,7 @@ def test_negative_only_excerpts_yield_no_known_code(row: dict[str, Any]) -> None
 
 
 def test_held_out_sources_are_not_in_the_corpus() -> None:
-    every = (ROWS, HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6)
+    every = (ROWS, HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6, HELD_OUT_7)
     sets = [{row["source"] for row in rows} for rows in every]
     for index, first in enumerate(sets):
         for second in sets[index + 1 :]:
@@ -245,6 +248,13 @@ def test_held_out_sources_are_not_in_the_corpus() -> None:
 #    labelled "unstated" (as in set 4, left as labelled).  The first three were general
 #    rules (rustls' alert names, "tatus" as a marker and "was"/"is" in the separator, a type
 #    named before the code word owns its code), added after.
+# 7. heldout7.jsonl, untouched 95.6 % (87 of 91), 98.9 % (87 of 88), once nine labels of
+#    nested kCFErrorDomainCFNetwork codes were given that domain (the collecting brief had
+#    said NSURLErrorDomain, against the rule the other files follow; 85.7 % and 88.6 %
+#    before).  Misses: Elixir's "{:tls_alert, 'unknown ca'}" and "{:unknown_ca, …", OTP's
+#    "ssl_handshake.erl:1401:Fatal error: unknown ca", "#NSURLErrorDomain/-1202"; all four
+#    general, added after.  Scored false: BoringSSL's "description: close notify", which
+#    the labeller listed as not a failure; it is the alert, left as labelled.
 HELD_OUT_FLOORS = [
     ("heldout", HELD_OUT, 0.98, 0.99),
     ("heldout2", HELD_OUT_2, 0.97, 0.99),
@@ -252,6 +262,7 @@ HELD_OUT_FLOORS = [
     ("heldout4", HELD_OUT_4, 0.95, 0.95),
     ("heldout5", HELD_OUT_5, 0.98, 0.99),
     ("heldout6", HELD_OUT_6, 0.98, 0.98),
+    ("heldout7", HELD_OUT_7, 0.98, 0.98),
 ]
 
 

