@@ -1089,8 +1089,9 @@ class _Line:
         code = _number(match["w_code"])
         word = match["w_word"].lower()
         start, end = match.span("w_code")
-        if not word.startswith("errno"):
-            named = _TYPE_BEFORE.search(self.line, max(0, match.start() - 64), match.start())
+        at = match.start()
+        if not word.startswith("errno") and "Error" in self.line[max(0, at - 8) : at]:
+            named = _TYPE_BEFORE.search(self.line, max(0, at - 64), at)
             if named is not None and named["type"].rpartition(".")[2] not in _OUR_TYPES:
                 return True  # another type's code
         explicit = self.domain_near(start)

@@ -29,6 +29,12 @@ NAMED.update(
             "Error Domain=NSPOSIXErrorDomain Code=57 status 1 " * (n // 48)
         ),
         "errno_words_on_one_line": lambda n: "socket error 32 err: 61 " * (n // 24),
+        # the rules of held-out sets 6 and 7: a type's name looked back at per code word,
+        # rustls' and OTP's alert forms
+        "type_names_before_code_words": lambda n: "ParseError code=-1 " * (n // 19),
+        "rustls_and_otp_alerts": lambda n: (
+            "Sending fatal alert DecodeError x.erl:1:Fatal error: unknown ca " * (n // 64)
+        ),
         "runs_with_a_digit_in_every_64": lambda n: "".join(
             ("Code=-" * 4 + "Error Domain=" * 2 + "error code: -" + "Err(" * 3 + "7")
             for _ in range(n // 64)
@@ -87,6 +93,14 @@ PIECES: tuple[str, ...] = (
     "domain=",
     '"domain": "',
     "NSError",
+    "Sending fatal alert ",
+    "level: Fatal, description: ",
+    ".erl:1:Fatal error: ",
+    "{:tls_alert, {:",
+    "status was ",
+    "tatus: -",
+    "NSURLErrorDomain/",
+    "ParseError code=",
 )
 PADS: tuple[str, ...] = (" ", "\t", "-", "0", ",", "(", "x")
 #: Context that a later code on the same line looks back or ahead to, and codes that look.
