@@ -280,6 +280,12 @@ _TRUST: Final = ("ATS failed system trust", "Trust evaluation failed")
 _READ_MARKS: Final = ("read alert", "alert from peer", "SSL alert number", "_ALERT_", "ALERT:")
 _WRITE_MARKS: Final = ("write alert",)
 _URL_DOMAINS: Final = frozenset({"NSURLErrorDomain", "kCFErrorDomainCFNetwork"})
+# An alert sent at level warning ends nothing that failed: BoringSSL logs "write alert,
+# level: warning, description: close notify" when SSL_shutdown closes a connection cleanly
+# (transistorsoft/flutter_background_geolocation issue 295).  It is not the alert behind a
+# failure, and not one of its codes.  (A close_notify in an error string is: OpenSSL's
+# "SSL3_READ_BYTES:reason(1000):…:SSL alert number 0" is a peer closing mid-handshake.)
+_WARNING_LEVEL: Final = ("level: warning", "warning alert", "Warning - ", "level: Warning")
 
 
 def _evidence_line(text: str) -> bool:
@@ -361,7 +367,10 @@ class _Open:
         if self.time is None:
             self.time = record.time
         read_line = "read alert" in text and "write alert" not in text
+        warning = any(mark in text for mark in _WARNING_LEVEL)
         for finding in findings:
+            if warning and finding.domain == "TLSAlert":
+                continue
             key = (finding.domain, finding.code)
             if key not in self.codes:
                 # The scanner saw the line alone: its line_no is 1; give the log's.

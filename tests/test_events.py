@@ -98,6 +98,40 @@ def test_a_written_alert_is_this_device_refusing_the_server() -> None:
     assert group.explanation.side is Side.LOCAL
 
 
+# BoringSSL closing a connection cleanly (transistorsoft/flutter_background_geolocation issue
+#   295, held-out set 7), then a load on another connection failing with a bare -9802.
+CLEAN_CLOSE_THEN_9802 = (
+    "09:29:46.051306+0200\tRunner\tboringssl_context_handle_warning_alert(1894) "
+    "[C10.1:2][0x14db35a30] write alert, level: warning, description: close notify\n"
+    "Task <A>.<1> HTTP load failed, 0/0 bytes (error code: -1200 [3:-9802])\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        CLEAN_CLOSE_THEN_9802,
+        CLEAN_CLOSE_THEN_9802.replace("close notify", "bad certificate"),
+        "Sending warning alert UserCanceled\nerror code: -1200 [3:-9802]\n",
+    ],
+)
+def test_a_warning_alert_is_not_the_alert_behind_a_failure(text: str) -> None:
+    """An alert sent as a warning says nothing of who refused whom: -9802 stays either."""
+    [event] = _events(text)
+    assert event.alerts == ()
+    assert {finding.code for finding in event.codes} == {-1200, -9802}
+    [group] = explain_log(text).groups
+    assert group.explanation.side is Side.EITHER
+
+
+def test_a_fatal_written_alert_beside_a_clean_close_is_still_local() -> None:
+    text = CLEAN_CLOSE_THEN_9802.replace(
+        "Task <A>", "boringssl write alert, level: fatal, description: bad certificate\nTask <A>"
+    )
+    [group] = explain_log(text).groups
+    assert group.explanation.side is Side.LOCAL
+
+
 def test_ats_failed_system_trust_with_9802_is_local_and_names_the_host() -> None:
     # cordova-background-geolocation-lt issue 1435: the TLS lines and the NSError dump of
     # the same Task (two excerpts of one log), iOS 17.
