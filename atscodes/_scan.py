@@ -281,12 +281,13 @@ _FRAGMENTS: Final[tuple[tuple[str, str], ...]] = (
         r"E(?<![A-Za-z0-9_]E)(?P<rn_dom>[A-Z][A-Z0-9_.]{2,80}DOMAIN)(?P<rn_code>-?\d{1,20})(?!\d)",
     ),
     ("errparen", r"Err\((?P<e_code>-?\d{1,10})\)"),
-    # "Socket SO_ERROR [54: Connection reset by peer]", "POSIX error 96",
+    # "Socket SO_ERROR [54: Connection reset by peer]", "Socket SO_ERROR 61" (libnetwork,
+    #   kevinhermawan/Ollamac issue 9), "POSIX error 96",
     #   "POSIXErrorCode(rawValue: 53)" (Alamofire, Starscream issues).
     (
         "posix",
-        r"(?:SO_ERROR\s{0,4}\[|POSIX\s{1,4}error\s{1,4}|POSIXErrorCode\(rawValue:\s{0,4})"
-        r"(?P<px_code>\d{1,4})",
+        r"(?:SO_ERROR\s{0,4}\[?|POSIX\s{1,4}error\s{1,4}|POSIXErrorCode\(rawValue:\s{0,4})"
+        r"(?P<px_code>\d{1,4})(?!\d)",
     ),
     # "SocketStream read error [0x2811f18c0]: 1 54" (daltoniam/Starscream issue 586): a
     #   CFStream domain and code, space-separated.
@@ -570,8 +571,11 @@ _DOMAIN_NAME: Final = re.compile(
     r"(?<![\w.])(?P<name>[A-Za-z_][\w.]{0,60}ErrorDomain[\w]{0,30}|OSStatus|kNWErrorDomain\w{1,10})"
     r"(?![\w.])"
 )
+# (with ':' only an error domain's name: "Domain: kCFErrorDomainCFNetwork" and "Code: -1005"
+#   on the next line, AvdLee/RocketSimApp issue 700; "domain: example.com" is a host)
 _DOMAIN_TAIL: Final = re.compile(
-    r"(?<![A-Za-z])(?:Domain|domain)\s{0,2}=\s{0,2}\"?(?P<name>[A-Za-z_][\w.]{0,80})\"?\s{0,4}$"
+    r"(?<![A-Za-z])(?:Domain|domain)\s{0,2}(?:=\s{0,2}\"?(?P<name>[A-Za-z_][\w.]{0,80})"
+    r"|:\s{0,2}\"?(?P<error_domain>[A-Za-z_][\w.]{0,60}ErrorDomain\w{0,30}))\"?\s{0,4}$"
 )
 _DOMAIN_FIELD: Final = re.compile(
     r"(?<![A-Za-z])(?:domain|Domain)\"?\s{0,2}[:=]\s{0,2}[\"\[]?(?P<name>[A-Za-z_][\w.]{0,80})"
@@ -593,6 +597,9 @@ _NEAR: Final = 160
 # apple-oss-distributions/xnu bsd/sys/errno.h (commit 94d3b452840); used to tell a Darwin
 # errno from another system's ("[Errno 104] Connection reset by peer" is Linux's ECONNRESET).
 _STRERROR: Final[dict[int, str]] = {
+    # EPERM: "connectx failed (fd 15) [1: Operation not permitted]" when a device policy
+    #   refuses the connection (microsoftconnect/ms-intune-app-sdk-ios issue 331)
+    1: "Operation not permitted",
     2: "No such file or directory",
     4: "Interrupted system call",
     9: "Bad file descriptor",
@@ -629,6 +636,9 @@ _STRERROR: Final[dict[int, str]] = {
     102: "Operation not supported on socket",
 }
 _STRERROR_LC: Final = {code: text.lower() for code, text in _STRERROR.items()}
+# Errno values too common as plain numbers ("[1: …]", "errno 1") to be read without
+# their own strerror() words after them.
+_TEXT_REQUIRED: Final = frozenset({1})
 
 
 @attrs.frozen
@@ -798,6 +808,8 @@ def _darwin_errno_text(code: int, text: str | None) -> bool:
     if code not in _STRERROR:
         return False
     named = _strerror_of(text) if text else None
+    if code in _TEXT_REQUIRED:
+        return named == code
     return named is None or named == code
 
 
@@ -1045,7 +1057,8 @@ class _Line:
             if tail is not None:
                 # "Error Domain=kCFErrorDomainCFNetwork \nCode=-1202 …" (WordPress-iOS
                 #   issue 19165): the dump goes on with its code on the next line only.
-                record.domain = (_DOMAIN_TOKENS.get(tail["name"].lower()),)
+                name = tail["name"] or tail["error_domain"]
+                record.domain = (_DOMAIN_TOKENS.get(name.lower()),)
             return
         record.names, record.names_age = names, age
         keys = self.domain_keys()

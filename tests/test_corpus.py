@@ -36,6 +36,7 @@ HELD_OUT_5 = load("heldout5.jsonl")
 #: The sixth, collected after set 5's fixes and scored untouched; not tuned on (yet).
 HELD_OUT_6 = load("heldout6.jsonl")
 HELD_OUT_7 = load("heldout7.jsonl")
+HELD_OUT_8 = load("heldout8.jsonl")
 
 # Label domain -> the family group it is scored in.
 GROUP = {
@@ -160,6 +161,7 @@ def score(*, prose: bool, rows: list[dict[str, Any]] | None = None) -> Score:
         (HELD_OUT_5, 35),
         (HELD_OUT_6, 60),
         (HELD_OUT_7, 60),
+        (HELD_OUT_8, 60),
     ],
     ids=[
         "corpus",
@@ -170,6 +172,7 @@ def score(*, prose: bool, rows: list[dict[str, Any]] | None = None) -> Score:
         "held-out-5",
         "held-out-6",
         "held-out-7",
+        "held-out-8",
     ],
 )
 def test_labelled_files_are_large_enough_and_sourced(
@@ -214,7 +217,17 @@ def test_negative_only_excerpts_yield_no_known_code(row: dict[str, Any]) -> None
 
 
 def test_held_out_sources_are_not_in_the_corpus() -> None:
-    every = (ROWS, HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6, HELD_OUT_7)
+    every = (
+        ROWS,
+        HELD_OUT,
+        HELD_OUT_2,
+        HELD_OUT_3,
+        HELD_OUT_4,
+        HELD_OUT_5,
+        HELD_OUT_6,
+        HELD_OUT_7,
+        HELD_OUT_8,
+    )
     sets = [{row["source"] for row in rows} for rows in every]
     for index, first in enumerate(sets):
         for second in sets[index + 1 :]:
@@ -255,6 +268,13 @@ def test_held_out_sources_are_not_in_the_corpus() -> None:
 #    "ssl_handshake.erl:1401:Fatal error: unknown ca", "#NSURLErrorDomain/-1202"; all four
 #    general, added after.  Scored false: BoringSSL's "description: close notify", which
 #    the labeller listed as not a failure; it is the alert, left as labelled.
+# 8. heldout8.jsonl, untouched 90.9 % (80 of 88), 97.5 % (77 of 79).  Misses: libnetwork's
+#    "[65: No route to host]" and "[57: Socket is not connected]" on lines with no marker,
+#    "[1: Operation not permitted]" three times (EPERM was not among the errno values read),
+#    "Socket SO_ERROR 61", RocketSim's "Domain: kCFErrorDomainCFNetwork" with "Code: -1005" on
+#    the next line (also scored false, as an NSURLError), a typed "erno= 1".  EPERM, SO_ERROR
+#    without brackets and a domain at a line end after ':' were added after; the lines with
+#    no marker are not (a marker for each strerror costs a pass over every log).
 HELD_OUT_FLOORS = [
     ("heldout", HELD_OUT, 0.98, 0.99),
     ("heldout2", HELD_OUT_2, 0.97, 0.99),
@@ -263,6 +283,7 @@ HELD_OUT_FLOORS = [
     ("heldout5", HELD_OUT_5, 0.98, 0.99),
     ("heldout6", HELD_OUT_6, 0.98, 0.98),
     ("heldout7", HELD_OUT_7, 0.98, 0.98),
+    ("heldout8", HELD_OUT_8, 0.96, 0.98),
 ]
 
 

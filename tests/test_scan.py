@@ -396,6 +396,18 @@ SHAPES += [
         [("-1202", "NSURLErrorDomain", -1202, "NSURLErrorServerCertificateUntrusted")],
     ),
 ]
+# Held-out set 8's: libnetwork's SO_ERROR without brackets (kevinhermawan/Ollamac issue 9),
+#   and EPERM when a device policy refuses a connection (ms-intune-app-sdk-ios issue 331).
+SHAPES += [
+    (
+        "nw_socket_handle_socket_event [C1.1.1:2] Socket SO_ERROR 61",
+        [("61", "NSPOSIXErrorDomain", 61, "ECONNREFUSED")],
+    ),
+    (
+        "nw_socket_connect [C4:2] connectx failed (fd 15) [1: Operation not permitted]",
+        [("1", "NSPOSIXErrorDomain", 1, "EPERM")],
+    ),
+]
 # A sentence may end right after a pair (picsew.cn, "What is TIC Read Status").
 SHAPES.append(
     (
@@ -485,6 +497,9 @@ NEGATIVES = [
     # OTP's prefix before words that name no alert
     "main.erl:12:Warning: unused variable",
     "{:tls_alert, 'something else'}",
+    "Socket SO_ERROR 12345",
+    "connectx failed [1: Something else]",
+    "errno 1",
 ]
 
 
@@ -522,6 +537,17 @@ def test_a_dump_broken_after_its_domain_keeps_it_for_the_next_line_only() -> Non
     assert found == [(-1202, "kCFErrorDomainCFNetwork", 2)]
     later = DOMAIN_AT_LINE_END.replace("\nCode=", "\nanother error\nCode=")
     assert [(f.code, f.domain) for f in scan(later)] == [(-1202, "NSURLErrorDomain")]
+
+
+def test_an_error_domain_named_at_a_line_end_with_a_colon_keeps_it_for_the_next_line() -> None:
+    # RocketSim's error report (AvdLee/RocketSimApp issue 700, held-out set 8).
+    text = "Error:\nDomain: kCFErrorDomainCFNetwork\nCode: -1005\nDescription: x"
+    assert [(f.code, f.domain, f.line_no) for f in scan(text)] == [
+        (-1005, "kCFErrorDomainCFNetwork", 3)
+    ]
+    # a host after "domain:" names no domain of the code
+    host = "Failed for domain: api.example.com\nError code: -1001"
+    assert [(f.code, f.domain) for f in scan(host)] == [(-1001, "NSURLErrorDomain")]
 
 
 def test_a_domain_without_a_table_keeps_its_codes() -> None:
