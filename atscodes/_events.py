@@ -367,10 +367,13 @@ class _Open:
         if self.time is None:
             self.time = record.time
         read_line = "read alert" in text and "write alert" not in text
-        warning = any(mark in text for mark in _WARNING_LEVEL)
+        warning: bool | None = None  # asked of the line only when it holds an alert
         for finding in findings:
-            if warning and finding.domain == "TLSAlert":
-                continue
+            if finding.domain == "TLSAlert":
+                if warning is None:
+                    warning = any(mark in text for mark in _WARNING_LEVEL)
+                if warning:
+                    continue
             key = (finding.domain, finding.code)
             if key not in self.codes:
                 # The scanner saw the line alone: its line_no is 1; give the log's.

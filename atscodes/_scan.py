@@ -584,12 +584,19 @@ _TEXT_AFTER: Final = re.compile(r"\s{0,2}[(\[:]?\s{0,2}(?P<text>[A-Za-z'][A-Za-z
 # A type named just before a code word is the code's domain: "ParseError code=-1 error=…:
 #   Error Domain=NSURLErrorDomain Code=-1009" (parse-community/Parse-Swift issue 439) is the
 #   Parse SDK's own -1, not NSURLErrorUnknown.  Apple's own error types stay ours.
-_TYPE_BEFORE: Final = re.compile(r"(?<![\w.])(?P<type>[A-Za-z_][\w.]{0,60}Error)[ \t]{1,2}$")
-_IDENT_BEFORE: Final = re.compile(r"(?<![\w.])[A-Za-z_][\w.]{0,60}$")
+_TYPE_NAME: Final = re.compile(r"(?<![\w.])[A-Za-z_][\w.]{0,60}Error$")
 _OUR_TYPES: Final = frozenset(
     {"URLError", "NSURLError", "CFNetworkError", "POSIXError", "NWError", "NSError", "OSError"}
     | {"SecError", "CFError", "CFStreamError", "SSLError"}
 )
+
+
+def _foreign_type_before(line: str, end: int) -> bool:
+    """Whether ``line[:end]`` ends with the name of a type ending in "Error" not Apple's."""
+    named = _TYPE_NAME.search(line, max(0, end - 64), end)
+    return named is not None and named[0].rpartition(".")[2] not in _OUR_TYPES
+
+
 #: How far (in characters) an explicit domain name may sit from a code it names.
 _NEAR: Final = 160
 
@@ -1103,10 +1110,15 @@ class _Line:
         word = match["w_word"].lower()
         start, end = match.span("w_code")
         at = match.start()
-        if not word.startswith("errno") and "Error" in self.line[max(0, at - 8) : at]:
-            named = _TYPE_BEFORE.search(self.line, max(0, at - 64), at)
-            if named is not None and named["type"].rpartition(".")[2] not in _OUR_TYPES:
-                return True  # another type's code
+        before = self.line[max(0, at - 7) : at]
+        gap = len(before) - len(before.rstrip(" \t"))
+        if (
+            0 < gap <= 2
+            and before.endswith("Error", 0, len(before) - gap)
+            and not word.startswith("errno")
+            and _foreign_type_before(self.line, at - gap)
+        ):
+            return True  # another type's code
         explicit = self.domain_near(start)
         if explicit is not None:
             domain = explicit[0]
@@ -1254,11 +1266,9 @@ class _Line:
                 start
                 and match[0][0] == "E"
                 and (self.line[start - 1].isalnum() or self.line[start - 1] == "_")
+                and _foreign_type_before(self.line, start + len("Error"))
             ):
-                # "ParseError code=-1": the "Error" ends a type's name
-                named = _IDENT_BEFORE.search(self.line, max(0, start - 64), start)
-                if named is not None and named[0].rpartition(".")[2] + "Error" not in _OUR_TYPES:
-                    return True
+                return True  # "ParseError code=-1": the "Error" ends a type's name
             code = _number(match["err_code"])
             ahead = _NSERROR_AHEAD.match(self.line, match.end())
             if ahead is not None:
