@@ -42,7 +42,15 @@ from ._secerror import SecError
 from ._sslstatus import SSLStatus
 from ._urlerror import URLError
 
-__all__ = ["DOMAINS", "MARKERS", "Finding", "candidate_line_ranges", "scan", "scan_lines"]
+__all__ = [
+    "DOMAINS",
+    "MARKERS",
+    "WARNING_LEVEL",
+    "Finding",
+    "candidate_line_ranges",
+    "scan",
+    "scan_lines",
+]
 
 #: The canonical domain names a Finding can carry, with the families that hold their codes.
 DOMAINS: Final[dict[str, tuple[type[Code], ...]]] = {
@@ -153,6 +161,11 @@ def _alert_names() -> dict[str, TLSAlert]:
 
 
 _ALERT_NAMES: Final = _alert_names()
+
+# An alert sent at level warning: "write alert, level: warning, description: close notify"
+#   (BoringSSL's SSL_shutdown, transistorsoft/flutter_background_geolocation issue 295 and
+#   doronz88/pymobiledevice3 issue 709), rustls' "level: Warning", Erlang's "Warning - ".
+WARNING_LEVEL: Final = ("level: warning", "warning alert", "Warning - ", "level: Warning")
 # rustls and SerenityOS print alerts as CamelCase ("critical error: 51 (DecryptError)").
 _ALERT_CAMEL: Final = {
     "".join(part.capitalize() for part in name.split("_")): alert
@@ -1093,6 +1106,15 @@ class _Line:
             )
         )
 
+    def clean_shutdown(self, alert: int) -> bool:
+        """Whether *alert*, named on this line, is a close_notify sent at level warning.
+
+        That is a connection closed cleanly (SSL_shutdown), not a failure: no code.  A
+        close_notify in an error string is one ("SSL alert number 0": the peer closed
+        mid-handshake), and so is any other alert, whatever its level.
+        """
+        return alert == 0 and any(mark in self.line for mark in WARNING_LEVEL)
+
     def pair(self, match: re.Match[str], group: str, dom: str, code: str) -> None:
         number = int(match[dom])
         domain = _PAIR_DOMAIN.get(number)
@@ -1323,7 +1345,8 @@ class _Line:
                 self.add("TLSAlert", int(alert), number.start(1), match.end(), member=alert)
         elif kind == "alertrustls":
             alert = _ALERT_RUSTLS[match["ar_name"]]
-            self.add("TLSAlert", int(alert), *match.span("ar_name"), member=alert)
+            if not self.clean_shutdown(alert):
+                self.add("TLSAlert", int(alert), *match.span("ar_name"), member=alert)
         elif kind == "alertpeer":
             code = int(match["ap_code"])
             if code <= 255:
@@ -1348,7 +1371,8 @@ class _Line:
                 return False  # "Description: Internal Error" of something else
             group = {"alertup": "au_name", "alertdesc": "ad_name", "alerterl": "ae_name"}[kind]
             alert = _ALERT_NAMES[match[group].lower().replace(" ", "_")]
-            self.add("TLSAlert", int(alert), *match.span(group), member=alert)
+            if not self.clean_shutdown(alert):
+                self.add("TLSAlert", int(alert), *match.span(group), member=alert)
         elif kind == "alertmsg":
             code = int(match["am_code"])
             if not self.speaks_of_alert() or _resolve("TLSAlert", code) is None:

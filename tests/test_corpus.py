@@ -267,7 +267,8 @@ def test_held_out_sources_are_not_in_the_corpus() -> None:
 #    before).  Misses: Elixir's "{:tls_alert, 'unknown ca'}" and "{:unknown_ca, …", OTP's
 #    "ssl_handshake.erl:1401:Fatal error: unknown ca", "#NSURLErrorDomain/-1202"; all four
 #    general, added after.  Scored false: BoringSSL's "description: close notify", which
-#    the labeller listed as not a failure; it is the alert, left as labelled.
+#    the labeller listed as not a failure; once set 8 showed it again, a close_notify sent
+#    at level warning (a clean shutdown) was no longer reported.
 # 8. heldout8.jsonl, untouched 90.9 % (80 of 88), 97.5 % (77 of 79).  Misses: libnetwork's
 #    "[65: No route to host]" and "[57: Socket is not connected]" on lines with no marker,
 #    "[1: Operation not permitted]" three times (EPERM was not among the errno values read),
@@ -282,8 +283,8 @@ HELD_OUT_FLOORS = [
     ("heldout4", HELD_OUT_4, 0.95, 0.95),
     ("heldout5", HELD_OUT_5, 0.98, 0.99),
     ("heldout6", HELD_OUT_6, 0.98, 0.98),
-    ("heldout7", HELD_OUT_7, 0.98, 0.98),
-    ("heldout8", HELD_OUT_8, 0.96, 0.98),
+    ("heldout7", HELD_OUT_7, 0.98, 0.99),
+    ("heldout8", HELD_OUT_8, 0.96, 0.99),
 ]
 
 
