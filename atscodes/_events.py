@@ -277,8 +277,17 @@ _TRUST: Final = ("ATS failed system trust", "Trust evaluation failed")
 # (boringssl_context_handle_fatal_alert); its error queue holds
 # "SSLV3_ALERT_<NAME>" / "SSL alert number N" only for a fatal alert it *received*
 # (BoringSSL ssl/tls_record.cc, ssl_process_alert).
-_READ_MARKS: Final = ("read alert", "alert from peer", "SSL alert number", "_ALERT_", "ALERT:")
-_WRITE_MARKS: Final = ("write alert",)
+# Go's crypto/tls: "remote error: tls: …" is an alert received, "local error: tls: …" one
+#   it sent (net.OpError's Op, golang/go src/crypto/tls/conn.go).
+_READ_MARKS: Final = (
+    "read alert",
+    "alert from peer",
+    "SSL alert number",
+    "_ALERT_",
+    "ALERT:",
+    "remote error: tls:",
+)
+_WRITE_MARKS: Final = ("write alert", "local error: tls:")
 _URL_DOMAINS: Final = frozenset({"NSURLErrorDomain", "kCFErrorDomainCFNetwork"})
 # An alert sent at level warning ends nothing that failed: BoringSSL logs "write alert,
 # level: warning, description: close notify" when SSL_shutdown closes a connection cleanly

@@ -182,6 +182,39 @@ _ALERT_RUSTLS: Final = {
     "EncryptedClientHelloRequired": TLSAlert.ech_required,
 }
 _RUSTLS_WORDS = "|".join(sorted(_ALERT_RUSTLS, key=len, reverse=True))
+# Go's crypto/tls prints an alert as "tls: " + its alertText (golang/go
+#   src/crypto/tls/alert.go at 09678f41), wrapped in a net.OpError whose Op says who sent
+#   it (conn.go): "remote error: tls: bad certificate" was received, "local error: tls:
+#   …" was sent.  An alert without text is "tls: alert(112)".
+_ALERT_GO: Final = {
+    "close notify": TLSAlert.close_notify,
+    "unexpected message": TLSAlert.unexpected_message,
+    "bad record MAC": TLSAlert.bad_record_mac,
+    "decryption failed": TLSAlert.decryption_failed_RESERVED,
+    "record overflow": TLSAlert.record_overflow,
+    "decompression failure": TLSAlert.decompression_failure_RESERVED,
+    "handshake failure": TLSAlert.handshake_failure,
+    "bad certificate": TLSAlert.bad_certificate,
+    "unsupported certificate": TLSAlert.unsupported_certificate,
+    "revoked certificate": TLSAlert.certificate_revoked,
+    "expired certificate": TLSAlert.certificate_expired,
+    "unknown certificate authority": TLSAlert.unknown_ca,
+    "unknown certificate": TLSAlert.certificate_unknown,
+    "illegal parameter": TLSAlert.illegal_parameter,
+    "access denied": TLSAlert.access_denied,
+    "error decoding message": TLSAlert.decode_error,
+    "error decrypting message": TLSAlert.decrypt_error,
+    "protocol version not supported": TLSAlert.protocol_version,
+    "insufficient security level": TLSAlert.insufficient_security,
+    "internal error": TLSAlert.internal_error,
+    "inappropriate fallback": TLSAlert.inappropriate_fallback,
+    "user canceled": TLSAlert.user_canceled,
+    "no renegotiation": TLSAlert.no_renegotiation_RESERVED,
+    "missing extension": TLSAlert.missing_extension,
+    "unsupported extension": TLSAlert.unsupported_extension,
+    "no application protocol": TLSAlert.no_application_protocol,
+}
+_GO_WORDS = "|".join(re.escape(n) for n in sorted(_ALERT_GO, key=len, reverse=True))
 _ALERT_WORDS = "|".join(
     sorted((re.escape(n).replace("_", "[ _]") for n in _ALERT_NAMES), key=len, reverse=True)
 )
@@ -357,6 +390,12 @@ _FRAGMENTS: Final[tuple[tuple[str, str], ...]] = (
         r"|level:\s(?:Fatal|Warning),\sdescription:)"
         rf"\s{{1,2}}(?P<ar_name>{_RUSTLS_WORDS})(?![A-Za-z])",
     ),
+    # Go: "remote error: tls: bad certificate", "local error: tls: alert(112)" (see _ALERT_GO).
+    (
+        "alertgo",
+        rf"(?:remote|local)\serror:\stls:\s(?:(?P<ag_name>{_GO_WORDS})(?![A-Za-z])"
+        r"|alert\((?P<ag_code>\d{1,3})\))",
+    ),
     # "…:SSL alert number 42" (BoringSSL / OpenSSL error strings).
     ("alertnum", r"SSL\s{1,4}alert\s{1,4}number\s{1,4}(?P<an_code>\d{1,3})"),
     # "SSLV3_ALERT_BAD_CERTIFICATE", "TLSV1_ALERT_DECRYPT_ERROR" (BoringSSL reasons).
@@ -445,6 +484,7 @@ _NEEDLES: Final[dict[str, tuple[tuple[str, ...], bool]]] = {
     "lowerstack": (("Lower",), False),
     "alertcamel": ((), False),
     "alertpeer": (("peer",), False),
+    "alertgo": ((" error: tls: ",), False),
     "alerterl": (("ALERT:",), False),
     "alertrustls": (("alert", "description:"), False),
     "alertnum": (("alert",), False),
@@ -532,7 +572,7 @@ _DIGITS_B_EACH: Final = tuple(_DIGITS_B[i : i + 1] for i in range(10))
 # at digits (the pattern starts with a class), each run counted once: linear.
 _DIGIT_GAP: Final = re.compile(rb"[0-9][^0-9]{%d,}" % (_BEFORE + _AFTER + 1))
 _NO_DIGIT_KINDS: Final = frozenset(
-    {"alertcamel", "alertrustls", "alerterl", "alertup", "alertdesc"}
+    {"alertcamel", "alertrustls", "alerterl", "alertup", "alertdesc", "alertgo"}
 )
 
 
@@ -1347,6 +1387,12 @@ class _Line:
             alert = _ALERT_RUSTLS[match["ar_name"]]
             if not self.clean_shutdown(alert):
                 self.add("TLSAlert", int(alert), *match.span("ar_name"), member=alert)
+        elif kind == "alertgo":
+            if match["ag_name"] is not None:
+                alert = _ALERT_GO[match["ag_name"]]
+                self.add("TLSAlert", int(alert), *match.span("ag_name"), member=alert)
+            elif int(match["ag_code"]) <= 255:
+                self.add("TLSAlert", int(match["ag_code"]), *match.span("ag_code"))
         elif kind == "alertpeer":
             code = int(match["ap_code"])
             if code <= 255:

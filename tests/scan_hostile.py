@@ -35,6 +35,11 @@ NAMED.update(
         "rustls_and_otp_alerts": lambda n: (
             "Sending fatal alert DecodeError x.erl:1:Fatal error: unknown ca " * (n // 64)
         ),
+        # Go's alerts and warning close_notify (after held-out set 8)
+        "go_alerts_and_warning_closes": lambda n: (
+            "remote error: tls: bad certificate level: warning, description: close notify "
+            * (n // 78)
+        ),
         "runs_with_a_digit_in_every_64": lambda n: "".join(
             ("Code=-" * 4 + "Error Domain=" * 2 + "error code: -" + "Err(" * 3 + "7")
             for _ in range(n // 64)
@@ -101,6 +106,9 @@ PIECES: tuple[str, ...] = (
     "tatus: -",
     "NSURLErrorDomain/",
     "ParseError code=",
+    "remote error: tls: ",
+    "local error: tls: alert(",
+    "level: warning, description: close notify",
 )
 PADS: tuple[str, ...] = (" ", "\t", "-", "0", ",", "(", "x")
 #: Context that a later code on the same line looks back or ahead to, and codes that look.

@@ -124,6 +124,22 @@ def test_a_warning_alert_is_not_the_alert_behind_a_failure(text: str) -> None:
     assert group.explanation.side is Side.EITHER
 
 
+@pytest.mark.parametrize(
+    ("line", "sender", "side"),
+    [
+        # Go's net.OpError says who sent the alert (golang/go src/crypto/tls/conn.go).
+        ("remote error: tls: bad certificate", Sender.PEER, Side.PEER),
+        ("local error: tls: bad certificate", Sender.LOCAL, Side.LOCAL),
+    ],
+)
+def test_go_says_which_side_sent_the_alert(line: str, sender: Sender, side: Side) -> None:
+    text = f'Get "https://x/": {line}\nerror code: -1200 [3:-9802]\n'
+    [event] = _events(text)
+    assert [(a.number, a.sender) for a in event.alerts] == [(42, sender)]
+    [group] = explain_log(text).groups
+    assert group.explanation.side is side
+
+
 def test_a_fatal_written_alert_beside_a_clean_close_is_still_local() -> None:
     text = CLEAN_CLOSE_THEN_9802.replace(
         "Task <A>", "boringssl write alert, level: fatal, description: bad certificate\nTask <A>"

@@ -408,6 +408,29 @@ SHAPES += [
         [("1", "NSPOSIXErrorDomain", 1, "EPERM")],
     ),
 ]
+# Go's crypto/tls names an alert by its alertText after "remote error: tls: " (received) or
+#   "local error: tls: " (sent): mjl-/mox issue 130 (a macOS browser refusing a self-signed
+#   certificate), lqqyt2423/go-mitmproxy issue 62 (go1.21.3 darwin/amd64).
+SHAPES += [
+    (
+        'err="http: TLS handshake error from 192.168.1.21:60218: remote error: tls: unknown'
+        ' certificate" pkg=http',
+        [("unknown certificate", "TLSAlert", 46, "certificate_unknown")],
+    ),
+    (
+        "2023/10/22 01:36:12 http: TLS handshake error from 127.0.0.1:64806: local error: tls:"
+        " bad record MAC",
+        [("bad record MAC", "TLSAlert", 20, "bad_record_mac")],
+    ),
+    (
+        "remote error: tls: unknown certificate authority",
+        [("unknown certificate authority", "TLSAlert", 48, "unknown_ca")],
+    ),
+    ("local error: tls: alert(112)", [("112", "TLSAlert", 112, "unrecognized_name")]),
+    # Go's own errors that are not alerts, and a text Go does not print.
+    ("tls: failed to verify certificate: x509: certificate signed by unknown authority", []),
+    ("remote error: tls: internal errors", []),
+]
 # A close_notify sent at level warning is a clean SSL_shutdown, not a failure (labelled so
 #   in held-out sets 7 and 8: flutter_background_geolocation issue 295, pymobiledevice3
 #   issue 709); at level fatal, in an error string, or any other alert at warning, it is.
