@@ -286,6 +286,7 @@ _READ_MARKS: Final = (
     "_ALERT_",
     "ALERT:",
     "remote error: tls:",
+    "remote party sent a TLS alert",  # .NET's SslStream
 )
 _WRITE_MARKS: Final = ("write alert", "local error: tls:")
 _URL_DOMAINS: Final = frozenset({"NSURLErrorDomain", "kCFErrorDomainCFNetwork"})

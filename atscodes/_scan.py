@@ -161,6 +161,18 @@ def _alert_names() -> dict[str, TLSAlert]:
 
 
 _ALERT_NAMES: Final = _alert_names()
+# The snake_case spellings of each alert number, for a name written before its number.
+_SNAKE_NAMES: Final = {
+    int(alert): tuple(
+        name for name, named in _ALERT_NAMES.items() if named is alert and "_" in name
+    )
+    for alert in TLSAlert
+}
+
+
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
 
 # An alert sent at level warning: "write alert, level: warning, description: close notify"
 #   (BoringSSL's SSL_shutdown, transistorsoft/flutter_background_geolocation issue 295 and
@@ -182,6 +194,18 @@ _ALERT_RUSTLS: Final = {
     "EncryptedClientHelloRequired": TLSAlert.ech_required,
 }
 _RUSTLS_WORDS = "|".join(sorted(_ALERT_RUSTLS, key=len, reverse=True))
+# .NET: "Authentication failed because the remote party sent a TLS alert: 'HandshakeFailure'."
+#   names TlsAlertMessage's members (dotnet/runtime TlsFrameHelper.cs: CamelCase, and five
+#   spelled its own way, "InsuffientSecurity" among them).
+_ALERT_DOTNET: Final = {
+    **_ALERT_CAMEL,
+    "UnknownCA": TLSAlert.unknown_ca,
+    "DecompressionFail": TLSAlert.decompression_failure_RESERVED,
+    "UnsupportedCert": TLSAlert.unsupported_certificate,
+    "InsuffientSecurity": TLSAlert.insufficient_security,
+    "UnsupportedExt": TLSAlert.unsupported_extension,
+}
+_DOTNET_WORDS = "|".join(sorted(_ALERT_DOTNET, key=len, reverse=True))
 # Go's crypto/tls prints an alert as "tls: " + its alertText (golang/go
 #   src/crypto/tls/alert.go at 09678f41), wrapped in a net.OpError whose Op says who sent
 #   it (conn.go): "remote error: tls: bad certificate" was received, "local error: tls:
@@ -373,6 +397,10 @@ _FRAGMENTS: Final[tuple[tuple[str, str], ...]] = (
     # "We were alerted of a critical error: 51 (DecryptError)" (SerenityOS issue 10261);
     #   the number before the parenthesis is checked in the handler.
     ("alertcamel", rf"\((?P<ac_name>{_CAMEL_WORDS})\)"),
+    # Bouncy Castle's AlertDescription.getText(): the name, then the number in parentheses,
+    #   "org.bouncycastle.tls.TlsFatalAlert: handshake_failure(40); …" (keycloak/keycloak
+    #   issue 38275); the handler asks that the name before it be that number's.
+    ("alertnamed", r"\((?P<anm_code>\d{1,3})\)"),
     # "TLS alert from peer: unknown 46" (mirleft/ocaml-tls issue 516); Erlang's
     #   "received CLIENT ALERT: Fatal - Certificate Unknown" (erlang/otp issue 4481).
     ("alertpeer", r"alert\s{1,4}from\s{1,4}peer:\s{0,4}(?:unknown\s{1,4})?(?P<ap_code>\d{1,3})\b"),
@@ -390,6 +418,8 @@ _FRAGMENTS: Final[tuple[tuple[str, str], ...]] = (
         r"|level:\s(?:Fatal|Warning),\sdescription:)"
         rf"\s{{1,2}}(?P<ar_name>{_RUSTLS_WORDS})(?![A-Za-z])",
     ),
+    # .NET's SslStream (see _ALERT_DOTNET).
+    ("alertdotnet", rf"sent\sa\sTLS\salert:\s'?(?P<adn_name>{_DOTNET_WORDS})(?![A-Za-z])"),
     # Go: "remote error: tls: bad certificate", "local error: tls: alert(112)" (see _ALERT_GO).
     (
         "alertgo",
@@ -483,8 +513,10 @@ _NEEDLES: Final[dict[str, tuple[tuple[str, ...], bool]]] = {
     "bracketed": (("] ",), False),
     "lowerstack": (("Lower",), False),
     "alertcamel": ((), False),
+    "alertnamed": (("_", ")"), False),
     "alertpeer": (("peer",), False),
     "alertgo": ((" error: tls: ",), False),
+    "alertdotnet": (("TLS alert:",), False),
     "alerterl": (("ALERT:",), False),
     "alertrustls": (("alert", "description:"), False),
     "alertnum": (("alert",), False),
@@ -572,7 +604,7 @@ _DIGITS_B_EACH: Final = tuple(_DIGITS_B[i : i + 1] for i in range(10))
 # at digits (the pattern starts with a class), each run counted once: linear.
 _DIGIT_GAP: Final = re.compile(rb"[0-9][^0-9]{%d,}" % (_BEFORE + _AFTER + 1))
 _NO_DIGIT_KINDS: Final = frozenset(
-    {"alertcamel", "alertrustls", "alerterl", "alertup", "alertdesc", "alertgo"}
+    {"alertcamel", "alertrustls", "alerterl", "alertup", "alertdesc", "alertgo", "alertdotnet"}
 )
 
 
@@ -1387,6 +1419,20 @@ class _Line:
             alert = _ALERT_RUSTLS[match["ar_name"]]
             if not self.clean_shutdown(alert):
                 self.add("TLSAlert", int(alert), *match.span("ar_name"), member=alert)
+        elif kind == "alertnamed":
+            code = int(match["anm_code"])
+            at = match.start()
+            for spelling in _SNAKE_NAMES.get(code, ()):
+                start = at - len(spelling)
+                if self.line.startswith(spelling, start) and (
+                    start == 0 or not _word_char(self.line[start - 1])
+                ):
+                    self.add("TLSAlert", code, start, match.end())
+                    return True
+            return False
+        elif kind == "alertdotnet":
+            alert = _ALERT_DOTNET[match["adn_name"]]
+            self.add("TLSAlert", int(alert), *match.span("adn_name"), member=alert)
         elif kind == "alertgo":
             if match["ag_name"] is not None:
                 alert = _ALERT_GO[match["ag_name"]]

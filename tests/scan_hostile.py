@@ -38,7 +38,7 @@ NAMED.update(
         # Go's alerts and warning close_notify (after held-out set 8)
         "go_alerts_and_warning_closes": lambda n: (
             "remote error: tls: bad certificate level: warning, description: close notify "
-            * (n // 78)
+            "sent a TLS alert: 'UnknownCA' handshake_failure(40) " * (n // 129)
         ),
         "runs_with_a_digit_in_every_64": lambda n: "".join(
             ("Code=-" * 4 + "Error Domain=" * 2 + "error code: -" + "Err(" * 3 + "7")
@@ -108,6 +108,8 @@ PIECES: tuple[str, ...] = (
     "ParseError code=",
     "remote error: tls: ",
     "local error: tls: alert(",
+    "sent a TLS alert: '",
+    "TlsFatalAlert: handshake_failure(",
     "level: warning, description: close notify",
 )
 PADS: tuple[str, ...] = (" ", "\t", "-", "0", ",", "(", "x")

@@ -431,6 +431,33 @@ SHAPES += [
     ("tls: failed to verify certificate: x509: certificate signed by unknown authority", []),
     ("remote error: tls: internal errors", []),
 ]
+# .NET's SslStream names TlsAlertMessage members (SteamRE/DepotDownloader issue 727, .NET
+#   9); Bouncy Castle writes the name and its number (keycloak/keycloak issue 38275).
+SHAPES += [
+    (
+        "System.Net.Security.HandshakeFailed(isServer: False, elapsedMilliseconds: 86.7071,"
+        " exceptionMessage: Authentication failed because the remote party sent a TLS alert:"
+        " 'HandshakeFailure'.)",
+        [("HandshakeFailure", "TLSAlert", 40, "handshake_failure")],
+    ),
+    (
+        "Authentication failed because the remote party sent a TLS alert: 'InsuffientSecurity'.",
+        [("InsuffientSecurity", "TLSAlert", 71, "insufficient_security")],
+    ),
+    (
+        "org.bouncycastle.tls.TlsFatalAlert: handshake_failure(40); [server #9 @9c63c6d] found"
+        " no selectable cipher suite among the 59 offered",
+        [("handshake_failure(40)", "TLSAlert", 40, "handshake_failure")],
+    ),
+    (
+        "org.bouncycastle.tls.TlsFatalAlertReceived: user_canceled(90)",
+        [("user_canceled(90)", "TLSAlert", 90, "user_canceled")],
+    ),
+    # A name and a number that disagree, a name inside a longer word, a name that is not one.
+    ("TlsFatalAlert: handshake_failure(42)", []),
+    ("TlsFatalAlert: my_handshake_failure(40)", []),
+    ("sent a TLS alert: 'HandshakeFailures'", []),
+]
 # A close_notify sent at level warning is a clean SSL_shutdown, not a failure (labelled so
 #   in held-out sets 7 and 8: flutter_background_geolocation issue 295, pymobiledevice3
 #   issue 709); at level fatal, in an error string, or any other alert at warning, it is.
