@@ -1005,6 +1005,7 @@ class _Line:
     __slots__ = (
         "_alert",
         "_bound",
+        "_by_code",
         "_domain_keys",
         "_domain_pos",
         "_domains",
@@ -1029,6 +1030,8 @@ class _Line:
         self.col_base = col_base
         self.record = record
         self.findings: list[Finding] = []
+        # The last finding of each value in a known domain (alerts aside), for twin().
+        self._by_code: dict[int, Finding] = {}
         self.last_pair: tuple[int, str] | None = None
         self._domain_keys: list[tuple[int, int]] | None = None
         self._domains: list[tuple[int, str | None]] | None = None
@@ -1166,17 +1169,18 @@ class _Line:
     def add(self, domain: str, code: int, start: int, end: int, member: Code | None = None) -> None:
         if member is None:
             member = _resolve(domain, code)
-        self.findings.append(
-            Finding(
-                code,
-                domain,
-                (self.base + start, self.base + end),
-                self.line_no,
-                self.col_base + start + 1,
-                member,
-                self.line[start:end],
-            )
+        finding = Finding(
+            code,
+            domain,
+            (self.base + start, self.base + end),
+            self.line_no,
+            self.col_base + start + 1,
+            member,
+            self.line[start:end],
         )
+        self.findings.append(finding)
+        if member is not None and domain != "TLSAlert":
+            self._by_code[code] = finding
 
     def clean_shutdown(self, alert: int) -> bool:
         """Whether *alert*, named on this line, is a close_notify sent at level warning.
@@ -1254,11 +1258,24 @@ class _Line:
                 self.add("NSPOSIXErrorDomain", code, start, end)
                 return True
             return False
+        twin = self.twin(code) if word != "status" else None
+        if twin is not None:
+            self.add(twin.domain, code, start, end, member=twin.member)
+            return True
         domain = _by_range(code)
         if domain is None:
             return False
         self.add(domain, code, start, end)
         return True
+
+    def twin(self, code: int) -> Finding | None:
+        """A code already found on this line with the value *code*, in a known domain.
+
+        The same number again in an error's own text is the same error: AMSMB2's "Error
+        Domain=NSPOSIXErrorDomain Code=5 … NSLocalizedFailureReason=Error code 5: Session
+        setup failed" (amosavian/AMSMB2 issue 3).
+        """
+        return self._by_code.get(code)
 
     def tcp_conn(self, match: re.Match[str], *, alone: bool) -> bool:
         """CFNetwork's TCP connection failure: ``error 0:61 [61]`` (*alone*: ``error: 61 [61]``)."""
@@ -1365,8 +1382,12 @@ class _Line:
                 return True  # "ParseError code=-1": the "Error" ends a type's name
             code = _number(match["err_code"])
             ahead = _NSERROR_AHEAD.match(self.line, match.end())
+            twin = self.twin(code)
             if ahead is not None:
                 domain = _nserror_domain(ahead["dom"], code)
+            elif twin is not None:
+                self.add(twin.domain, code, *match.span("err_code"), member=twin.member)
+                return True
             else:
                 # By its value where that says ("error code: -9806" is SecureTransport's,
                 # "Error Code: -67843" a trust result); else an NSURLError ("code: -1").

@@ -40,6 +40,10 @@ NAMED.update(
             "remote error: tls: bad certificate level: warning, description: close notify "
             "sent a TLS alert: 'UnknownCA' handshake_failure(40) " * (n // 129)
         ),
+        # a code word after each of many codes of a known domain (twins, held-out set 9)
+        "repeated_codes_and_their_twins": lambda n: (
+            "Error Domain=NSPOSIXErrorDomain Code=5 x Error code 5 " * (n // 54)
+        ),
         "runs_with_a_digit_in_every_64": lambda n: "".join(
             ("Code=-" * 4 + "Error Domain=" * 2 + "error code: -" + "Err(" * 3 + "7")
             for _ in range(n // 64)

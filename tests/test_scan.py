@@ -458,6 +458,30 @@ SHAPES += [
     ("TlsFatalAlert: my_handshake_failure(40)", []),
     ("sent a TLS alert: 'HandshakeFailures'", []),
 ]
+# Held-out set 9's: the same number again in an error's own text is the same error
+#   (amosavian/AMSMB2 issue 3); a number that only equals an unknown domain's code is not.
+SHAPES += [
+    (
+        'Error Domain=NSPOSIXErrorDomain Code=5 "Input/output error" UserInfo={'
+        "NSLocalizedFailureReason=Error code 5: Session setup failed with (0xc00000be) Unknown. }",
+        [
+            ("5", "NSPOSIXErrorDomain", 5, "EIO"),
+            ("5", "NSPOSIXErrorDomain", 5, "EIO"),
+        ],
+    ),
+    (
+        'Error Domain=NSOSStatusErrorDomain Code=-9806 "(null)" error -9806',
+        [
+            ("-9806", "NSOSStatusErrorDomain", -9806, "errSSLClosedAbort"),
+            ("-9806", "NSOSStatusErrorDomain", -9806, "errSSLClosedAbort"),
+        ],
+    ),
+    ('Error Domain=NSCocoaErrorDomain Code=5 "x" UserInfo={reason=error 5}', []),
+    (
+        'Error Domain=NSPOSIXErrorDomain Code=5 "x" status 5',
+        [("5", "NSPOSIXErrorDomain", 5, "EIO")],
+    ),
+]
 # A close_notify sent at level warning is a clean SSL_shutdown, not a failure (labelled so
 #   in held-out sets 7 and 8: flutter_background_geolocation issue 295, pymobiledevice3
 #   issue 709); at level fatal, in an error string, or any other alert at warning, it is.
