@@ -37,6 +37,7 @@ HELD_OUT_5 = load("heldout5.jsonl")
 HELD_OUT_6 = load("heldout6.jsonl")
 HELD_OUT_7 = load("heldout7.jsonl")
 HELD_OUT_8 = load("heldout8.jsonl")
+HELD_OUT_9 = load("heldout9.jsonl")
 
 # Label domain -> the family group it is scored in.
 GROUP = {
@@ -162,6 +163,7 @@ def score(*, prose: bool, rows: list[dict[str, Any]] | None = None) -> Score:
         (HELD_OUT_6, 60),
         (HELD_OUT_7, 60),
         (HELD_OUT_8, 60),
+        (HELD_OUT_9, 60),
     ],
     ids=[
         "corpus",
@@ -173,6 +175,7 @@ def score(*, prose: bool, rows: list[dict[str, Any]] | None = None) -> Score:
         "held-out-6",
         "held-out-7",
         "held-out-8",
+        "held-out-9",
     ],
 )
 def test_labelled_files_are_large_enough_and_sourced(
@@ -227,6 +230,7 @@ def test_held_out_sources_are_not_in_the_corpus() -> None:
         HELD_OUT_6,
         HELD_OUT_7,
         HELD_OUT_8,
+        HELD_OUT_9,
     )
     sets = [{row["source"] for row in rows} for rows in every]
     for index, first in enumerate(sets):
@@ -276,6 +280,15 @@ def test_held_out_sources_are_not_in_the_corpus() -> None:
 #    the next line (also scored false, as an NSURLError), a typed "erno= 1".  EPERM, SO_ERROR
 #    without brackets and a domain at a line end after ':' were added after; the lines with
 #    no marker are not (a marker for each strerror costs a pass over every log).
+# 9. heldout9.jsonl, untouched 90.0 % (54 of 60), 100 % (53 of 53).  Misses: AMSMB2's
+#    "Code=5 … Error code 5" (a number again in its error's own text), .NET's
+#    "SocketException (49): Can't assign requested address" on a line with no marker,
+#    ShadowsocksX's "UNIX error exception: 17" twice (EEXIST, not among the network
+#    errno values read), "SecKeyCreate init RSAPublicKey key: -50" twice (an OSStatus
+#    after "key:", no code word).  The first was general and added after; the others are
+#    one program's words each, or cost a prefilter pass (": Can't assign …" and the
+#    other strerror texts would make about 0.3 % of all labels findable for some 7 % more
+#    annotate time).
 HELD_OUT_FLOORS = [
     ("heldout", HELD_OUT, 0.98, 0.99),
     ("heldout2", HELD_OUT_2, 0.97, 0.99),
@@ -285,6 +298,7 @@ HELD_OUT_FLOORS = [
     ("heldout6", HELD_OUT_6, 0.98, 0.98),
     ("heldout7", HELD_OUT_7, 0.98, 0.99),
     ("heldout8", HELD_OUT_8, 0.96, 0.99),
+    ("heldout9", HELD_OUT_9, 0.91, 0.99),
 ]
 
 
