@@ -287,8 +287,8 @@ def test_held_out_sources_are_not_in_the_corpus() -> None:
 #    errno values read), "SecKeyCreate init RSAPublicKey key: -50" twice (an OSStatus
 #    after "key:", no code word).  The first was general and added after; the others are
 #    one program's words each, or cost a prefilter pass (": Can't assign …" and the
-#    other strerror texts would make about 0.3 % of all labels findable for some 7 % more
-#    annotate time).
+#    other strerror texts as markers would make about 0.3 % of all labels findable, for
+#    18 % more prefilter time on the benchmark's device log).
 HELD_OUT_FLOORS = [
     ("heldout", HELD_OUT, 0.98, 0.99),
     ("heldout2", HELD_OUT_2, 0.97, 0.99),
