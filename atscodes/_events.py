@@ -287,8 +287,9 @@ _READ_MARKS: Final = (
     "ALERT:",
     "remote error: tls:",
     "remote party sent a TLS alert",  # .NET's SslStream
+    "(IN), TLS alert",  # curl -v
 )
-_WRITE_MARKS: Final = ("write alert", "local error: tls:")
+_WRITE_MARKS: Final = ("write alert", "local error: tls:", "(OUT), TLS alert")
 _URL_DOMAINS: Final = frozenset({"NSURLErrorDomain", "kCFErrorDomainCFNetwork"})
 # An alert sent at level warning ends nothing that failed: BoringSSL logs "write alert,
 # level: warning, description: close notify" when SSL_shutdown closes a connection cleanly

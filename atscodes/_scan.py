@@ -420,6 +420,13 @@ _FRAGMENTS: Final[tuple[tuple[str, str], ...]] = (
     ),
     # .NET's SslStream (see _ALERT_DOTNET).
     ("alertdotnet", rf"sent\sa\sTLS\salert:\s'?(?P<adn_name>{_DOTNET_WORDS})(?![A-Za-z])"),
+    # curl -v with OpenSSL or LibreSSL: "* TLSv1.3 (IN), TLS alert, unknown CA (560):", the
+    #   name from SSL_alert_desc_string_long() ("unknown" for one it has none for) and the
+    #   number level << 8 | description (ossl_trace() in curl's lib/vtls/openssl.c).
+    (
+        "alertcurl",
+        rf"TLS\salert,\s(?P<acu_name>(?i:{_ALERT_WORDS})|unknown)\s\((?P<acu_num>\d{{3}})\)",
+    ),
     # Go: "remote error: tls: bad certificate", "local error: tls: alert(112)" (see _ALERT_GO).
     (
         "alertgo",
@@ -516,6 +523,7 @@ _NEEDLES: Final[dict[str, tuple[tuple[str, ...], bool]]] = {
     "alertnamed": (("_", ")"), False),
     "alertpeer": (("peer",), False),
     "alertgo": ((" error: tls: ",), False),
+    "alertcurl": (("TLS alert, ",), False),
     "alertdotnet": (("TLS alert:",), False),
     "alerterl": (("ALERT:",), False),
     "alertrustls": (("alert", "description:"), False),
@@ -1268,6 +1276,20 @@ class _Line:
         self.add(domain, code, start, end)
         return True
 
+    def curl_alert(self, match: re.Match[str]) -> bool:
+        """curl's trace of an alert: its name and level << 8 | description, which must agree."""
+        level, code = divmod(int(match["acu_num"]), 256)
+        alert = _resolve("TLSAlert", code)
+        name = match["acu_name"].lower().replace(" ", "_")
+        if level not in (1, 2) or alert is None:
+            return False
+        if name != "unknown" and _ALERT_NAMES.get(name) is not alert:
+            return False
+        if level == 1 and code == 0:
+            return True  # close_notify at level warning: a clean shutdown
+        self.add("TLSAlert", code, match.start("acu_name"), match.end())
+        return True
+
     def twin(self, code: int) -> Finding | None:
         """A code already found on this line with the value *code*, in a known domain.
 
@@ -1454,6 +1476,8 @@ class _Line:
         elif kind == "alertdotnet":
             alert = _ALERT_DOTNET[match["adn_name"]]
             self.add("TLSAlert", int(alert), *match.span("adn_name"), member=alert)
+        elif kind == "alertcurl":
+            return self.curl_alert(match)
         elif kind == "alertgo":
             if match["ag_name"] is not None:
                 alert = _ALERT_GO[match["ag_name"]]

@@ -114,6 +114,7 @@ PIECES: tuple[str, ...] = (
     "local error: tls: alert(",
     "sent a TLS alert: '",
     "TlsFatalAlert: handshake_failure(",
+    "(IN), TLS alert, unknown CA (",
     "level: warning, description: close notify",
 )
 PADS: tuple[str, ...] = (" ", "\t", "-", "0", ",", "(", "x")

@@ -130,9 +130,12 @@ def test_a_warning_alert_is_not_the_alert_behind_a_failure(text: str) -> None:
         # Go's net.OpError says who sent the alert (golang/go src/crypto/tls/conn.go).
         ("remote error: tls: bad certificate", Sender.PEER, Side.PEER),
         ("local error: tls: bad certificate", Sender.LOCAL, Side.LOCAL),
+        # curl -v: the direction of the record.
+        ("* TLSv1.2 (IN), TLS alert, bad certificate (554):", Sender.PEER, Side.PEER),
+        ("* TLSv1.2 (OUT), TLS alert, bad certificate (554):", Sender.LOCAL, Side.LOCAL),
     ],
 )
-def test_go_says_which_side_sent_the_alert(line: str, sender: Sender, side: Side) -> None:
+def test_go_and_curl_say_which_side_sent_the_alert(line: str, sender: Sender, side: Side) -> None:
     text = f'Get "https://x/": {line}\nerror code: -1200 [3:-9802]\n'
     [event] = _events(text)
     assert [(a.number, a.sender) for a in event.alerts] == [(42, sender)]
