@@ -673,6 +673,7 @@ _DOMAIN_TAIL: Final = re.compile(
 _DOMAIN_FIELD: Final = re.compile(
     r"(?<![A-Za-z])(?:domain|Domain)\"?\s{0,2}[:=]\s{0,2}[\"\[]?(?P<name>[A-Za-z_][\w.]{0,80})"
 )
+_RUST_MESSAGE: Final = re.compile(r', kind: \w{1,40}, message: "(?P<text>[^"]{1,60})"')
 _TEXT_AFTER: Final = re.compile(r"\s{0,2}[(\[:]?\s{0,2}(?P<text>[A-Za-z'][A-Za-z' ]{0,40})")
 # A type named just before a code word is the code's domain: "ParseError code=-1 error=…:
 #   Error Domain=NSURLErrorDomain Code=-1009" (parse-community/Parse-Swift issue 439) is the
@@ -1225,6 +1226,14 @@ class _Line:
             and _foreign_type_before(self.line, at - gap)
         ):
             return True  # another type's code
+        if word == "code" and self.line.endswith("Os { ", 0, at):
+            # Rust's io::Error printed with {:?}: "Os { code: 61, kind: ConnectionRefused,
+            #   message: \"Connection refused\" }" (std's io/error.rs).  An OS errno, Darwin's
+            #   only when the message is Darwin's strerror() for it (Linux says 111 here).
+            message = _RUST_MESSAGE.match(self.line, end)
+            if message is not None and _strerror_of(message["text"]) == code:
+                self.add("NSPOSIXErrorDomain", code, start, end)
+            return True
         explicit = self.domain_near(start)
         if explicit is not None:
             domain = explicit[0]

@@ -115,6 +115,7 @@ PIECES: tuple[str, ...] = (
     "sent a TLS alert: '",
     "TlsFatalAlert: handshake_failure(",
     "(IN), TLS alert, unknown CA (",
+    "Os { code: ",
     "level: warning, description: close notify",
 )
 PADS: tuple[str, ...] = (" ", "\t", "-", "0", ",", "(", "x")

@@ -504,6 +504,22 @@ SHAPES += [
     ("* TLSv1.2 (IN), TLS alert, bad certificate (555):", []),
     ("* TLSv1.0 (OUT), TLS alert, Client hello (1):", []),
 ]
+# Rust's io::Error printed with {:?} names the OS errno and its strerror(): Darwin's on macOS
+#   (Zoxc/crusader issue 11, macOS 12.6.3); Linux's 111 (nccgroup/scrying issue 8) and
+#   Windows' 10061 (rust-lang/rust issue 78495) are another system's.
+SHAPES += [
+    (
+        "thread 'main' panicked at 'called `Result::unwrap()` on an `Err` value: Os { code: 61,"
+        ' kind: ConnectionRefused, message: "Connection refused" }\', crusader-lib/src/test.rs',
+        [("61", "NSPOSIXErrorDomain", 61, "ECONNREFUSED")],
+    ),
+    ('Os { code: 111, kind: ConnectionRefused, message: "Connection refused" }', []),
+    (
+        'IoError(Os { code: 10061, kind: ConnectionRefused, message: "No connection could be'
+        ' made because the target machine actively refused it." })',
+        [],
+    ),
+]
 # A close_notify sent at level warning is a clean SSL_shutdown, not a failure (labelled so
 #   in held-out sets 7 and 8: flutter_background_geolocation issue 295, pymobiledevice3
 #   issue 709); at level fatal, in an error string, or any other alert at warning, it is.
