@@ -491,6 +491,13 @@ _FRAGMENTS: Final[tuple[tuple[str, str], ...]] = (
     # On a line that already speaks of an error: a bare NSURLError value, "(-1009)", and
     #   Cordova's "-1202: the certificate for this server is invalid" (issue 11).
     ("bare_url", rf"(?P<bu_code>-(?<![\w.+\-:/]-){_URL_RANGE})(?![\w.]\d|\d)"),
+    # A Security framework status by itself where the line speaks of Security: "SecTrust
+    #   EvaluateWithError failed (-67843)", "errSecMissingEntitlement (-34018)", "Failed to
+    #   evaluate trust: -67843"; only an assigned errSec value (-25xxx to -34xxx, -67xxx).
+    (
+        "bare_sec",
+        r"(?P<bsc_code>-(?<![\w.+\-:/]-)(?:2[5-9]|3[0-4]|6[7-9])\d{3})(?![\w.]\d|\d)",
+    ),
 )
 
 # A cheap test before each fragment's regular expression runs over a line: the fragment
@@ -534,6 +541,7 @@ _NEEDLES: Final[dict[str, tuple[tuple[str, ...], bool]]] = {
     "word": (("err", "code", "status"), True),
     "bare_ssl": (("-98",), False),
     "bare_url": (("-99", "-10", "-11", "-12", "-20", "-30"), False),
+    "bare_sec": (("Sec", "rust", "eychain", "ertificate"), False),
 }
 _PATTERNS: Final[tuple[tuple[str, re.Pattern[str], tuple[str, ...], bool], ...]] = tuple(
     (name, re.compile(body), *_NEEDLES[name]) for name, body in _FRAGMENTS
@@ -673,6 +681,8 @@ _DOMAIN_TAIL: Final = re.compile(
 _DOMAIN_FIELD: Final = re.compile(
     r"(?<![A-Za-z])(?:domain|Domain)\"?\s{0,2}[:=]\s{0,2}[\"\[]?(?P<name>[A-Za-z_][\w.]{0,80})"
 )
+# What a line says when a bare errSec value on it is a Security status (bare_sec).
+_SEC_WORDS: Final = ("Sec", "rust", "eychain", "ertificate")
 _RUST_MESSAGE: Final = re.compile(r', kind: \w{1,40}, message: "(?P<text>[^"]{1,60})"')
 _TEXT_AFTER: Final = re.compile(r"\s{0,2}[(\[:]?\s{0,2}(?P<text>[A-Za-z'][A-Za-z' ]{0,40})")
 # A type named just before a code word is the code's domain: "ParseError code=-1 error=…:
@@ -1533,6 +1543,12 @@ class _Line:
             if _resolve("NSURLErrorDomain", code) is None:
                 return False
             self.add("NSURLErrorDomain", code, *match.span("bu_code"))
+        elif kind == "bare_sec":
+            code = int(match["bsc_code"])
+            member = get(SecError, code)
+            if member is None or not any(self.has(word) for word in _SEC_WORDS):
+                return False
+            self.add("NSOSStatusErrorDomain", code, *match.span("bsc_code"), member=member)
         return True
 
 

@@ -116,6 +116,7 @@ PIECES: tuple[str, ...] = (
     "TlsFatalAlert: handshake_failure(",
     "(IN), TLS alert, unknown CA (",
     "Os { code: ",
+    "SecTrust -67843",
     "level: warning, description: close notify",
 )
 PADS: tuple[str, ...] = (" ", "\t", "-", "0", ",", "(", "x")

@@ -520,6 +520,20 @@ SHAPES += [
         [],
     ),
 ]
+# A bare errSec value where the line speaks of Security (matthewpalmer/Locksmith issue 31,
+#   kishikawakatsumi/UICKeyChainStore issue 14); without such words, or unassigned, none.
+SHAPES += [
+    (
+        "Crash on -34018 (undocumented errSecMissingEntitlement)",
+        [("-34018", "NSOSStatusErrorDomain", -34018, "errSecMissingEntitlement")],
+    ),
+    (
+        "SecItemCopyMatching() in setData:forKey:service:accessGroup returns -34018",
+        [("-34018", "NSOSStatusErrorDomain", -34018, "errSecMissingEntitlement")],
+    ),
+    ("upload failed at offset -34018", []),
+    ("SecTrust evaluation failed (-67999)", []),
+]
 # A close_notify sent at level warning is a clean SSL_shutdown, not a failure (labelled so
 #   in held-out sets 7 and 8: flutter_background_geolocation issue 295, pymobiledevice3
 #   issue 709); at level fatal, in an error string, or any other alert at warning, it is.
