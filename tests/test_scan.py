@@ -528,7 +528,8 @@ SHAPES += [
         [("-34018", "NSOSStatusErrorDomain", -34018, "errSecMissingEntitlement")],
     ),
     (
-        "SecItemCopyMatching() in setData:forKey:service:accessGroup returns -34018",
+        "Just tried with Xcode 6.0 and the iOS 8 preview SDK and SecItemCopyMatching() in"
+        " setData:forKey:service:accessGroup returns -34018",
         [("-34018", "NSOSStatusErrorDomain", -34018, "errSecMissingEntitlement")],
     ),
     ("upload failed at offset -34018", []),
