@@ -170,6 +170,13 @@ _SNAKE_NAMES: Final = {
 }
 
 
+_SNAKE_WORDS = "|".join(
+    sorted((name for names in _SNAKE_NAMES.values() for name in names), key=len, reverse=True)
+)
+# What a line says when a parenthesised alert name on it is one (alertjdk).
+_TLS_WORDS: Final = ("SSL", "TLS", "ssl", "tls", "PKIX", "andshake", "ertificate")
+
+
 def _word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
@@ -418,6 +425,11 @@ _FRAGMENTS: Final[tuple[tuple[str, str], ...]] = (
         r"|level:\s(?:Fatal|Warning),\sdescription:)"
         rf"\s{{1,2}}(?P<ar_name>{_RUSTLS_WORDS})(?![A-Za-z])",
     ),
+    # Java's JSSE (recent JDKs) starts an SSLException's message with the alert in
+    #   parentheses: "javax.net.ssl.SSLHandshakeException: (certificate_unknown) PKIX path
+    #   building failed" (git-ai-project/git-ai issue 1391, couchbase-examples/couchbase-lite-
+    #   retail-demo issue 35); the handler asks for TLS words on the line.
+    ("alertjdk", rf"\((?P<aj_name>{_SNAKE_WORDS})\)\s"),
     # .NET's SslStream (see _ALERT_DOTNET).
     ("alertdotnet", rf"sent\sa\sTLS\salert:\s'?(?P<adn_name>{_DOTNET_WORDS})(?![A-Za-z])"),
     # curl -v with OpenSSL or LibreSSL: "* TLSv1.3 (IN), TLS alert, unknown CA (560):", the
@@ -532,6 +544,7 @@ _NEEDLES: Final[dict[str, tuple[tuple[str, ...], bool]]] = {
     "alertgo": ((" error: tls: ",), False),
     "alertcurl": (("TLS alert, ",), False),
     "alertdotnet": (("TLS alert:",), False),
+    "alertjdk": (("_",), False),
     "alerterl": (("ALERT:",), False),
     "alertrustls": (("alert", "description:"), False),
     "alertnum": (("alert",), False),
@@ -620,7 +633,16 @@ _DIGITS_B_EACH: Final = tuple(_DIGITS_B[i : i + 1] for i in range(10))
 # at digits (the pattern starts with a class), each run counted once: linear.
 _DIGIT_GAP: Final = re.compile(rb"[0-9][^0-9]{%d,}" % (_BEFORE + _AFTER + 1))
 _NO_DIGIT_KINDS: Final = frozenset(
-    {"alertcamel", "alertrustls", "alerterl", "alertup", "alertdesc", "alertgo", "alertdotnet"}
+    {
+        "alertcamel",
+        "alertrustls",
+        "alerterl",
+        "alertup",
+        "alertdesc",
+        "alertgo",
+        "alertdotnet",
+        "alertjdk",
+    }
 )
 
 
@@ -683,6 +705,7 @@ _DOMAIN_FIELD: Final = re.compile(
 )
 # What a line says when a bare errSec value on it is a Security status (bare_sec).
 _SEC_WORDS: Final = ("Sec", "rust", "eychain", "ertificate")
+_DART_OS_ERROR: Final = re.compile(r"OS Error: (?P<text>[A-Za-z' ]{1,60}), $")
 _RUST_MESSAGE: Final = re.compile(r', kind: \w{1,40}, message: "(?P<text>[^"]{1,60})"')
 _TEXT_AFTER: Final = re.compile(r"\s{0,2}[(\[:]?\s{0,2}(?P<text>[A-Za-z'][A-Za-z' ]{0,40})")
 # A type named just before a code word is the code's domain: "ParseError code=-1 error=…:
@@ -1281,7 +1304,13 @@ class _Line:
             word in ("err", "error", "code") and self.errno_context(match.start())
         ):
             after = _TEXT_AFTER.match(self.line, end)
-            if code in _STRERROR and _darwin_errno_text(code, after and after["text"]):
+            text = after and after["text"]
+            if word == "errno" and _strerror_of(text or "") is None:
+                # Dart's OSError puts the words first: "(OS Error: Operation not permitted,
+                #   errno = 1)" (serverpod/serverpod issue 84).
+                dart = _DART_OS_ERROR.search(self.line, max(0, at - 80), at)
+                text = dart["text"] if dart is not None else text
+            if code in _STRERROR and _darwin_errno_text(code, text):
                 self.add("NSPOSIXErrorDomain", code, start, end)
                 return True
             return False
@@ -1366,7 +1395,16 @@ class _Line:
     def handle(self, kind: str, match: re.Match[str]) -> bool:  # noqa: PLR0915
         """Turn one match into findings; returns whether the match claims its text."""
         if kind == "task":
-            self.add("NSURLErrorDomain", _number(match["task_url"]), *match.span("task_url"))
+            code = _number(match["task_url"])
+            # The code is CFNetwork's CFError: a positive one is kCFErrorDomainCFNetwork's
+            #   (NSURLErrorDomain has none), "HTTP load failed (error code: 311 [4:-2097])"
+            #   (AzureAD/microsoft-authentication-library-for-objc issue 1005).
+            cfnetwork = code > 0 and _resolve("kCFErrorDomainCFNetwork", code) is not None
+            self.add(
+                "kCFErrorDomainCFNetwork" if cfnetwork else "NSURLErrorDomain",
+                code,
+                *match.span("task_url"),
+            )
             self.pair(match, "task_pair", "task_dom", "task_code")
         elif kind == "nserror":
             code = _number(match["ns_code"])
@@ -1492,6 +1530,11 @@ class _Line:
                     self.add("TLSAlert", code, start, match.end())
                     return True
             return False
+        elif kind == "alertjdk":
+            if not any(self.has(word) for word in _TLS_WORDS):
+                return False  # "(access_denied)" of OAuth, say
+            alert = _ALERT_NAMES[match["aj_name"]]
+            self.add("TLSAlert", int(alert), *match.span("aj_name"), member=alert)
         elif kind == "alertdotnet":
             alert = _ALERT_DOTNET[match["adn_name"]]
             self.add("TLSAlert", int(alert), *match.span("adn_name"), member=alert)

@@ -117,6 +117,8 @@ PIECES: tuple[str, ...] = (
     "(IN), TLS alert, unknown CA (",
     "Os { code: ",
     "SecTrust -67843",
+    "SSL (certificate_unknown) ",
+    "OS Error: Operation not permitted, errno = ",
     "level: warning, description: close notify",
 )
 PADS: tuple[str, ...] = (" ", "\t", "-", "0", ",", "(", "x")

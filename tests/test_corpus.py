@@ -38,6 +38,7 @@ HELD_OUT_6 = load("heldout6.jsonl")
 HELD_OUT_7 = load("heldout7.jsonl")
 HELD_OUT_8 = load("heldout8.jsonl")
 HELD_OUT_9 = load("heldout9.jsonl")
+HELD_OUT_10 = load("heldout10.jsonl")
 
 # Label domain -> the family group it is scored in.
 GROUP = {
@@ -164,6 +165,7 @@ def score(*, prose: bool, rows: list[dict[str, Any]] | None = None) -> Score:
         (HELD_OUT_7, 60),
         (HELD_OUT_8, 60),
         (HELD_OUT_9, 60),
+        (HELD_OUT_10, 55),
     ],
     ids=[
         "corpus",
@@ -176,6 +178,7 @@ def score(*, prose: bool, rows: list[dict[str, Any]] | None = None) -> Score:
         "held-out-7",
         "held-out-8",
         "held-out-9",
+        "held-out-10",
     ],
 )
 def test_labelled_files_are_large_enough_and_sourced(
@@ -231,6 +234,7 @@ def test_held_out_sources_are_not_in_the_corpus() -> None:
         HELD_OUT_7,
         HELD_OUT_8,
         HELD_OUT_9,
+        HELD_OUT_10,
     )
     sets = [{row["source"] for row in rows} for rows in every]
     for index, first in enumerate(sets):
@@ -289,6 +293,12 @@ def test_held_out_sources_are_not_in_the_corpus() -> None:
 #    one program's words each, or cost a prefilter pass (": Can't assign …" and the
 #    other strerror texts as markers would make about 0.3 % of all labels findable, for
 #    18 % more prefilter time on the benchmark's device log).
+# 10. heldout10.jsonl, untouched 89.6 % (60 of 67), 100 % (60 of 60).  Misses: the JDK's
+#    "(certificate_unknown) PKIX path building failed" twice, Dart's "(OS Error: Operation
+#    not permitted, errno = 1)" twice, CFNetwork's "HTTP load failed (error code: 311 …)"
+#    (a CFError with no NSURLError), libssh's "Socket exception callback: 2 (2)", and a
+#    dartssh2 "osError.errorCode: 1" whose words are on the line before.  The first three
+#    were general and added after.
 HELD_OUT_FLOORS = [
     ("heldout", HELD_OUT, 0.98, 0.99),
     ("heldout2", HELD_OUT_2, 0.97, 0.99),
@@ -299,6 +309,7 @@ HELD_OUT_FLOORS = [
     ("heldout7", HELD_OUT_7, 0.98, 0.99),
     ("heldout8", HELD_OUT_8, 0.96, 0.99),
     ("heldout9", HELD_OUT_9, 0.91, 0.99),
+    ("heldout10", HELD_OUT_10, 0.97, 0.99),
 ]
 
 
