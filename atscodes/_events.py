@@ -305,7 +305,15 @@ def _evidence_line(text: str) -> bool:
     return any(mark in text for mark in (*_TRUST, *_FINISHED)) or "alert" in text
 
 
+# Go's net/http server logs "http: TLS handshake error from 10.0.0.2:5555: remote error: tls:
+#   bad certificate" (server.go): the log is the server's, so "remote" is the client, and
+#   "peer" and "local" would be read the wrong way round by an app's explanation.
+_SERVER_SIDE: Final = ("TLS handshake error from",)
+
+
 def _sender(text: str, at: int, read_line: bool) -> Sender:
+    if any(mark in text for mark in _SERVER_SIDE):
+        return Sender.UNKNOWN
     before = text[max(0, at - 120) : at]
     if any(mark in before for mark in _WRITE_MARKS):
         return Sender.LOCAL

@@ -143,6 +143,21 @@ def test_go_and_curl_say_which_side_sent_the_alert(line: str, sender: Sender, si
     assert group.explanation.side is side
 
 
+@pytest.mark.parametrize("op", ["remote", "local"])
+def test_a_go_server_log_does_not_say_which_side_of_the_app_sent_the_alert(op: str) -> None:
+    """net/http's "TLS handshake error from ADDR:" is the server's log: its "remote" is the
+    client, so neither reading of the app's peer and local sides would be right."""
+    text = (
+        "2023/10/22 01:36:12 http: TLS handshake error from 127.0.0.1:64806:"
+        f" {op} error: tls: bad certificate\n"
+    )
+    [event] = _events(text)
+    assert [(a.number, a.sender) for a in event.alerts] == [(42, Sender.UNKNOWN)]
+    [group] = explain_log(text).groups
+    assert "The server sent" not in group.explanation.side_reason
+    assert "This device sent" not in group.explanation.side_reason
+
+
 def test_a_fatal_written_alert_beside_a_clean_close_is_still_local() -> None:
     text = CLEAN_CLOSE_THEN_9802.replace(
         "Task <A>", "boringssl write alert, level: fatal, description: bad certificate\nTask <A>"
