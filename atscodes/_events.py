@@ -278,7 +278,8 @@ _TRUST: Final = ("ATS failed system trust", "Trust evaluation failed")
 # "SSLV3_ALERT_<NAME>" / "SSL alert number N" only for a fatal alert it *received*
 # (BoringSSL ssl/tls_record.cc, ssl_process_alert).
 # Go's crypto/tls: "remote error: tls: …" is an alert received, "local error: tls: …" one
-#   it sent (net.OpError's Op, golang/go src/crypto/tls/conn.go).
+#   it sent (net.OpError's Op, golang/go src/crypto/tls/conn.go).  (.NET's "the remote party
+#   sent a TLS alert" is not among them: SslStream says it on a server as on a client.)
 _READ_MARKS: Final = (
     "read alert",
     "alert from peer",
@@ -286,7 +287,6 @@ _READ_MARKS: Final = (
     "_ALERT_",
     "ALERT:",
     "remote error: tls:",
-    "remote party sent a TLS alert",  # .NET's SslStream
     "(IN), TLS alert",  # curl -v
 )
 _WRITE_MARKS: Final = ("write alert", "local error: tls:", "(OUT), TLS alert")
@@ -305,14 +305,15 @@ def _evidence_line(text: str) -> bool:
     return any(mark in text for mark in (*_TRUST, *_FINISHED)) or "alert" in text
 
 
-# Go's net/http server logs "http: TLS handshake error from 10.0.0.2:5555: remote error: tls:
-#   bad certificate" (server.go): the log is the server's, so "remote" is the client, and
-#   "peer" and "local" would be read the wrong way round by an app's explanation.
-_SERVER_SIDE: Final = ("TLS handshake error from",)
+# A server's log: the alert it received came from the client, so "peer" and "local" would
+#   be read the wrong way round by an app's explanation.  Go's net/http: "http: TLS handshake
+#   error from 10.0.0.2:5555: remote error: tls: bad certificate" (server.go); nginx: "…:SSL
+#   alert number 42) while SSL handshaking, client: 172.20.0.1, server: 0.0.0.0:443".
+_SERVER_SIDE: Final = ("TLS handshake error from", "while SSL handshaking, client:")
 
 
-def _sender(text: str, at: int, read_line: bool) -> Sender:
-    if any(mark in text for mark in _SERVER_SIDE):
+def _sender(text: str, at: int, read_line: bool, server_side: bool = False) -> Sender:
+    if server_side:
         return Sender.UNKNOWN
     before = text[max(0, at - 120) : at]
     if any(mark in before for mark in _WRITE_MARKS):
@@ -388,11 +389,14 @@ class _Open:
         if self.time is None:
             self.time = record.time
         read_line = "read alert" in text and "write alert" not in text
-        warning: bool | None = None  # asked of the line only when it holds an alert
+        # Asked of the line only when it holds an alert, and once (a line may hold many).
+        warning: bool | None = None
+        server_side = False
         for finding in findings:
             if finding.domain == "TLSAlert":
                 if warning is None:
                     warning = any(mark in text for mark in _WARNING_LEVEL)
+                    server_side = any(mark in text for mark in _SERVER_SIDE)
                 if warning:
                     continue
             key = (finding.domain, finding.code)
@@ -406,7 +410,7 @@ class _Open:
             if finding.domain in _URL_DOMAINS:
                 self.url_level = True
             if finding.domain == "TLSAlert":
-                sender = _sender(text, finding.span[0], read_line)
+                sender = _sender(text, finding.span[0], read_line, server_side)
                 alert_key = (finding.code, sender)
                 if alert_key not in self.alerts:
                     self.alerts[alert_key] = AlertSeen(

@@ -143,16 +143,25 @@ def test_go_and_curl_say_which_side_sent_the_alert(line: str, sender: Sender, si
     assert group.explanation.side is side
 
 
-@pytest.mark.parametrize("op", ["remote", "local"])
-def test_a_go_server_log_does_not_say_which_side_of_the_app_sent_the_alert(op: str) -> None:
-    """net/http's "TLS handshake error from ADDR:" is the server's log: its "remote" is the
-    client, so neither reading of the app's peer and local sides would be right."""
-    text = (
-        "2023/10/22 01:36:12 http: TLS handshake error from 127.0.0.1:64806:"
-        f" {op} error: tls: bad certificate\n"
-    )
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2023/10/22 01:36:12 http: TLS handshake error from 127.0.0.1:64806: remote error: tls:"
+        " bad certificate",
+        "2023/10/22 01:36:12 http: TLS handshake error from 127.0.0.1:64806: local error: tls:"
+        " bad certificate",
+        # nginx's error log (a docker registry behind nginx, quoted in a public blog post)
+        "2016/08/22 17:22:13 [info] 14216#0: *162 SSL_do_handshake() failed (SSL:"
+        " error:14094412:SSL routines:SSL3_READ_BYTES:sslv3 alert bad certificate:SSL alert"
+        " number 42) while SSL handshaking, client: 172.32.16.61, server: 0.0.0.0:443",
+    ],
+)
+def test_a_server_log_does_not_say_which_side_of_the_app_sent_the_alert(line: str) -> None:
+    """A server's log ("TLS handshake error from ADDR:", "while SSL handshaking, client:"):
+    its "remote" is the client, so neither reading of the app's sides would be right."""
+    text = line + "\n"
     [event] = _events(text)
-    assert [(a.number, a.sender) for a in event.alerts] == [(42, Sender.UNKNOWN)]
+    assert {(a.number, a.sender) for a in event.alerts} == {(42, Sender.UNKNOWN)}
     [group] = explain_log(text).groups
     assert "The server sent" not in group.explanation.side_reason
     assert "This device sent" not in group.explanation.side_reason
