@@ -39,6 +39,7 @@ HELD_OUT_7 = load("heldout7.jsonl")
 HELD_OUT_8 = load("heldout8.jsonl")
 HELD_OUT_9 = load("heldout9.jsonl")
 HELD_OUT_10 = load("heldout10.jsonl")
+HELD_OUT_11 = load("heldout11.jsonl")
 
 # Label domain -> the family group it is scored in.
 GROUP = {
@@ -166,6 +167,7 @@ def score(*, prose: bool, rows: list[dict[str, Any]] | None = None) -> Score:
         (HELD_OUT_8, 60),
         (HELD_OUT_9, 60),
         (HELD_OUT_10, 55),
+        (HELD_OUT_11, 40),
     ],
     ids=[
         "corpus",
@@ -179,6 +181,7 @@ def score(*, prose: bool, rows: list[dict[str, Any]] | None = None) -> Score:
         "held-out-8",
         "held-out-9",
         "held-out-10",
+        "held-out-11",
     ],
 )
 def test_labelled_files_are_large_enough_and_sourced(
@@ -235,6 +238,7 @@ def test_held_out_sources_are_not_in_the_corpus() -> None:
         HELD_OUT_8,
         HELD_OUT_9,
         HELD_OUT_10,
+        HELD_OUT_11,
     )
     sets = [{row["source"] for row in rows} for rows in every]
     for index, first in enumerate(sets):
@@ -299,6 +303,12 @@ def test_held_out_sources_are_not_in_the_corpus() -> None:
 #    (a CFError with no NSURLError), libssh's "Socket exception callback: 2 (2)", and a
 #    dartssh2 "osError.errorCode: 1" whose words are on the line before.  The first three
 #    were general and added after.
+# 11. heldout11.jsonl, untouched 97.3 % (71 of 73), 98.6 % (71 of 72).  Misses: an NSError
+#    dump wrapped by hand over six lines, whose _kCFStreamErrorDomainKey=1 comes on the last
+#    line, after both _kCFStreamErrorCodeKey=61 (a streaming scanner cannot look ahead; not
+#    taken).  Scored false: "Network.NWError error 57 - Socket is not connected", read as
+#    the Darwin errno it is; the label gives it the domain "Network.NWError", which no family
+#    group scores (left as labelled).
 HELD_OUT_FLOORS = [
     ("heldout", HELD_OUT, 0.98, 0.99),
     ("heldout2", HELD_OUT_2, 0.97, 0.99),
@@ -310,6 +320,7 @@ HELD_OUT_FLOORS = [
     ("heldout8", HELD_OUT_8, 0.96, 0.99),
     ("heldout9", HELD_OUT_9, 0.91, 0.99),
     ("heldout10", HELD_OUT_10, 0.97, 0.99),
+    ("heldout11", HELD_OUT_11, 0.97, 0.98),
 ]
 
 
