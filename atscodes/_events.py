@@ -298,7 +298,6 @@ _URL_DOMAINS: Final = frozenset({"NSURLErrorDomain", "kCFErrorDomainCFNetwork"})
 # other alert at level warning is still found, and skipped here.  A close_notify in an
 # error string counts: OpenSSL's "SSL3_READ_BYTES:reason(1000):…:SSL alert number 0" is
 # a peer closing mid-handshake.)
-_WARNING_LEVEL: Final = WARNING_LEVEL
 
 
 def _evidence_line(text: str) -> bool:
@@ -395,7 +394,7 @@ class _Open:
         for finding in findings:
             if finding.domain == "TLSAlert":
                 if warning is None:
-                    warning = any(mark in text for mark in _WARNING_LEVEL)
+                    warning = any(mark in text for mark in WARNING_LEVEL)
                     server_side = any(mark in text for mark in _SERVER_SIDE)
                 if warning:
                     continue

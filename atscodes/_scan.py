@@ -1231,7 +1231,7 @@ class _Line:
         close_notify in an error string is one ("SSL alert number 0": the peer closed
         mid-handshake), and so is any other alert, whatever its level.
         """
-        return alert == 0 and any(mark in self.line for mark in WARNING_LEVEL)
+        return alert == 0 and any(self.has(mark) for mark in WARNING_LEVEL)
 
     def pair(self, match: re.Match[str], group: str, dom: str, code: str) -> None:
         number = int(match[dom])

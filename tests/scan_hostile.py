@@ -37,7 +37,7 @@ NAMED.update(
         ),
         # Go's alerts and warning close_notify (after held-out set 8)
         "go_alerts_and_warning_closes": lambda n: (
-            "remote error: tls: bad certificate level: warning, description: close notify "
+            "remote error: tls: bad certificate level: fatal, description: close notify "
             "sent a TLS alert: 'UnknownCA' handshake_failure(40) " * (n // 129)
         ),
         # a code word after each of many codes of a known domain (twins, held-out set 9)

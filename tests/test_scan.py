@@ -997,6 +997,13 @@ def test_the_inputs_issue_11_names_scan_in_linear_time(name: str) -> None:
     assert cost < 1.0, f"{name}: {cost:.2f} s at 10 kB"
 
 
+def test_a_line_of_many_fatal_close_notify_alerts_scans_in_linear_time() -> None:
+    """Each close_notify asks whether its line says "level: warning": once per line, not
+    once per alert (which costs nothing at 40 kB and seconds at 1 MB)."""
+    ratio, _ = _growth(lambda n: "read alert, level: fatal, description: close notify " * n, 500)
+    assert ratio < _LIMIT, f"16x the input cost {ratio:.1f}x"
+
+
 def test_generated_repeats_and_padding_scan_in_linear_time() -> None:
     """Every piece of the grammar repeated, padded and interleaved with likely characters."""
     slow = []
