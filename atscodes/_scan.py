@@ -304,7 +304,7 @@ _FRAGMENTS: Final[tuple[tuple[str, str], ...]] = (
     #   ("(Amplify.AuthError error 1.)", aws-amplify/amplify-swift issue 1259).
     (
         "opdesc",
-        rf"\((?P<od_dom>[A-Za-z_][\w.]{{0,80}})\serror\s(?P<od_code>{_NUM})\.?\)",
+        rf"\((?P<od_dom>[A-Za-z_][\w.]{{0,80}})\serror\.?\s(?P<od_code>{_NUM})\.?\)",
     ),
     # "_kCFStreamErrorCodeKey=-9802, _kCFStreamErrorDomainKey=3" (NSError userInfo), also
     #   plist ("\"_kCFStreamErrorCodeKey\" = -9802;") and JSON (": -9802") spellings.
@@ -520,7 +520,7 @@ _NEEDLES: Final[dict[str, tuple[tuple[str, ...], bool]]] = {
     "task": (("code:",), False),
     "nserror": (("omain", "OMAIN"), False),
     "domain": (("Domain", "domain", "OSStatus", "OSstatus", "NWError", "NWERROR"), False),
-    "opdesc": ((" error ",), False),
+    "opdesc": ((" error ", " error. "), False),
     "key": (("kCFStreamErrorCodeKey",), False),
     "orig": (("kCFNetworkCFStreamSSLErrorOriginalValue",), False),
     "err": (("error", "Error", "ERROR"), False),
@@ -705,7 +705,11 @@ _DOMAIN_FIELD: Final = re.compile(
 )
 # What a line says when a bare errSec value on it is a Security status (bare_sec).
 _SEC_WORDS: Final = ("Sec", "rust", "eychain", "ertificate")
-_DART_OS_ERROR: Final = re.compile(r"OS Error: (?P<text>[A-Za-z' ]{1,60}), $")
+# The strerror() words just before an errno: Dart's "OS Error: <words>, errno = 1" and
+#   Rust's "<words> (os error 1)" (its io::Error's Display).
+_WORDS_BEFORE: Final = re.compile(
+    r"(?:OS Error: (?P<dart>[A-Za-z' ]{1,60}), |(?P<rust>[A-Za-z' ]{1,60}) \()$"
+)
 _RUST_MESSAGE: Final = re.compile(r', kind: \w{1,40}, message: "(?P<text>[^"]{1,60})"')
 _TEXT_AFTER: Final = re.compile(r"\s{0,2}[(\[:]?\s{0,2}(?P<text>[A-Za-z'][A-Za-z' ]{0,40})")
 # A type named just before a code word is the code's domain: "ParseError code=-1 error=…:
@@ -928,6 +932,15 @@ def _strerror_of(text: str) -> int | None:
     for code, expected in _STRERROR_LC.items():
         if words.startswith(expected) or (len(words) >= 10 and expected.startswith(words)):
             return code
+    return None
+
+
+def _strerror_ending(words: str) -> str | None:
+    """The Darwin strerror() text that *words* end with, if any ("failed: Connection refused")."""
+    words = words.rstrip().lower()
+    for expected in _STRERROR_LC.values():
+        if words.endswith(expected):
+            return expected
     return None
 
 
@@ -1305,11 +1318,13 @@ class _Line:
         ):
             after = _TEXT_AFTER.match(self.line, end)
             text = after and after["text"]
-            if word == "errno" and _strerror_of(text or "") is None:
-                # Dart's OSError puts the words first: "(OS Error: Operation not permitted,
-                #   errno = 1)" (serverpod/serverpod issue 84).
-                dart = _DART_OS_ERROR.search(self.line, max(0, at - 80), at)
-                text = dart["text"] if dart is not None else text
+            if word in ("errno", "os error") and _strerror_of(text or "") is None:
+                # Dart's OSError and Rust's io::Error put the words first: "(OS Error:
+                #   Operation not permitted, errno = 1)" (serverpod/serverpod issue 84),
+                #   "Operation not permitted (os error 1)" (rustdesk/rustdesk issue 959).
+                words = _WORDS_BEFORE.search(self.line, max(0, at - 80), at)
+                if words is not None:
+                    text = _strerror_ending(words["dart"] or words["rust"]) or text
             if code in _STRERROR and _darwin_errno_text(code, text):
                 self.add("NSPOSIXErrorDomain", code, start, end)
                 return True

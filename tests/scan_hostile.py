@@ -119,6 +119,8 @@ PIECES: tuple[str, ...] = (
     "SecTrust -67843",
     "SSL (certificate_unknown) ",
     "OS Error: Operation not permitted, errno = ",
+    "Operation not permitted (os error ",
+    "(kCFErrorDomainCFNetwork error. ",
     "level: warning, description: close notify",
 )
 PADS: tuple[str, ...] = (" ", "\t", "-", "0", ",", "(", "x")

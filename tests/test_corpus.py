@@ -40,6 +40,7 @@ HELD_OUT_8 = load("heldout8.jsonl")
 HELD_OUT_9 = load("heldout9.jsonl")
 HELD_OUT_10 = load("heldout10.jsonl")
 HELD_OUT_11 = load("heldout11.jsonl")
+HELD_OUT_12 = load("heldout12.jsonl")
 
 # Label domain -> the family group it is scored in.
 GROUP = {
@@ -168,6 +169,7 @@ def score(*, prose: bool, rows: list[dict[str, Any]] | None = None) -> Score:
         (HELD_OUT_9, 60),
         (HELD_OUT_10, 55),
         (HELD_OUT_11, 40),
+        (HELD_OUT_12, 45),
     ],
     ids=[
         "corpus",
@@ -182,6 +184,7 @@ def score(*, prose: bool, rows: list[dict[str, Any]] | None = None) -> Score:
         "held-out-9",
         "held-out-10",
         "held-out-11",
+        "held-out-12",
     ],
 )
 def test_labelled_files_are_large_enough_and_sourced(
@@ -239,6 +242,7 @@ def test_held_out_sources_are_not_in_the_corpus() -> None:
         HELD_OUT_9,
         HELD_OUT_10,
         HELD_OUT_11,
+        HELD_OUT_12,
     )
     sets = [{row["source"] for row in rows} for rows in every]
     for index, first in enumerate(sets):
@@ -309,6 +313,12 @@ def test_held_out_sources_are_not_in_the_corpus() -> None:
 #    taken).  Scored false: "Network.NWError error 57 - Socket is not connected", read as
 #    the Darwin errno it is; the label gives it the domain "Network.NWError", which no family
 #    group scores (left as labelled).
+# 12. heldout12.jsonl, collected alongside set 11 from other repositories; untouched 94.7 %
+#    (54 of 57), 98.1 % (53 of 54).  Misses: Rust's "Operation not permitted (os error 1)"
+#    (the words before the number), "(kCFErrorDomainCFNetwork error. -1022.)" (a '.' after
+#    "error"; also scored false, as an NSURLError), Mono's "mono-io-layer-error (61)".  The
+#    first two were general and added after; Mono's form was not (its number's meaning is
+#    not in a source read).
 HELD_OUT_FLOORS = [
     ("heldout", HELD_OUT, 0.98, 0.99),
     ("heldout2", HELD_OUT_2, 0.97, 0.99),
@@ -321,6 +331,7 @@ HELD_OUT_FLOORS = [
     ("heldout9", HELD_OUT_9, 0.91, 0.99),
     ("heldout10", HELD_OUT_10, 0.97, 0.99),
     ("heldout11", HELD_OUT_11, 0.97, 0.98),
+    ("heldout12", HELD_OUT_12, 0.98, 0.99),
 ]
 
 

@@ -567,6 +567,29 @@ SHAPES += [
     ("authorization failed (access_denied) error_description=denied", []),
     ("SocketException: OS Error: Connection refused, errno = 54", []),
 ]
+# Held-out set 12's: Rust's io::Error Display puts the strerror() words before "(os error
+#   1)" (rustdesk/rustdesk issue 959, iOS 15.6.1), and a domain's code after "error." (a
+#   Flutter app's notes, JeyShah/StreamTest IOS_ATS_FIX.md).
+SHAPES += [
+    (
+        'results in a connection error with the message "Operation not permitted (os error 1)".',
+        [("1", "NSPOSIXErrorDomain", 1, "EPERM")],
+    ),
+    (
+        "The operation couldn't be completed. (kCFErrorDomainCFNetwork error. -1022.), null)",
+        [
+            (
+                "-1022",
+                "kCFErrorDomainCFNetwork",
+                -1022,
+                "kCFURLErrorAppTransportSecurityRequiresSecureConnection",
+            )
+        ],
+    ),
+    # Another errno's words before the number; no words at all for EPERM.
+    ("Connection refused (os error 54)", []),
+    ("xyz (os error 1)", []),
+]
 # A close_notify sent at level warning is a clean SSL_shutdown, not a failure (labelled so
 #   in held-out sets 7 and 8: flutter_background_geolocation issue 295, pymobiledevice3
 #   issue 709); at level fatal, in an error string, or any other alert at warning, it is.
