@@ -366,6 +366,11 @@ _FRAGMENTS: Final[tuple[tuple[str, str], ...]] = (
         r"(?:SO_ERROR\s{0,4}\[?|POSIX\s{1,4}error\s{1,4}|POSIXErrorCode\(rawValue:\s{0,4})"
         r"(?P<px_code>\d{1,4})(?!\d)",
     ),
+    # Mono's Win32Exception for an error it has no text for: "SocketException:
+    #   mono-io-layer-error (61)" (heroiclabs/nakama-unity issue 152, Unity on iOS); the
+    #   number is the platform's errno (Android's say 111 for the same refusal), read as
+    #   Darwin's only when it is one network code reports (_STRERROR).
+    ("monoerr", r"mono-io-layer-error\s\((?P<mio_code>\d{1,4})\)"),
     # "SocketStream read error [0x2811f18c0]: 1 54" (daltoniam/Starscream issue 586): a
     #   CFStream domain and code, space-separated.
     (
@@ -541,6 +546,7 @@ _NEEDLES: Final[dict[str, tuple[tuple[str, ...], bool]]] = {
     "alertcamel": ((), False),
     "alertnamed": (("_", ")"), False),
     "alertpeer": (("peer",), False),
+    "monoerr": (("mono-io",), False),
     "alertgo": ((" error: tls: ",), False),
     "alertcurl": (("TLS alert, ",), False),
     "alertdotnet": (("TLS alert:",), False),
@@ -1522,6 +1528,11 @@ class _Line:
             if code not in _STRERROR or _strerror_of(match["bk_text"]) != code:
                 return False
             self.add("NSPOSIXErrorDomain", code, *match.span("bk_code"))
+        elif kind == "monoerr":
+            code = int(match["mio_code"])
+            if code not in _STRERROR:
+                return False
+            self.add("NSPOSIXErrorDomain", code, *match.span("mio_code"))
         elif kind == "lowerstack":
             self.add("NSPOSIXErrorDomain", int(match["ls_code"]), *match.span("ls_code"))
         elif kind == "alertcamel":

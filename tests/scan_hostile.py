@@ -121,6 +121,7 @@ PIECES: tuple[str, ...] = (
     "OS Error: Operation not permitted, errno = ",
     "Operation not permitted (os error ",
     "(kCFErrorDomainCFNetwork error. ",
+    "mono-io-layer-error (",
     "level: warning, description: close notify",
 )
 PADS: tuple[str, ...] = (" ", "\t", "-", "0", ",", "(", "x")

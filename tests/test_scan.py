@@ -586,6 +586,13 @@ SHAPES += [
             )
         ],
     ),
+    # Mono on iOS names the errno it has no words for (heroiclabs/nakama-unity issue 152);
+    #   Android's 111 for the same refusal is Linux's (a Unity app's notes).
+    (
+        "SocketException: mono-io-layer-error (61)",
+        [("61", "NSPOSIXErrorDomain", 61, "ECONNREFUSED")],
+    ),
+    ("Unable to connect to the remote server → mono-io-layer-error (111)", []),
     # Another errno's words before the number; no words at all for EPERM.
     ("Connection refused (os error 54)", []),
     ("xyz (os error 1)", []),
