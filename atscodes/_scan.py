@@ -741,8 +741,9 @@ _NEAR: Final = 160
 # apple-oss-distributions/xnu bsd/sys/errno.h (commit 94d3b452840); used to tell a Darwin
 # errno from another system's ("[Errno 104] Connection reset by peer" is Linux's ECONNRESET).
 _STRERROR: Final[dict[int, str]] = {
-    # EPERM: "connectx failed (fd 15) [1: Operation not permitted]" when a device policy
-    #   refuses the connection (microsoftconnect/ms-intune-app-sdk-ios issue 331)
+    # EPERM: "connectx failed (fd 15) [1: Operation not permitted]", an app's connection to
+    #   127.0.0.1:22 (microsoftconnect/ms-intune-app-sdk-ios issue 331), and a sandboxed
+    #   macOS app without the network entitlement (flutter/flutter issue 46821)
     1: "Operation not permitted",
     2: "No such file or directory",
     4: "Interrupted system call",

@@ -251,6 +251,14 @@ def test_missing_intermediates_are_fetched_by_apple() -> None:
     assert any(any("SecTrust.h" in s.title for s in c.sources) for c in causes)
 
 
+def test_eperm_names_the_sandbox_entitlement() -> None:
+    """Dart's errno = 1 on macOS (flutter/flutter issue 46821): the App Sandbox, not the network."""
+    explanation = explain(atscodes.DarwinErrno.EPERM)
+    assert explanation.side is Side.CONFIGURATION
+    assert any("com.apple.security.network.client" in c.text for c in explanation.causes)
+    assert all(c.sources for c in explanation.causes)
+
+
 @pytest.mark.parametrize(
     ("code", "needle"),
     [

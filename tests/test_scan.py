@@ -397,7 +397,7 @@ SHAPES += [
     ),
 ]
 # Held-out set 8's: libnetwork's SO_ERROR without brackets (kevinhermawan/Ollamac issue 9),
-#   and EPERM when a device policy refuses a connection (ms-intune-app-sdk-ios issue 331).
+#   and EPERM on an app's connection to 127.0.0.1:22 (ms-intune-app-sdk-ios issue 331).
 SHAPES += [
     (
         "nw_socket_handle_socket_event [C1.1.1:2] Socket SO_ERROR 61",
