@@ -716,6 +716,8 @@ _SEC_WORDS: Final = ("Sec", "rust", "eychain", "ertificate")
 _WORDS_BEFORE: Final = re.compile(
     r"(?:OS Error: (?P<dart>[A-Za-z' ]{1,60}), |(?P<rust>[A-Za-z' ]{1,60}) \()$"
 )
+# SecureTransport's calls: an error code word on their line is an OSStatus.
+_SECURE_TRANSPORT_CALLS: Final = ("SSLRead(", "SSLWrite(", "SSLHandshake(", "SSLClose(")
 _RUST_MESSAGE: Final = re.compile(r', kind: \w{1,40}, message: "(?P<text>[^"]{1,60})"')
 _TEXT_AFTER: Final = re.compile(r"\s{0,2}[(\[:]?\s{0,2}(?P<text>[A-Za-z'][A-Za-z' ]{0,40})")
 # A type named just before a code word is the code's domain: "ParseError code=-1 error=…:
@@ -1336,6 +1338,13 @@ class _Line:
                 self.add("NSPOSIXErrorDomain", code, start, end)
                 return True
             return False
+        if any(self.has(call) for call in _SECURE_TRANSPORT_CALLS):
+            # curl's SecureTransport back end: "SSLRead() return error -36" (an OSStatus,
+            #   ioErr; curl lib/vtls/sectransp.c), TheBloodElf/iOSDevNotices issue 18.
+            member = _resolve("NSOSStatusErrorDomain", code)
+            if member is not None:
+                self.add("NSOSStatusErrorDomain", code, start, end, member=member)
+                return True
         twin = self.twin(code) if word != "status" else None
         if twin is not None:
             self.add(twin.domain, code, start, end, member=twin.member)

@@ -122,6 +122,7 @@ PIECES: tuple[str, ...] = (
     "Operation not permitted (os error ",
     "(kCFErrorDomainCFNetwork error. ",
     "mono-io-layer-error (",
+    "SSLRead() return error ",
     "level: warning, description: close notify",
 )
 PADS: tuple[str, ...] = (" ", "\t", "-", "0", ",", "(", "x")

@@ -41,6 +41,7 @@ HELD_OUT_9 = load("heldout9.jsonl")
 HELD_OUT_10 = load("heldout10.jsonl")
 HELD_OUT_11 = load("heldout11.jsonl")
 HELD_OUT_12 = load("heldout12.jsonl")
+HELD_OUT_14 = load("heldout14.jsonl")
 
 # Label domain -> the family group it is scored in.
 GROUP = {
@@ -170,6 +171,7 @@ def score(*, prose: bool, rows: list[dict[str, Any]] | None = None) -> Score:
         (HELD_OUT_10, 55),
         (HELD_OUT_11, 40),
         (HELD_OUT_12, 45),
+        (HELD_OUT_14, 45),
     ],
     ids=[
         "corpus",
@@ -185,6 +187,7 @@ def score(*, prose: bool, rows: list[dict[str, Any]] | None = None) -> Score:
         "held-out-10",
         "held-out-11",
         "held-out-12",
+        "held-out-14",
     ],
 )
 def test_labelled_files_are_large_enough_and_sourced(
@@ -243,6 +246,7 @@ def test_held_out_sources_are_not_in_the_corpus() -> None:
         HELD_OUT_10,
         HELD_OUT_11,
         HELD_OUT_12,
+        HELD_OUT_14,
     )
     sets = [{row["source"] for row in rows} for rows in every]
     for index, first in enumerate(sets):
@@ -319,6 +323,12 @@ def test_held_out_sources_are_not_in_the_corpus() -> None:
 #    "error"; also scored false, as an NSURLError), Mono's "mono-io-layer-error (61)".  All
 #    three were general and added after (Mono's Win32Exception names an errno it has no
 #    words for by its number: Darwin's on iOS, Linux's 111 on Android).
+# 14. heldout14.jsonl, command-line output on macOS (set 13 was collected alongside and not
+#    delivered in time); untouched 86.7 % (26 of 30), 100 % (26 of 26).  Misses: curl's
+#    "SSLRead() return error -36" (an OSStatus after a SecureTransport call), codesign's
+#    "errSecInternalComponent" twice (a constant's name; the corpus and the earlier sets do
+#    not label names, so none is read), libnetwork's "[1: Operation not permitted]" on a
+#    line with no marker.  The first was general and added after.
 HELD_OUT_FLOORS = [
     ("heldout", HELD_OUT, 0.98, 0.99),
     ("heldout2", HELD_OUT_2, 0.97, 0.99),
@@ -332,6 +342,7 @@ HELD_OUT_FLOORS = [
     ("heldout10", HELD_OUT_10, 0.97, 0.99),
     ("heldout11", HELD_OUT_11, 0.97, 0.98),
     ("heldout12", HELD_OUT_12, 0.99, 0.99),
+    ("heldout14", HELD_OUT_14, 0.9, 0.99),
 ]
 
 

