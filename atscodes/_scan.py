@@ -1341,9 +1341,9 @@ class _Line:
         if any(self.has(call) for call in _SECURE_TRANSPORT_CALLS):
             # curl's SecureTransport back end: "SSLRead() return error -36" (an OSStatus,
             #   ioErr; curl lib/vtls/sectransp.c), TheBloodElf/iOSDevNotices issue 18.
-            member = _resolve("NSOSStatusErrorDomain", code)
-            if member is not None:
-                self.add("NSOSStatusErrorDomain", code, start, end, member=member)
+            status = _resolve("NSOSStatusErrorDomain", code)
+            if status is not None:
+                self.add("NSOSStatusErrorDomain", code, start, end, member=status)
                 return True
         twin = self.twin(code) if word != "status" else None
         if twin is not None:
