@@ -748,6 +748,8 @@ _STRERROR: Final[dict[int, str]] = {
     #   macOS app without the network entitlement (flutter/flutter issue 46821)
     1: "Operation not permitted",
     2: "No such file or directory",
+    # ESRCH: "failed at lookup with error 3 - No such process" (an XPC service's lookup)
+    3: "No such process",
     4: "Interrupted system call",
     9: "Bad file descriptor",
     13: "Permission denied",
@@ -785,7 +787,7 @@ _STRERROR: Final[dict[int, str]] = {
 _STRERROR_LC: Final = {code: text.lower() for code, text in _STRERROR.items()}
 # Errno values too common as plain numbers ("[1: …]", "errno 1") to be read without
 # their own strerror() words after them.
-_TEXT_REQUIRED: Final = frozenset({1})
+_TEXT_REQUIRED: Final = frozenset({1, 3})
 
 
 @attrs.frozen
@@ -1338,13 +1340,8 @@ class _Line:
                 self.add("NSPOSIXErrorDomain", code, start, end)
                 return True
             return False
-        if any(self.has(call) for call in _SECURE_TRANSPORT_CALLS):
-            # curl's SecureTransport back end: "SSLRead() return error -36" (an OSStatus,
-            #   ioErr; curl lib/vtls/sectransp.c), TheBloodElf/iOSDevNotices issue 18.
-            status = _resolve("NSOSStatusErrorDomain", code)
-            if status is not None:
-                self.add("NSOSStatusErrorDomain", code, start, end, member=status)
-                return True
+        if self.word_by_context(word, code, start, end):
+            return True
         twin = self.twin(code) if word != "status" else None
         if twin is not None:
             self.add(twin.domain, code, start, end, member=twin.member)
@@ -1368,6 +1365,25 @@ class _Line:
             return True  # close_notify at level warning: a clean shutdown
         self.add("TLSAlert", code, match.start("acu_name"), match.end())
         return True
+
+    def word_by_context(self, word: str, code: int, start: int, end: int) -> bool:
+        """A code word's number that the words around it name, added; whether it was."""
+        if code in _STRERROR and word != "status":
+            # A number followed by its own Darwin strerror() words is that errno, whatever
+            #   the code word: "failed at lookup with error 3 - No such process" (an XPC
+            #   lookup, rrva/openconnectui2 issue 2), "error 61: Connection refused".
+            words = _DASH_TEXT.match(self.line, end) or _TEXT_AFTER.match(self.line, end)
+            if words is not None and _strerror_of(words["text"]) == code:
+                self.add("NSPOSIXErrorDomain", code, start, end)
+                return True
+        if any(self.has(call) for call in _SECURE_TRANSPORT_CALLS):
+            # curl's SecureTransport back end: "SSLRead() return error -36" (an OSStatus,
+            #   ioErr; curl lib/vtls/sectransp.c), TheBloodElf/iOSDevNotices issue 18.
+            status = _resolve("NSOSStatusErrorDomain", code)
+            if status is not None:
+                self.add("NSOSStatusErrorDomain", code, start, end, member=status)
+                return True
+        return False
 
     def twin(self, code: int) -> Finding | None:
         """A code already found on this line with the value *code*, in a known domain.

@@ -123,6 +123,7 @@ PIECES: tuple[str, ...] = (
     "(kCFErrorDomainCFNetwork error. ",
     "mono-io-layer-error (",
     "SSLRead() return error ",
+    "error 3 - No such process",
     "level: warning, description: close notify",
 )
 PADS: tuple[str, ...] = (" ", "\t", "-", "0", ",", "(", "x")

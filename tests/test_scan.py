@@ -606,6 +606,18 @@ SHAPES += [
     ),
     ("error: RPC failed; curl 56 Recv failure: error -36", []),
 ]
+# Held-out set 13's: a number followed by its own strerror() words is that errno, whatever
+#   the code word (an XPC lookup's ESRCH, rrva/openconnectui2 issue 2); words of another
+#   errno, or none for a number as common as 3, refuse it.
+SHAPES += [
+    (
+        "The connection to service named x was invalidated: failed at lookup with error 3 - No"
+        " such process.",
+        [("3", "NSPOSIXErrorDomain", 3, "ESRCH")],
+    ),
+    ("failed at lookup with error 3", []),
+    ("request failed with error 54 - Socket is not connected", []),
+]
 # A close_notify sent at level warning is a clean SSL_shutdown, not a failure (labelled so
 #   in held-out sets 7 and 8: flutter_background_geolocation issue 295, pymobiledevice3
 #   issue 709); at level fatal, in an error string, or any other alert at warning, it is.
