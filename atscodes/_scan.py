@@ -161,6 +161,13 @@ def _alert_names() -> dict[str, TLSAlert]:
 
 
 _ALERT_NAMES: Final = _alert_names()
+
+
+def _longest_first(names: Iterable[str]) -> str:
+    """*names* as one alternation, longest first, so that none stops at a shorter prefix."""
+    return "|".join(sorted(names, key=len, reverse=True))
+
+
 # The snake_case spellings of each alert number, for a name written before its number.
 _SNAKE_NAMES: Final = {
     int(alert): tuple(
@@ -170,11 +177,11 @@ _SNAKE_NAMES: Final = {
 }
 
 
-_SNAKE_WORDS = "|".join(
-    sorted((name for names in _SNAKE_NAMES.values() for name in names), key=len, reverse=True)
-)
+_SNAKE_WORDS = _longest_first(name for names in _SNAKE_NAMES.values() for name in names)
 # What a line says when a parenthesised alert name on it is one (alertjdk).
 _TLS_WORDS: Final = ("SSL", "TLS", "ssl", "tls", "PKIX", "andshake", "ertificate")
+# What a line says when a bare errSec value on it is a Security status (bare_sec).
+_SEC_WORDS: Final = ("Sec", "rust", "eychain", "ertificate")
 
 
 def _word_char(char: str) -> bool:
@@ -190,7 +197,7 @@ _ALERT_CAMEL: Final = {
     "".join(part.capitalize() for part in name.split("_")): alert
     for name, alert in _ALERT_NAMES.items()
 }
-_CAMEL_WORDS = "|".join(sorted(_ALERT_CAMEL, key=len, reverse=True))
+_CAMEL_WORDS = _longest_first(_ALERT_CAMEL)
 # rustls' AlertDescription variants (rustls/rustls, rustls/src/msgs/enums.rs at 55c3125d),
 #   printed with {:?}: the CamelCase names above, and four spelled its own way.
 _ALERT_RUSTLS: Final = {
@@ -200,7 +207,7 @@ _ALERT_RUSTLS: Final = {
     "UnrecognisedName": TLSAlert.unrecognized_name,
     "EncryptedClientHelloRequired": TLSAlert.ech_required,
 }
-_RUSTLS_WORDS = "|".join(sorted(_ALERT_RUSTLS, key=len, reverse=True))
+_RUSTLS_WORDS = _longest_first(_ALERT_RUSTLS)
 # .NET: "Authentication failed because the remote party sent a TLS alert: 'HandshakeFailure'."
 #   names TlsAlertMessage's members (dotnet/runtime TlsFrameHelper.cs: CamelCase, and five
 #   spelled its own way, "InsuffientSecurity" among them).
@@ -212,7 +219,7 @@ _ALERT_DOTNET: Final = {
     "InsuffientSecurity": TLSAlert.insufficient_security,
     "UnsupportedExt": TLSAlert.unsupported_extension,
 }
-_DOTNET_WORDS = "|".join(sorted(_ALERT_DOTNET, key=len, reverse=True))
+_DOTNET_WORDS = _longest_first(_ALERT_DOTNET)
 # Go's crypto/tls prints an alert as "tls: " + its alertText (golang/go
 #   src/crypto/tls/alert.go at 09678f41), wrapped in a net.OpError whose Op says who sent
 #   it (conn.go): "remote error: tls: bad certificate" was received, "local error: tls:
@@ -245,10 +252,8 @@ _ALERT_GO: Final = {
     "unsupported extension": TLSAlert.unsupported_extension,
     "no application protocol": TLSAlert.no_application_protocol,
 }
-_GO_WORDS = "|".join(re.escape(n) for n in sorted(_ALERT_GO, key=len, reverse=True))
-_ALERT_WORDS = "|".join(
-    sorted((re.escape(n).replace("_", "[ _]") for n in _ALERT_NAMES), key=len, reverse=True)
-)
+_GO_WORDS = _longest_first(re.escape(name) for name in _ALERT_GO)
+_ALERT_WORDS = _longest_first(re.escape(n).replace("_", "[ _]") for n in _ALERT_NAMES)
 
 # Each fragment starts with a literal character (or a branch of literals), so that
 # `re` can skip ahead to where it might match instead of trying every position;
@@ -560,7 +565,7 @@ _NEEDLES: Final[dict[str, tuple[tuple[str, ...], bool]]] = {
     "word": (("err", "code", "status"), True),
     "bare_ssl": (("-98",), False),
     "bare_url": (("-99", "-10", "-11", "-12", "-20", "-30"), False),
-    "bare_sec": (("Sec", "rust", "eychain", "ertificate"), False),
+    "bare_sec": (_SEC_WORDS, False),
 }
 _PATTERNS: Final[tuple[tuple[str, re.Pattern[str], tuple[str, ...], bool], ...]] = tuple(
     (name, re.compile(body), *_NEEDLES[name]) for name, body in _FRAGMENTS
@@ -709,8 +714,6 @@ _DOMAIN_TAIL: Final = re.compile(
 _DOMAIN_FIELD: Final = re.compile(
     r"(?<![A-Za-z])(?:domain|Domain)\"?\s{0,2}[:=]\s{0,2}[\"\[]?(?P<name>[A-Za-z_][\w.]{0,80})"
 )
-# What a line says when a bare errSec value on it is a Security status (bare_sec).
-_SEC_WORDS: Final = ("Sec", "rust", "eychain", "ertificate")
 # The strerror() words just before an errno: Dart's "OS Error: <words>, errno = 1" and
 #   Rust's "<words> (os error 1)" (its io::Error's Display).
 _WORDS_BEFORE: Final = re.compile(
