@@ -411,6 +411,16 @@ _FRAGMENTS: Final[tuple[tuple[str, str], ...]] = (
         "lowerstack",
         r"Lower\s{1,2}protocol\s{1,2}stack\s{1,2}error:?\s{0,2}(?P<ls_code>\d{1,3})(?!\d)",
     ),
+    # A Security status by its constant's name alone, as codesign prints it: "extractor:
+    #   errSecInternalComponent" (beaconstorekey-extractor issue 7, Apple developer forums
+    #   thread 712005).  Not with its number right after it ("errSecItemNotFound(-25300)",
+    #   "= -25300"): the number's own fragment reads that one; a name with its number
+    #   elsewhere on the line is that number's gloss (close() keeps the number alone).
+    (
+        "secname",
+        r"(?<![A-Za-z0-9_])(?P<sn_name>errSec[A-Z][A-Za-z0-9]{1,60})(?![A-Za-z0-9_])"
+        r"(?!\s{0,3}[=:(]?\s{0,3}[-\u2212]?\d)",
+    ),
     # "We were alerted of a critical error: 51 (DecryptError)" (SerenityOS issue 10261);
     #   the number before the parenthesis is checked in the handler.
     ("alertcamel", rf"\((?P<ac_name>{_CAMEL_WORDS})\)"),
@@ -548,6 +558,7 @@ _NEEDLES: Final[dict[str, tuple[tuple[str, ...], bool]]] = {
     "bracketerrno": ((": ",), False),
     "bracketed": (("] ",), False),
     "lowerstack": (("Lower",), False),
+    "secname": (("errSec",), False),
     "alertcamel": ((), False),
     "alertnamed": (("_", ")"), False),
     "alertpeer": (("peer",), False),
@@ -646,6 +657,7 @@ _DIGIT_GAP: Final = re.compile(rb"[0-9][^0-9]{%d,}" % (_BEFORE + _AFTER + 1))
 _NO_DIGIT_KINDS: Final = frozenset(
     {
         "alertcamel",
+        "secname",
         "alertrustls",
         "alerterl",
         "alertup",
@@ -843,6 +855,8 @@ class Finding:
             return f"unknown {self.domain} code"
         if self.domain == "TLSAlert" and not self.text.strip("[]").lstrip("-").isdigit():
             return f"TLS alert {int(self.member)}"
+        if isinstance(self.member, SecError) and self.text == self.member.name:  # by name
+            return f"OSStatus {self.code}"
         return self.member.name
 
     def to_json(self) -> dict[str, Any]:
@@ -1081,6 +1095,7 @@ class _Line:
         "_free",
         "_has",
         "_key_pos",
+        "_names",
         "base",
         "col_base",
         "findings",
@@ -1110,6 +1125,9 @@ class _Line:
         # Spans of "Domain=X Code=N" matches: X is bound to N and names no other number.
         self._bound: list[tuple[int, int]] = []
         self._free: _FreeDomains | None = None
+        # Findings of statuses written by name (sec_name), until close() drops any whose
+        # number is found on the line too.
+        self._names: list[Finding] | None = None
         # Substring tests asked of the whole line, answered once each (a long line has
         #   many findings, and each asking again would make it quadratic).
         self._has: dict[str, bool] = {}
@@ -1193,6 +1211,14 @@ class _Line:
 
     def close(self) -> None:
         """Update the record with what this line leaves open and names."""
+        if self._names is not None:
+            # A status named beside its number ("Crash on -34018 (undocumented
+            # errSecMissingEntitlement)") is one code: the number's finding.
+            named = {id(f) for f in self._names}
+            numbers = {f.code for f in self.findings if id(f) not in named}
+            self.findings = [
+                f for f in self.findings if id(f) not in named or f.code not in numbers
+            ]
         record = self.record
         if record is None:
             return
@@ -1250,6 +1276,17 @@ class _Line:
         self.findings.append(finding)
         if member is not None and domain != "TLSAlert":
             self._by_code[code] = finding
+
+    def sec_name(self, match: re.Match[str]) -> bool:
+        """A Security status written by its name (secname); whether the match claims it."""
+        member = SecError.__members__.get(match["sn_name"])
+        if member is None:
+            return False
+        self.add("NSOSStatusErrorDomain", int(member), *match.span("sn_name"), member=member)
+        if self._names is None:
+            self._names = []
+        self._names.append(self.findings[-1])
+        return True
 
     def clean_shutdown(self, alert: int) -> bool:
         """Whether *alert*, named on this line, is a close_notify sent at level warning.
@@ -1564,6 +1601,8 @@ class _Line:
             self.add("NSPOSIXErrorDomain", code, *match.span("mio_code"))
         elif kind == "lowerstack":
             self.add("NSPOSIXErrorDomain", int(match["ls_code"]), *match.span("ls_code"))
+        elif kind == "secname":
+            return self.sec_name(match)
         elif kind == "alertcamel":
             alert = _ALERT_CAMEL[match["ac_name"]]
             window = max(0, match.start() - 8)

@@ -44,6 +44,10 @@ NAMED.update(
         "repeated_codes_and_their_twins": lambda n: (
             "Error Domain=NSPOSIXErrorDomain Code=5 x Error code 5 " * (n // 54)
         ),
+        # statuses written by name, each beside its number (held-out set 15's rule)
+        "status_names_beside_their_numbers": lambda n: (
+            "x: errSecInternalComponent -25300 (errSecItemNotFound) " * (n // 56)
+        ),
         "runs_with_a_digit_in_every_64": lambda n: "".join(
             ("Code=-" * 4 + "Error Domain=" * 2 + "error code: -" + "Err(" * 3 + "7")
             for _ in range(n // 64)
@@ -125,6 +129,8 @@ PIECES: tuple[str, ...] = (
     "SSLRead() return error ",
     "error 3 - No such process",
     "level: warning, description: close notify",
+    ": errSecInternalComponent",
+    "-25300 (errSecItemNotFound)",
 )
 PADS: tuple[str, ...] = (" ", "\t", "-", "0", ",", "(", "x")
 #: Context that a later code on the same line looks back or ahead to, and codes that look.

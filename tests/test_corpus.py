@@ -43,6 +43,8 @@ HELD_OUT_11 = load("heldout11.jsonl")
 HELD_OUT_12 = load("heldout12.jsonl")
 HELD_OUT_13 = load("heldout13.jsonl")
 HELD_OUT_14 = load("heldout14.jsonl")
+HELD_OUT_15 = load("heldout15.jsonl")
+HELD_OUT_16 = load("heldout16.jsonl")
 
 # Label domain -> the family group it is scored in.
 GROUP = {
@@ -174,6 +176,8 @@ def score(*, prose: bool, rows: list[dict[str, Any]] | None = None) -> Score:
         (HELD_OUT_12, 45),
         (HELD_OUT_13, 40),
         (HELD_OUT_14, 45),
+        (HELD_OUT_15, 45),
+        (HELD_OUT_16, 30),
     ],
     ids=[
         "corpus",
@@ -191,6 +195,8 @@ def score(*, prose: bool, rows: list[dict[str, Any]] | None = None) -> Score:
         "held-out-12",
         "held-out-13",
         "held-out-14",
+        "held-out-15",
+        "held-out-16",
     ],
 )
 def test_labelled_files_are_large_enough_and_sourced(
@@ -251,6 +257,8 @@ def test_held_out_sources_are_not_in_the_corpus() -> None:
         HELD_OUT_12,
         HELD_OUT_13,
         HELD_OUT_14,
+        HELD_OUT_15,
+        HELD_OUT_16,
     )
     sets = [{row["source"] for row in rows} for rows in every]
     for index, first in enumerate(sets):
@@ -338,7 +346,19 @@ def test_held_out_sources_are_not_in_the_corpus() -> None:
 #    SecureTransport call), codesign's "errSecInternalComponent" twice (a constant's name;
 #    the corpus and the earlier sets do not label names, so none is read), libnetwork's
 #    "[1: Operation not permitted]" on a line with no marker.  The first was general and
-#    added after.
+#    added after; once set 15 showed codesign's name twice more, so was the second (a
+#    Security status written by its constant's name alone, 96.7 % since).
+# 15. heldout15.jsonl, stored web pages, 30 of 47 excerpts in Chinese, Japanese, Korean,
+#    Russian or Portuguese; untouched 94.6 % (53 of 56), 100 % (53 of 53).  Misses:
+#    codesign's "errSecInternalComponent" twice (as in set 14), and an NSError copied one
+#    token per line ("Code\n=\n-\n999", not taken).  The first became a rule after.
+# 16. heldout16.jsonl, text inside repositories (troubleshooting documents, the CocoaDev
+#    archive, code comments quoting console output); scored after set 15's rule, untouched
+#    92.6 % (25 of 27), 96.2 % (25 of 26).  Misses: simctl's "exited with non-zero code:
+#    60" with "Operation timed out" on the next line, dtruss's "= -1 Err#2" (one tool's
+#    form each; not taken).  Scored false: a generated article's "NSURL error -1012",
+#    labelled as prose NSURLError, read as the kCFErrorDomainCFNetwork -1012 its own
+#    quoted message names later on the line (left as it is).
 HELD_OUT_FLOORS = [
     ("heldout", HELD_OUT, 0.98, 0.99),
     ("heldout2", HELD_OUT_2, 0.97, 0.99),
@@ -353,7 +373,9 @@ HELD_OUT_FLOORS = [
     ("heldout11", HELD_OUT_11, 0.97, 0.98),
     ("heldout12", HELD_OUT_12, 0.99, 0.99),
     ("heldout13", HELD_OUT_13, 0.97, 0.97),
-    ("heldout14", HELD_OUT_14, 0.9, 0.99),
+    ("heldout14", HELD_OUT_14, 0.96, 0.99),
+    ("heldout15", HELD_OUT_15, 0.98, 0.99),
+    ("heldout16", HELD_OUT_16, 0.92, 0.96),
 ]
 
 

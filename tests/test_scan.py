@@ -618,6 +618,27 @@ SHAPES += [
     ("failed at lookup with error 3", []),
     ("request failed with error 54 - Socket is not connected", []),
 ]
+# Held-out sets 14 and 15's: a Security status printed by its constant's name alone, as
+#   codesign prints it ("MyTrue: errSecInternalComponent", Apple developer forums thread
+#   712005; the same line in frobware/cmd-key-happy pull request 46).  Its number written
+#   beside it is the one code (found as a number, as before); a name no table has, or one
+#   inside a longer identifier, is none.
+SHAPES += [
+    (
+        ".build/CmdKeyHappy.app: errSecInternalComponent",
+        [("errSecInternalComponent", "NSOSStatusErrorDomain", -2070, "errSecInternalComponent")],
+    ),
+    (
+        "SecItemCopyMatching failed: -25300 (errSecItemNotFound)",
+        [("-25300", "NSOSStatusErrorDomain", -25300, "errSecItemNotFound")],
+    ),
+    (
+        "errSecItemNotFound(-25300)",
+        [("-25300", "NSOSStatusErrorDomain", -25300, "errSecItemNotFound")],
+    ),
+    ("MyTrue: errSecNoSuchThing", []),
+    ("kErrSecInternalComponent_x errSecInternalComponentFoo", []),
+]
 # A close_notify sent at level warning is a clean SSL_shutdown, not a failure (labelled so
 #   in held-out sets 7 and 8: flutter_background_geolocation issue 295, pymobiledevice3
 #   issue 709); at level fatal, in an error string, or any other alert at warning, it is.
@@ -817,6 +838,20 @@ def test_unknown_code_in_a_known_domain_is_still_reported() -> None:
     assert finding.member is None
     assert finding.code == -9870
     assert finding.label() == "unknown kCFStreamErrorDomainSSL code"
+
+
+def test_a_code_written_by_its_name_is_labelled_with_its_number() -> None:
+    # codesign's output (Apple developer forums thread 712005), and an alert name.
+    [status] = scan("MyTrue: errSecInternalComponent")
+    assert (status.code, status.name, status.label()) == (
+        -2070,
+        "errSecInternalComponent",
+        "OSStatus -2070",
+    )
+    [alert] = scan("Received fatal alert: bad_certificate")
+    assert alert.label() == "TLS alert 42"
+    [number] = scan("SecItemCopyMatching failed: -25300 (errSecItemNotFound)")
+    assert number.label() == "errSecItemNotFound"
 
 
 def test_findings_pickle_and_round_trip_through_json() -> None:
