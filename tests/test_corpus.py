@@ -45,6 +45,8 @@ HELD_OUT_13 = load("heldout13.jsonl")
 HELD_OUT_14 = load("heldout14.jsonl")
 HELD_OUT_15 = load("heldout15.jsonl")
 HELD_OUT_16 = load("heldout16.jsonl")
+HELD_OUT_17 = load("heldout17.jsonl")
+HELD_OUT_18 = load("heldout18.jsonl")
 
 # Label domain -> the family group it is scored in.
 GROUP = {
@@ -178,6 +180,8 @@ def score(*, prose: bool, rows: list[dict[str, Any]] | None = None) -> Score:
         (HELD_OUT_14, 45),
         (HELD_OUT_15, 45),
         (HELD_OUT_16, 30),
+        (HELD_OUT_17, 50),
+        (HELD_OUT_18, 15),
     ],
     ids=[
         "corpus",
@@ -197,6 +201,8 @@ def score(*, prose: bool, rows: list[dict[str, Any]] | None = None) -> Score:
         "held-out-14",
         "held-out-15",
         "held-out-16",
+        "held-out-17",
+        "held-out-18",
     ],
 )
 def test_labelled_files_are_large_enough_and_sourced(
@@ -259,6 +265,8 @@ def test_held_out_sources_are_not_in_the_corpus() -> None:
         HELD_OUT_14,
         HELD_OUT_15,
         HELD_OUT_16,
+        HELD_OUT_17,
+        HELD_OUT_18,
     )
     sets = [{row["source"] for row in rows} for rows in every]
     for index, first in enumerate(sets):
@@ -359,6 +367,14 @@ def test_held_out_sources_are_not_in_the_corpus() -> None:
 #    form each; not taken).  Scored false: a generated article's "NSURL error -1012",
 #    labelled as prose NSURLError, read as the kCFErrorDomainCFNetwork -1012 its own
 #    quoted message names later on the line (left as it is).
+# 17. heldout17.jsonl, issue threads of Chinese, Japanese, Korean and Russian SDKs; scored
+#    after set 15's rule, untouched 100 % (45 of 45), 100 % (45 of 45), once one label's
+#    offsets were corrected: the nested "Error Domain=kCFErrorDomainCFNetwork Code=-1002"
+#    had been placed inside the line's first "OriginErrorCode=-1002", already labelled
+#    (as delivered, 97.8 % and 97.8 %: that code read where it is, the label elsewhere).
+# 18. heldout18.jsonl, collected alongside set 17 from outside GitHub and Apple's forums
+#    (pastes, vendor FAQs, a mailing list; the stored pages hold few bug trackers), so
+#    small: untouched 100 % (14 of 14), 100 % (14 of 14).
 HELD_OUT_FLOORS = [
     ("heldout", HELD_OUT, 0.98, 0.99),
     ("heldout2", HELD_OUT_2, 0.97, 0.99),
@@ -376,6 +392,8 @@ HELD_OUT_FLOORS = [
     ("heldout14", HELD_OUT_14, 0.96, 0.99),
     ("heldout15", HELD_OUT_15, 0.98, 0.99),
     ("heldout16", HELD_OUT_16, 0.92, 0.96),
+    ("heldout17", HELD_OUT_17, 0.99, 0.99),
+    ("heldout18", HELD_OUT_18, 0.99, 0.99),
 ]
 
 
