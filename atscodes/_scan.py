@@ -406,10 +406,13 @@ _FRAGMENTS: Final[tuple[tuple[str, str], ...]] = (
     # "shutdown(29, SHUT_WR): [57] Socket is not connected" (libnetwork, iOS 10): an errno
     #   in brackets and then its own strerror() words, which handle() asks for exactly.
     ("bracketed", r"\[(?P<bk_code>\d{1,3})\]\s(?P<bk_text>[A-Z][A-Za-z' ]{1,40})"),
-    # "Lower protocol stack error: 57" (issue 11): SecureTransport's I/O callback errno.
+    # "Lower protocol stack error: 57" (issue 11): SecureTransport's I/O callback errno;
+    #   libnetwork's BoringSSL layer says "Lower protocol stack error post TLS handshake:
+    #   54" (a macOS RemoteConnectionManager log on pastebin, held-out set 20).
     (
         "lowerstack",
-        r"Lower\s{1,2}protocol\s{1,2}stack\s{1,2}error:?\s{0,2}(?P<ls_code>\d{1,3})(?!\d)",
+        r"Lower\s{1,2}protocol\s{1,2}stack\s{1,2}error"
+        r"(?:\s{1,2}post\s{1,2}TLS\s{1,2}handshake)?:?\s{0,2}(?P<ls_code>\d{1,3})(?!\d)",
     ),
     # A Security status by its constant's name alone, as codesign prints it: "extractor:
     #   errSecInternalComponent" (beaconstorekey-extractor issue 7, Apple developer forums

@@ -639,6 +639,16 @@ SHAPES += [
     ("MyTrue: errSecNoSuchThing", []),
     ("kErrSecInternalComponent_x errSecInternalComponentFoo", []),
 ]
+# Held-out set 20's: libnetwork's BoringSSL layer names the errno that ended a connection
+#   after the handshake (a macOS RemoteConnectionManager log, pastebin v7JhjHJM).
+SHAPES += [
+    (
+        "nw_protocol_boringssl_error(1674) [C16.1:1][0x100629000] Lower protocol stack error"
+        " post TLS handshake: 54",
+        [("54", "NSPOSIXErrorDomain", 54, "ECONNRESET")],
+    ),
+    ("Lower protocol stack error post TLS handshake: 54321", []),
+]
 # A close_notify sent at level warning is a clean SSL_shutdown, not a failure (labelled so
 #   in held-out sets 7 and 8: flutter_background_geolocation issue 295, pymobiledevice3
 #   issue 709); at level fatal, in an error string, or any other alert at warning, it is.
