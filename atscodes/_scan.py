@@ -220,6 +220,22 @@ _ALERT_DOTNET: Final = {
     "UnsupportedExt": TLSAlert.unsupported_extension,
 }
 _DOTNET_WORDS = _longest_first(_ALERT_DOTNET)
+# Mono's TlsException (Xamarin.iOS, Mono on macOS) is its alert's AlertDescription name
+#   unless given a message (TlsException.cs, Alert.cs in mono/mono
+#   mcs/class/Mono.Security/Mono.Security.Interface at b8787940), spelled Mono's way.
+_ALERT_MONO: Final = {
+    **_ALERT_CAMEL,
+    "BadRecordMAC": TLSAlert.bad_record_mac,
+    "DecryptionFailed_RESERVED": TLSAlert.decryption_failed_RESERVED,
+    "NoCertificate_RESERVED": TLSAlert.no_certificate_RESERVED,
+    "IlegalParameter": TLSAlert.illegal_parameter,
+    "UnknownCA": TLSAlert.unknown_ca,
+    "ExportRestriction": TLSAlert.export_restriction_RESERVED,
+    "InsuficientSecurity": TLSAlert.insufficient_security,
+    "UserCancelled": TLSAlert.user_canceled,
+    "NoRenegotiation": TLSAlert.no_renegotiation_RESERVED,
+}
+_MONO_WORDS = _longest_first(_ALERT_MONO)
 # Go's crypto/tls prints an alert as "tls: " + its alertText (golang/go
 #   src/crypto/tls/alert.go at 09678f41), wrapped in a net.OpError whose Op says who sent
 #   it (conn.go): "remote error: tls: bad certificate" was received, "local error: tls:
@@ -455,6 +471,15 @@ _FRAGMENTS: Final[tuple[tuple[str, str], ...]] = (
     ("alertjdk", rf"\((?P<aj_name>{_SNAKE_WORDS})\)\s"),
     # .NET's SslStream (see _ALERT_DOTNET).
     ("alertdotnet", rf"sent\sa\sTLS\salert:\s'?(?P<adn_name>{_DOTNET_WORDS})(?![A-Za-z])"),
+    # Mono's: "Mono.Security.Interface.TlsException: CertificateUnknown" (duplicati issue
+    #   2847, Mono.AppleTls on macOS; see _ALERT_MONO).  No marker of its own: it is read on
+    #   a line that holds one, as its exception chain does ("Error: TrustFailure").
+    ("alertmono", rf"TlsException:\s(?P<amo_name>{_MONO_WORDS})(?![A-Za-z_])"),
+    # Apple's Security framework: a UnixError's what(), "UNIX error exception: 17" (and
+    #   "UNIX errno exception: N"), a Darwin errno (security_utilities' errors.cpp in Apple's
+    #   Security sources), in the unified log of apps whose keychain or code-signing call
+    #   failed (paradiseduo/ShadowsocksX-NG-R8 issue 48, mileswd/mac2imgur issue 110).
+    ("unixexc", r"UNIX\serr(?:or|no)\sexception:\s(?P<ux_code>\d{1,3})(?!\d)"),
     # curl -v with OpenSSL or LibreSSL: "* TLSv1.3 (IN), TLS alert, unknown CA (560):", the
     #   name from SSL_alert_desc_string_long() ("unknown" for one it has none for) and the
     #   number level << 8 | description (ossl_trace() in curl's lib/vtls/openssl.c).
@@ -569,6 +594,8 @@ _NEEDLES: Final[dict[str, tuple[tuple[str, ...], bool]]] = {
     "alertgo": ((" error: tls: ",), False),
     "alertcurl": (("TLS alert, ",), False),
     "alertdotnet": (("TLS alert:",), False),
+    "alertmono": (("TlsException:",), False),
+    "unixexc": (("UNIX err",), False),
     "alertjdk": (("_",), False),
     "alerterl": (("ALERT:",), False),
     "alertrustls": (("alert", "description:"), False),
@@ -667,6 +694,7 @@ _NO_DIGIT_KINDS: Final = frozenset(
         "alertdesc",
         "alertgo",
         "alertdotnet",
+        "alertmono",
         "alertjdk",
     }
 )
@@ -715,10 +743,12 @@ _NSERROR_AHEAD: Final = re.compile(
     r"\s{0,8}Error\s{1,4}Domain\s{0,4}=\s{0,4}(?P<dom>[A-Za-z_][\w.]{0,80})"
 )
 # Explicit domain names anywhere in a line: "…ErrorDomain…" tokens, "domain: X" fields,
-#   "OSStatus", and Sentry's "\"type\": \"NSURLErrorDomain\"".
+#   "OSStatus", and Sentry's "\"type\": \"NSURLErrorDomain\"".  A bare "ErrorDomain" is the
+#   end of a name cut by a line wrap ("(NSFileProvider-\nErrorDomain error -1005.)",
+#   dburkland/tesla_ios_shortcuts issue 30): a domain, but not one atscodes can tell.
 _DOMAIN_NAME: Final = re.compile(
-    r"(?<![\w.])(?P<name>[A-Za-z_][\w.]{0,60}ErrorDomain[\w]{0,30}|OSStatus|kNWErrorDomain\w{1,10})"
-    r"(?![\w.])"
+    r"(?<![\w.])(?P<name>(?:[A-Za-z_][\w.]{0,60})?ErrorDomain[\w]{0,30}|OSStatus"
+    r"|kNWErrorDomain\w{1,10})(?![\w.])"
 )
 # (with ':' only an error domain's name: "Domain: kCFErrorDomainCFNetwork" and "Code: -1005"
 #   on the next line, AvdLee/RocketSimApp issue 700; "domain: example.com" is a host)
@@ -1632,6 +1662,15 @@ class _Line:
                 return False  # "(access_denied)" of OAuth, say
             alert = _ALERT_NAMES[match["aj_name"]]
             self.add("TLSAlert", int(alert), *match.span("aj_name"), member=alert)
+        elif kind == "alertmono":
+            alert = _ALERT_MONO[match["amo_name"]]
+            if not self.clean_shutdown(alert):
+                self.add("TLSAlert", int(alert), *match.span("amo_name"), member=alert)
+        elif kind == "unixexc":
+            code = int(match["ux_code"])
+            if _resolve("NSPOSIXErrorDomain", code) is None:
+                return False
+            self.add("NSPOSIXErrorDomain", code, *match.span("ux_code"))
         elif kind == "alertdotnet":
             alert = _ALERT_DOTNET[match["adn_name"]]
             self.add("TLSAlert", int(alert), *match.span("adn_name"), member=alert)

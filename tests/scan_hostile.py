@@ -130,6 +130,8 @@ PIECES: tuple[str, ...] = (
     "error 3 - No such process",
     "level: warning, description: close notify",
     ": errSecInternalComponent",
+    "UNIX error exception: ",
+    "TlsException: CertificateUnknown",
     "-25300 (errSecItemNotFound)",
 )
 PADS: tuple[str, ...] = (" ", "\t", "-", "0", ",", "(", "x")

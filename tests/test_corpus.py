@@ -49,6 +49,8 @@ HELD_OUT_17 = load("heldout17.jsonl")
 HELD_OUT_18 = load("heldout18.jsonl")
 HELD_OUT_19 = load("heldout19.jsonl")
 HELD_OUT_20 = load("heldout20.jsonl")
+HELD_OUT_21 = load("heldout21.jsonl")
+HELD_OUT_22 = load("heldout22.jsonl")
 
 # Label domain -> the family group it is scored in.
 GROUP = {
@@ -186,6 +188,8 @@ def score(*, prose: bool, rows: list[dict[str, Any]] | None = None) -> Score:
         (HELD_OUT_18, 15),
         (HELD_OUT_19, 30),
         (HELD_OUT_20, 20),
+        (HELD_OUT_21, 40),
+        (HELD_OUT_22, 25),
     ],
     ids=[
         "corpus",
@@ -209,6 +213,8 @@ def score(*, prose: bool, rows: list[dict[str, Any]] | None = None) -> Score:
         "held-out-18",
         "held-out-19",
         "held-out-20",
+        "held-out-21",
+        "held-out-22",
     ],
 )
 def test_labelled_files_are_large_enough_and_sourced(
@@ -275,6 +281,8 @@ def test_held_out_sources_are_not_in_the_corpus() -> None:
         HELD_OUT_18,
         HELD_OUT_19,
         HELD_OUT_20,
+        HELD_OUT_21,
+        HELD_OUT_22,
     )
     sets = [{row["source"] for row in rows} for rows in every]
     for index, first in enumerate(sets):
@@ -392,6 +400,18 @@ def test_held_out_sources_are_not_in_the_corpus() -> None:
 #    stack error post TLS handshake: 54" (added after: 90.0 % since), tccd's "(#3) No such
 #    process", and a dump pasted with its lines numbered whose _kCFStreamErrorDomainKey
 #    comes on the line before its code after a line without a marker (as in set 11).
+# 21. heldout21.jsonl, smart-home, device and wallet apps; untouched 66.7 % (14 of 21),
+#    93.3 % (14 of 15).  Six of its seven misses are errno names written alone by Node.js
+#    ("connect ECONNREFUSED", "EHOSTUNREACH" four times, "EHOSTDOWN"), which its labeller
+#    labelled and the corpus and sets 5 to 11 leave unlabelled (nineteen times): under
+#    their rule it is 93.3 % (14 of 15); names are not read.  The seventh is a typed
+#    "kCFErrorDomainCFNNetwork Error 310".  Scored false: "(NSFileProvider-\nErrorDomain
+#    error -1005.)", a domain cut by a line wrap, read as NSURLError -1005; a bare
+#    "ErrorDomain" is now a domain atscodes cannot tell (100 % precision since).
+# 22. heldout22.jsonl, AI clients and macOS utilities; untouched 90.0 % (18 of 20), 100 %
+#    (18 of 18).  Misses: the Security framework's "UNIX error exception: 17" (as twice in
+#    set 9) and Mono's "TlsException: CertificateUnknown".  Both general, added after
+#    (sets 9 and 22: 95.0 % and 100 % since).
 HELD_OUT_FLOORS = [
     ("heldout", HELD_OUT, 0.98, 0.99),
     ("heldout2", HELD_OUT_2, 0.97, 0.99),
@@ -401,7 +421,7 @@ HELD_OUT_FLOORS = [
     ("heldout6", HELD_OUT_6, 0.98, 0.98),
     ("heldout7", HELD_OUT_7, 0.98, 0.99),
     ("heldout8", HELD_OUT_8, 0.96, 0.99),
-    ("heldout9", HELD_OUT_9, 0.91, 0.99),
+    ("heldout9", HELD_OUT_9, 0.95, 0.99),
     ("heldout10", HELD_OUT_10, 0.97, 0.99),
     ("heldout11", HELD_OUT_11, 0.97, 0.98),
     ("heldout12", HELD_OUT_12, 0.99, 0.99),
@@ -413,6 +433,8 @@ HELD_OUT_FLOORS = [
     ("heldout18", HELD_OUT_18, 0.99, 0.99),
     ("heldout19", HELD_OUT_19, 0.99, 0.99),
     ("heldout20", HELD_OUT_20, 0.9, 0.99),
+    ("heldout21", HELD_OUT_21, 0.66, 0.99),
+    ("heldout22", HELD_OUT_22, 0.99, 0.99),
 ]
 
 

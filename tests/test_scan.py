@@ -649,6 +649,39 @@ SHAPES += [
     ),
     ("Lower protocol stack error post TLS handshake: 54321", []),
 ]
+# Held-out sets 9 and 22's: Apple's Security framework logs a UnixError as "UNIX error
+#   exception: 17", a Darwin errno (mileswd/mac2imgur issue 110); held-out set 22's Mono
+#   TlsException, whose message is the alert's AlertDescription name, Mono's spellings
+#   included (duplicati/duplicati issue 2847; mono/mono Alert.cs).
+SHAPES += [
+    (
+        "default\t00:15:43.585120 +0800\tmac2imgur\tUNIX error exception: 17",
+        [("17", "NSPOSIXErrorDomain", 17, "EEXIST")],
+    ),
+    ("UNIX errno exception: 2", [("2", "NSPOSIXErrorDomain", 2, "ENOENT")]),
+    ("UNIX error exception: 999", []),
+    (
+        "System.Net.WebException: Error: TrustFailure ---> Mono.Security.Interface.TlsException:"
+        " CertificateUnknown",
+        [("CertificateUnknown", "TLSAlert", 46, "certificate_unknown")],
+    ),
+    (
+        "Error: SecureChannelFailure ---> Mono.Security.Interface.TlsException: IlegalParameter",
+        [("IlegalParameter", "TLSAlert", 47, "illegal_parameter")],
+    ),
+    ("Error: Mono.Security.Interface.TlsException: Invalid certificate received", []),
+]
+# Held-out set 21's: a domain's name cut by a line wrap still names a domain, one atscodes
+#   cannot tell, so the code beside it is not read as an NSURLError (a Shortcuts alert,
+#   dburkland/tesla_ios_shortcuts issue 30); the whole name still is read.
+SHAPES += [
+    ("The operation couldn't be\ncompleted. (NSFileProvider-\nErrorDomain error -1005.)", []),
+    ("(NSFileProvider-ErrorDomain error -1005.)", []),
+    (
+        "(NSURLErrorDomain error -1005.)",
+        [("-1005", "NSURLErrorDomain", -1005, "NSURLErrorNetworkConnectionLost")],
+    ),
+]
 # A close_notify sent at level warning is a clean SSL_shutdown, not a failure (labelled so
 #   in held-out sets 7 and 8: flutter_background_geolocation issue 295, pymobiledevice3
 #   issue 709); at level fatal, in an error string, or any other alert at warning, it is.
@@ -1468,3 +1501,40 @@ def test_digit_windows_cover_each_cluster_and_skip_the_rest() -> None:
         (first - _BEFORE, first + 1 + _AFTER),
         (2 * first + 1 - _BEFORE, 2 * first + 3 + _BEFORE + _AFTER + 1 + _AFTER),
     ]
+
+
+# mono/mono mcs/class/Mono.Security/Mono.Security.Interface/Alert.cs at b8787940:
+# AlertDescription's names and values, as Mono spells them.
+_MONO_ALERTS = {
+    "CloseNotify": 0,
+    "UnexpectedMessage": 10,
+    "BadRecordMAC": 20,
+    "DecryptionFailed_RESERVED": 21,
+    "RecordOverflow": 22,
+    "DecompressionFailure": 30,
+    "HandshakeFailure": 40,
+    "NoCertificate_RESERVED": 41,
+    "BadCertificate": 42,
+    "UnsupportedCertificate": 43,
+    "CertificateRevoked": 44,
+    "CertificateExpired": 45,
+    "CertificateUnknown": 46,
+    "IlegalParameter": 47,
+    "UnknownCA": 48,
+    "AccessDenied": 49,
+    "DecodeError": 50,
+    "DecryptError": 51,
+    "ExportRestriction": 60,
+    "ProtocolVersion": 70,
+    "InsuficientSecurity": 71,
+    "InternalError": 80,
+    "UserCancelled": 90,
+    "NoRenegotiation": 100,
+    "UnsupportedExtension": 110,
+}
+
+
+@pytest.mark.parametrize(("name", "value"), sorted(_MONO_ALERTS.items()))
+def test_every_mono_alert_description_is_read_as_its_alert(name: str, value: int) -> None:
+    line = f"Error: TrustFailure ---> Mono.Security.Interface.TlsException: {name}"
+    assert [(f.text, f.domain, f.code) for f in scan(line)] == [(name, "TLSAlert", value)]
