@@ -22,9 +22,12 @@ MARKERS: Final[tuple[str, ...]] = (
     "lert",
     "LERT",
     "-98",
-    "msg(fd",
+    # libnetwork's "recvmsg(fd 29, 1024 bytes): [54] Connection reset by peer" (iOS 10):
+    #   searched with "(-" below, in one pass (a "(" is seldom more than one byte in 64).
+    "(fd",
     # issue 11: code words ("ode": code, Code), Cordova's certificate message.
-    # Each marker is one pass over the input, so the list stays short: other shapes of
+    # Each marker costs a pass over the input (unless it shares its first bytes with
+    # another, see atscodes._prefilter), so the list stays short: other shapes of
     # issue 11 ("OSStatus -9807", "[54: Connection reset by peer]") carry one already.
     "ode",
     "ertificate",

@@ -5,7 +5,9 @@ large log costs, and it is done with the two fastest searches CPython offers:
 
 * a literal regular expression (``re`` scans for the first byte of the literal in a
   tight loop, about twice as fast as ``bytes.find`` on short needles), one per group of
-  markers that share their first two bytes (``rror`` and ``rrno`` are one search);
+  markers that share their first two bytes (``rror`` and ``rrno`` are one search), or
+  only their first when the input seldom has that byte (``(-`` and ``(fd``: ``re``
+  stops at each ``(`` and tries the rest there, which costs less than a second pass);
 * ``bytes.find`` of a single byte, which is ``memchr`` (another ten times faster), for
   a marker that holds a byte that is rare in the input (``R`` of ``LERT`` in most logs):
   each occurrence of the byte is checked against the marker.
@@ -30,6 +32,8 @@ __all__ = ["Prefilter", "candidates", "has_marker"]
 # A byte is searched with memchr when the sample says it is at most this frequent; each
 # occurrence costs a few hundred nanoseconds of Python, a regex pass about 0.35 ns a byte.
 _RARE: Final = 1 / 2000
+# Markers sharing a first byte at most this frequent are one regular expression (one pass).
+_SHARED_FIRST: Final = 1 / 64
 # The sample: this many bytes at the start of a block, every _RESAMPLE bytes of input.
 _SAMPLE: Final = 32 * 1024
 _RESAMPLE: Final = 16 << 20
@@ -73,7 +77,8 @@ class Prefilter:
                 if counts[marker[index]] <= size * _RARE:
                     rare.setdefault(marker[index : index + 1], []).append((marker, index))
                     continue
-            common.setdefault(marker[:2], []).append(marker)
+            shared = 1 if counts and counts[marker[0]] <= size * _SHARED_FIRST else 2
+            common.setdefault(marker[:shared], []).append(marker)
         return (
             tuple((byte, tuple(found)) for byte, found in rare.items()),
             tuple(self._pattern(tuple(group)) for group in common.values()),

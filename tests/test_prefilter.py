@@ -49,3 +49,21 @@ def test_markers_sharing_their_first_bytes_and_a_prefix_of_another() -> None:
     prefilter = Prefilter([b"rror", b"rrno", b"rr", b"ode"])
     data = b"a rr\nb rrno\nc error\nd node\ne r r\n"
     assert prefilter.line_ranges(data) == _expected(data, 0, prefilter.markers, b"\n")
+
+
+def test_markers_sharing_a_first_byte_the_input_seldom_has_are_one_search() -> None:
+    prefilter = Prefilter([b"(-", b"(fd", b"ode", b"odd"])
+    # one "(" in 90 bytes: rare enough to share, too common for memchr (as "-" and "o" are)
+    line = b"plain words, a (b) and some-more of them, here and there, to make it long enough\n"
+    data = line * 200 + b"x (-997)\ny read(fd 3)\nz code\n"
+    assert prefilter.line_ranges(data) == _expected(data, 0, prefilter.markers, b"\n")
+    assert prefilter._plan is not None
+    patterns = sorted(pattern.pattern for pattern in prefilter._plan[1])
+    # "(" is rare here: one search for both; "o" is common: "ode" and "odd" share two bytes.
+    assert patterns == [rb"\(fd|\(\-", rb"ode|odd"]
+    # Where "(" is common, the two are searched apart (as markers sharing two bytes are).
+    crowded = Prefilter([b"(-", b"(fd"])
+    busy = b"fd (x) -(y) (z) f-d\n" * 300 + b"(-1)\n"
+    assert crowded.line_ranges(busy) == _expected(busy, 0, crowded.markers, b"\n")
+    assert crowded._plan is not None
+    assert len(crowded._plan[1]) == 2
