@@ -479,7 +479,7 @@ _FRAGMENTS: Final[tuple[tuple[str, str], ...]] = (
     #   "UNIX errno exception: N"), a Darwin errno (security_utilities' errors.cpp in Apple's
     #   Security sources), in the unified log of apps whose keychain or code-signing call
     #   failed (paradiseduo/ShadowsocksX-NG-R8 issue 48, mileswd/mac2imgur issue 110).
-    ("unixexc", r"UNIX\serr(?:or|no)\sexception:\s(?P<ux_code>\d{1,3})(?!\d)"),
+    ("unixexc", r"UNIX err(?:or|no) exception: (?P<ux_code>\d{1,3})(?!\d)"),
     # curl -v with OpenSSL or LibreSSL: "* TLSv1.3 (IN), TLS alert, unknown CA (560):", the
     #   name from SSL_alert_desc_string_long() ("unknown" for one it has none for) and the
     #   number level << 8 | description (ossl_trace() in curl's lib/vtls/openssl.c).
