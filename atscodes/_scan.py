@@ -988,12 +988,24 @@ def _by_range(code: int) -> str | None:
 
 
 def _strerror_of(text: str) -> int | None:
-    """The Darwin errno whose strerror() *text* starts with (or is the start of), if any."""
+    """The Darwin errno whose strerror() *text* starts with (or is the start of), if any.
+
+    The longest such strerror() wins: "Operation not supported on socket" is EOPNOTSUPP's
+    (102), not ENOTSUP's "Operation not supported" (45), which it starts with; a cut text
+    that starts two of them alike ("Operation not supp") is neither.
+    """
     words = text.strip().lower()
+    best: int | None = None
+    best_key = (0, False)
     for code, expected in _STRERROR_LC.items():
-        if words.startswith(expected) or (len(words) >= 10 and expected.startswith(words)):
-            return code
-    return None
+        whole = words.startswith(expected)
+        if whole or (len(words) >= 10 and expected.startswith(words)):
+            key = (min(len(expected), len(words)), whole)  # a whole strerror() before a cut one
+            if key > best_key:
+                best, best_key = code, key
+            elif key == best_key:
+                best = None  # as much of two strerror() texts
+    return best
 
 
 def _strerror_ending(words: str) -> str | None:

@@ -51,6 +51,8 @@ HELD_OUT_19 = load("heldout19.jsonl")
 HELD_OUT_20 = load("heldout20.jsonl")
 HELD_OUT_21 = load("heldout21.jsonl")
 HELD_OUT_22 = load("heldout22.jsonl")
+HELD_OUT_23 = load("heldout23.jsonl")
+HELD_OUT_24 = load("heldout24.jsonl")
 
 # Label domain -> the family group it is scored in.
 GROUP = {
@@ -190,6 +192,8 @@ def score(*, prose: bool, rows: list[dict[str, Any]] | None = None) -> Score:
         (HELD_OUT_20, 20),
         (HELD_OUT_21, 40),
         (HELD_OUT_22, 25),
+        (HELD_OUT_23, 25),
+        (HELD_OUT_24, 20),
     ],
     ids=[
         "corpus",
@@ -215,6 +219,8 @@ def score(*, prose: bool, rows: list[dict[str, Any]] | None = None) -> Score:
         "held-out-20",
         "held-out-21",
         "held-out-22",
+        "held-out-23",
+        "held-out-24",
     ],
 )
 def test_labelled_files_are_large_enough_and_sourced(
@@ -283,6 +289,8 @@ def test_held_out_sources_are_not_in_the_corpus() -> None:
         HELD_OUT_20,
         HELD_OUT_21,
         HELD_OUT_22,
+        HELD_OUT_23,
+        HELD_OUT_24,
     )
     sets = [{row["source"] for row in rows} for rows in every]
     for index, first in enumerate(sets):
@@ -412,6 +420,15 @@ def test_held_out_sources_are_not_in_the_corpus() -> None:
 #    (18 of 18).  Misses: the Security framework's "UNIX error exception: 17" (as twice in
 #    set 9) and Mono's "TlsException: CertificateUnknown".  Both general, added after
 #    (sets 9 and 22: 95.0 % and 100 % since).
+# 23. heldout23.jsonl, public-sector, health and weather apps (Corona-Warn-App and kin);
+#    untouched 100 % (12 of 12), 100 % (12 of 12).
+# 24. heldout24.jsonl, tvOS, watchOS, visionOS, CarPlay and Catalyst apps; small: untouched
+#    55.6 % (5 of 9), 83.3 % (5 of 6).  Misses: "[102: Operation not supported on socket]"
+#    twice (its strerror() starts with ENOTSUP's, which was taken for it: the longest now
+#    wins, 77.8 % since), and "NSPOSIXEErrorDomain Code=53" twice, a typed domain name
+#    atscodes cannot tell (not read).  Scored false: AVFoundation's "An unknown error
+#    occurred (-1022)", read as the ATS block it is, where the label gives the nested
+#    dump's NSOSStatusErrorDomain (left as it is).
 HELD_OUT_FLOORS = [
     ("heldout", HELD_OUT, 0.98, 0.99),
     ("heldout2", HELD_OUT_2, 0.97, 0.99),
@@ -435,6 +452,8 @@ HELD_OUT_FLOORS = [
     ("heldout20", HELD_OUT_20, 0.9, 0.99),
     ("heldout21", HELD_OUT_21, 0.66, 0.99),
     ("heldout22", HELD_OUT_22, 0.99, 0.99),
+    ("heldout23", HELD_OUT_23, 0.99, 0.99),
+    ("heldout24", HELD_OUT_24, 0.77, 0.87),
 ]
 
 

@@ -671,6 +671,20 @@ SHAPES += [
     ),
     ("Error: Mono.Security.Interface.TlsException: Invalid certificate received", []),
 ]
+# Held-out set 24's: EOPNOTSUPP's strerror() starts with ENOTSUP's, and is still its own
+#   (alvr-org/alvr-visionos issue 77, visionOS); a cut text that could be either is neither's.
+SHAPES += [
+    (
+        "nw_socket_copy_info [C1:2] getsockopt TCP_INFO failed [102: Operation not supported"
+        " on socket]",
+        [("102", "NSPOSIXErrorDomain", 102, "EOPNOTSUPP")],
+    ),
+    (
+        "connectx failed [45: Operation not supported]",
+        [("45", "NSPOSIXErrorDomain", 45, "ENOTSUP")],
+    ),
+    ("connectx failed [102: Operation not supported]", []),
+]
 # Held-out set 21's: a domain's name cut by a line wrap still names a domain, one atscodes
 #   cannot tell, so the code beside it is not read as an NSURLError (a Shortcuts alert,
 #   dburkland/tesla_ios_shortcuts issue 30); the whole name still is read.
