@@ -236,6 +236,11 @@ _ALERT_MONO: Final = {
     "NoRenegotiation": TLSAlert.no_renegotiation_RESERVED,
 }
 _MONO_WORDS = _longest_first(_ALERT_MONO)
+# The fragments that name an alert in CamelCase: their table and the name's group.
+_CAMEL_TABLES: Final = {
+    "alertrustls": (_ALERT_RUSTLS, "ar_name"),
+    "alertmono": (_ALERT_MONO, "amo_name"),
+}
 # Go's crypto/tls prints an alert as "tls: " + its alertText (golang/go
 #   src/crypto/tls/alert.go at 09678f41), wrapped in a net.OpError whose Op says who sent
 #   it (conn.go): "remote error: tls: bad certificate" was received, "local error: tls:
@@ -1654,10 +1659,11 @@ class _Line:
             number = _NUMBER_BEFORE.search(self.line, window, match.start())
             if number is not None and int(number[1]) == int(alert):
                 self.add("TLSAlert", int(alert), number.start(1), match.end(), member=alert)
-        elif kind == "alertrustls":
-            alert = _ALERT_RUSTLS[match["ar_name"]]
+        elif kind in ("alertrustls", "alertmono"):
+            table, group = _CAMEL_TABLES[kind]
+            alert = table[match[group]]
             if not self.clean_shutdown(alert):
-                self.add("TLSAlert", int(alert), *match.span("ar_name"), member=alert)
+                self.add("TLSAlert", int(alert), *match.span(group), member=alert)
         elif kind == "alertnamed":
             code = int(match["anm_code"])
             at = match.start()
@@ -1674,10 +1680,6 @@ class _Line:
                 return False  # "(access_denied)" of OAuth, say
             alert = _ALERT_NAMES[match["aj_name"]]
             self.add("TLSAlert", int(alert), *match.span("aj_name"), member=alert)
-        elif kind == "alertmono":
-            alert = _ALERT_MONO[match["amo_name"]]
-            if not self.clean_shutdown(alert):
-                self.add("TLSAlert", int(alert), *match.span("amo_name"), member=alert)
         elif kind == "unixexc":
             code = int(match["ux_code"])
             if _resolve("NSPOSIXErrorDomain", code) is None:
