@@ -26,6 +26,7 @@ for (``kCFStreamErrorDomainHTTP``) are reported with ``member=None``.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from typing import Any, Final
@@ -106,6 +107,42 @@ _DOMAIN_TOKENS: Final[dict[str, str]] = {
         if int(member) in _PAIR_DOMAIN
     },
 }
+
+# The long names, which a hand-copied log may misspell by one letter.
+_LONG_TOKENS: Final = tuple(token for token in _DOMAIN_TOKENS if len(token) >= 14)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether *a* and *b* differ by exactly one insertion, deletion, substitution or swap."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    i, shortest = 0, min(len(a), len(b))
+    while i < shortest and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        swapped = a[i + 2 :] == b[i + 2 :] and a[i : i + 2] == b[i : i + 2][::-1]
+        return a[i + 1 :] == b[i + 1 :] or swapped
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return longer[i + 1 :] == shorter[i:]
+
+
+@functools.lru_cache(maxsize=256)
+def _domain_token(token: str) -> str | None:
+    """The canonical domain of a domain name as logged (lower case), misspelt or not.
+
+    One letter off a long name is that name: "NSPOSIXEErrorDomain Code=53"
+    (analogcode/Swift-Radio-Pro issue 110), "(kCFErrorDomainCFNNetwork Error 310.)"
+    (ZeusLN/zeus issue 1270).  Inference, for text a person typed out again; short names
+    ("NWError", "OSStatus") are taken only as spelt.
+    """
+    domain = _DOMAIN_TOKENS.get(token)
+    if domain is not None or len(token) < 14:
+        return domain
+    for known in _LONG_TOKENS:
+        if _one_edit(token, known):
+            return _DOMAIN_TOKENS[known]
+    return None
+
 
 _MARKERS_B: Final[tuple[bytes, ...]] = tuple(m.encode() for m in MARKERS)
 # candidate_line_ranges() finds them in bytes (see atscodes._prefilter: a literal regular
@@ -740,6 +777,8 @@ _GAI_TEXT: Final = {8: "nodename nor servname provided"}
 _ERRNO_NAME: Final = re.compile(r"(?<![A-Za-z0-9_])E[A-Z]{3,15}(?![A-Za-z0-9_])")
 _DARWIN_NAMES: Final = frozenset(member.name for member in DarwinErrno)
 _ERRNO_HINT: Final = re.compile(r"(?<![A-Za-z])(?:errno|POSIX)(?![A-Za-z])")
+# What an errno in parentheses may follow (see the "alertnamed" fragment's handler).
+_FAILED_BEFORE: Final = re.compile(r"(?<![A-Za-z])(?:failed|error|Error|errno|Exception) ?$")
 _NUMBER_BEFORE: Final = re.compile(r"(?<![\w.])(\d{1,3})\s{0,4}$")
 _DOMAIN_KEY: Final = re.compile(
     rf"_?kCFStreamErrorDomainKey\"?\s{{0,4}}[=:]\s{{0,4}}\"?(?P<d>{_SIGN}?\d{{1,3}})(?!\d)"
@@ -804,6 +843,11 @@ _STRERROR: Final[dict[int, str]] = {
     # ESRCH: "failed at lookup with error 3 - No such process" (an XPC service's lookup)
     3: "No such process",
     4: "Interrupted system call",
+    # ENXIO: "SIOCGIFMTU failed: Device not configured" and on the next line
+    #   "NEVirtualInterfaceAdjustReadBufferSize: interface_get_mtu failed (6)" (a packet
+    #   tunnel's nesessionmanager, Apple Developer Forums thread 37090, ss-abramchuk/
+    #   OpenVPNAdapter issue 146)
+    6: "Device not configured",
     9: "Bad file descriptor",
     13: "Permission denied",
     22: "Invalid argument",
@@ -840,7 +884,7 @@ _STRERROR: Final[dict[int, str]] = {
 _STRERROR_LC: Final = {code: text.lower() for code, text in _STRERROR.items()}
 # Errno values too common as plain numbers ("[1: …]", "errno 1") to be read without
 # their own strerror() words after them.
-_TEXT_REQUIRED: Final = frozenset({1, 3})
+_TEXT_REQUIRED: Final = frozenset({1, 3, 6})
 
 
 @attrs.frozen
@@ -961,7 +1005,7 @@ def _resolve(domain: str, code: int) -> Code | None:
 
 
 def _nserror_domain(token: str, code: int) -> str | None:
-    domain = _DOMAIN_TOKENS.get(token.lower())
+    domain = _domain_token(token.lower())
     if domain == "NWError":
         # NWError (Apple's Network framework) is .posix(POSIXErrorCode), .dns(DNSServiceErrorType)
         # or .tls(OSStatus), bridged with that number as the code: "(Network.NWError error 54 -
@@ -1013,6 +1057,21 @@ def _strerror_of(text: str) -> int | None:
     return best
 
 
+def _holds_strerror(lower: str, code: int) -> bool:
+    """Whether lower-case *lower* holds errno *code*'s strerror() as that errno's whole text."""
+    expected = _STRERROR_LC.get(code)
+    if expected is None:
+        return False
+    at = lower.find(expected)
+    for _ in range(8):  # a few occurrences: a longer strerror() rarely repeats
+        if at == -1:
+            return False
+        if _strerror_of(lower[at : at + 64]) == code:
+            return True
+        at = lower.find(expected, at + 1)
+    return False
+
+
 def _strerror_ending(words: str) -> str | None:
     """The Darwin strerror() text that *words* end with, if any ("failed: Connection refused")."""
     words = words.rstrip().lower()
@@ -1020,6 +1079,12 @@ def _strerror_ending(words: str) -> str | None:
         if words.endswith(expected):
             return expected
     return None
+
+
+def _other_strerror(code: int, text: str | None) -> bool:
+    """Whether *text* (just after errno *code*) is another Darwin errno's strerror()."""
+    named = _strerror_of(text) if text else None
+    return named is not None and named != code
 
 
 def _darwin_errno_text(code: int, text: str | None) -> bool:
@@ -1056,7 +1121,16 @@ class Record:
     after :data:`_RECORD_LINES` lines.
     """
 
-    __slots__ = ("depth", "domain", "domain_key", "lines", "names", "names_age")
+    __slots__ = (
+        "depth",
+        "domain",
+        "domain_key",
+        "lines",
+        "names",
+        "names_age",
+        "previous",
+        "previous_lower",
+    )
 
     def __init__(self) -> None:
         self.depth = 0
@@ -1066,10 +1140,24 @@ class Record:
         #: Darwin errno names (``ECONNREFUSED``) on one of the last lines, record or not.
         self.names: frozenset[str] = frozenset()
         self.names_age = 0
+        #: The line scanned last (when it was near), for the strerror() words it holds.
+        self.previous: str | None = None
+        self.previous_lower: str | None = None
 
     def holds(self) -> bool:
         """Whether anything would carry to the next line (else there is nothing to reset)."""
-        return self.depth > 0 or bool(self.names) or self.domain is not None
+        return (
+            self.depth > 0
+            or bool(self.names)
+            or self.domain is not None
+            or self.previous is not None
+        )
+
+    def previous_line(self) -> str | None:
+        """The line scanned last, in lower case (computed once), if it was near."""
+        if self.previous is not None and self.previous_lower is None:
+            self.previous_lower = self.previous.lower()
+        return self.previous_lower
 
     def reset(self) -> None:
         self.depth = self.lines = 0
@@ -1077,6 +1165,7 @@ class Record:
         self.domain = None
         self.names = frozenset()
         self.names_age = 0
+        self.previous = self.previous_lower = None
 
 
 _RECORD_LINES: Final = 64
@@ -1145,7 +1234,9 @@ class _Line:
         "_free",
         "_has",
         "_key_pos",
+        "_lower",
         "_names",
+        "_strerror",
         "base",
         "col_base",
         "findings",
@@ -1181,6 +1272,8 @@ class _Line:
         # Substring tests asked of the whole line, answered once each (a long line has
         #   many findings, and each asking again would make it quadratic).
         self._has: dict[str, bool] = {}
+        self._lower: str | None = None
+        self._strerror: dict[int, bool] = {}
 
     # -- context, computed at most once per line ------------------------------------------
     def domain_keys(self) -> list[tuple[int, int]]:
@@ -1198,7 +1291,7 @@ class _Line:
             for pattern in (_DOMAIN_NAME, _DOMAIN_FIELD):
                 for m in pattern.finditer(self.line):
                     name = m["name"]
-                    canonical = _DOMAIN_TOKENS.get(name.lower())
+                    canonical = _domain_token(name.lower())
                     if canonical is None and name.lower().startswith("kcfstreamerrordomain"):
                         canonical = "CFStreamError"
                     found.setdefault(m.start("name"), canonical)
@@ -1227,10 +1320,34 @@ class _Line:
             known = self._has[text] = text in self.line
         return known
 
+    def lower(self) -> str:
+        if self._lower is None:
+            self._lower = self.line.lower()
+        return self._lower
+
     def speaks_of_alert(self) -> bool:
         if self._alert is None:
-            self._alert = "alert" in self.line.lower()
+            self._alert = "alert" in self.lower()
         return self._alert
+
+    def strerror_near(self, code: int) -> bool:
+        """Whether errno *code*'s own Darwin strerror() words are on this line or the last.
+
+        The words anywhere on the line, or on the line scanned just before it (within
+        the two lines a record allows), and as that errno's whole text: "Operation not
+        supported on socket" is 102's, not 45's (see :func:`_strerror_of`).
+        """
+        known = self._strerror.get(code)
+        if known is None:
+            known = self._strerror[code] = any(
+                _holds_strerror(text, code)
+                for text in (
+                    self.lower(),
+                    None if self.record is None else self.record.previous_line(),
+                )
+                if text is not None
+            )
+        return known
 
     def domain_key_near(self, at: int) -> int | None:
         keys = self.domain_keys()
@@ -1298,8 +1415,10 @@ class _Line:
                 # "Error Domain=kCFErrorDomainCFNetwork \nCode=-1202 …" (WordPress-iOS
                 #   issue 19165): the dump goes on with its code on the next line only.
                 name = tail["name"] or tail["error_domain"]
-                record.domain = (_DOMAIN_TOKENS.get(name.lower()),)
+                record.domain = (_domain_token(name.lower()),)
+            record.previous, record.previous_lower = line, self._lower
             return
+        record.previous, record.previous_lower = line, self._lower
         record.names, record.names_age = names, age
         keys = self.domain_keys()
         if keys:
@@ -1426,7 +1545,10 @@ class _Line:
                 words = _WORDS_BEFORE.search(self.line, max(0, at - 80), at)
                 if words is not None:
                     text = _strerror_ending(words["dart"] or words["rust"]) or text
-            if code in _STRERROR and _darwin_errno_text(code, text):
+            if code in _STRERROR and (
+                _darwin_errno_text(code, text)
+                or (not _other_strerror(code, text) and self.strerror_near(code))
+            ):
                 self.add("NSPOSIXErrorDomain", code, start, end)
                 return True
             return False
@@ -1463,7 +1585,14 @@ class _Line:
             #   the code word: "failed at lookup with error 3 - No such process" (an XPC
             #   lookup, rrva/openconnectui2 issue 2), "error 61: Connection refused".
             words = _DASH_TEXT.match(self.line, end) or _TEXT_AFTER.match(self.line, end)
-            if words is not None and _strerror_of(words["text"]) == code:
+            text = None if words is None else words["text"]
+            if text is not None and _strerror_of(text) == code:
+                self.add("NSPOSIXErrorDomain", code, start, end)
+                return True
+            if not _other_strerror(code, text) and self.strerror_near(code):
+                # Its words elsewhere on the line or on the line before: Dart's SocketException
+                #   printed over lines, "osError.message: 'Operation not permitted'" and then
+                #   "osError.errorCode: 1" (TerminalStudio/dartssh2 issue 96).
                 self.add("NSPOSIXErrorDomain", code, start, end)
                 return True
         if any(self.has(call) for call in _SECURE_TRANSPORT_CALLS):
@@ -1674,6 +1803,17 @@ class _Line:
                 ):
                     self.add("TLSAlert", code, start, match.end())
                     return True
+            if (
+                code in _STRERROR
+                and _FAILED_BEFORE.search(self.line, max(0, at - 12), at) is not None
+                and self.strerror_near(code)
+            ):
+                # An errno in parentheses after "failed", its strerror() words on the line
+                #   or the line before: "SIOCGIFMTU failed: Device not configured", then
+                #   "interface_get_mtu failed (6), defaulting to max mtu" (nesessionmanager,
+                #   Apple Developer Forums thread 37090).
+                self.add("NSPOSIXErrorDomain", code, *match.span("anm_code"))
+                return True
             return False
         elif kind == "alertjdk":
             if not any(self.has(word) for word in _TLS_WORDS):

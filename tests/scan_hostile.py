@@ -48,6 +48,15 @@ NAMED.update(
         "status_names_beside_their_numbers": lambda n: (
             "x: errSecInternalComponent -25300 (errSecItemNotFound) " * (n // 56)
         ),
+        # errnos whose strerror() words are elsewhere on the line or on the line before,
+        # and long domain names one letter off a known one (after held-out set 24)
+        "errnos_with_their_words_in_view": lambda n: (
+            "SIOCGIFMTU failed: Device not configured\n"
+            + "x failed (6) osError.errorCode: 1 Operation not permitted " * (n // 58)
+        ),
+        "misspelt_domains": lambda n: (
+            "(kCFErrorDomainCFNNetwork error 310.) Domain=NSURLErrorDomian Code=-1 " * (n // 70)
+        ),
         "runs_with_a_digit_in_every_64": lambda n: "".join(
             ("Code=-" * 4 + "Error Domain=" * 2 + "error code: -" + "Err(" * 3 + "7")
             for _ in range(n // 64)

@@ -716,6 +716,41 @@ SHAPES += [
         [("user canceled", "TLSAlert", 90, "user_canceled")],
     ),
 ]
+# An errno whose own strerror() words are elsewhere on its line or on the line before
+#   (TerminalStudio/dartssh2 issue 96; Apple Developer Forums thread 37090), and a domain
+#   name a person retyped with one letter wrong (analogcode/Swift-Radio-Pro issue 110,
+#   ZeusLN/zeus issue 1270).
+SHAPES += [
+    (
+        "osError.message: 'Operation not permitted'\nosError.errorCode: 1",
+        [("1", "NSPOSIXErrorDomain", 1, "EPERM")],
+    ),
+    (
+        "SIOCGIFMTU failed: Device not configured\n"
+        "NEVirtualInterfaceAdjustReadBufferSize: interface_get_mtu failed (6), defaulting",
+        [("6", "NSPOSIXErrorDomain", 6, "ENXIO")],
+    ),
+    (
+        "connect failed: Connection refused (error 61)",
+        [("61", "NSPOSIXErrorDomain", 61, "ECONNREFUSED")],
+    ),
+    (
+        'Error Domain= NSPOSIXEErrorDomain Code=53 "Software caused connection abort"',
+        [("53", "NSPOSIXErrorDomain", 53, "ECONNABORTED")],
+    ),
+    (
+        "The operation couldn't be completed. (kCFErrorDomainCFNNetwork error 310.)",
+        [("310", "kCFErrorDomainCFNetwork", 310, "kCFErrorHTTPSProxyConnectionFailure")],
+    ),
+    (
+        "Error Domain=NSURLErrorDomian Code=-1001",
+        [("-1001", "NSURLErrorDomain", -1001, "NSURLErrorTimedOut")],
+    ),
+    (
+        "Error Domain=NSURLErrorDomin Code=-1001",
+        [("-1001", "NSURLErrorDomain", -1001, "NSURLErrorTimedOut")],
+    ),
+]
 # A sentence may end right after a pair (picsew.cn, "What is TIC Read Status").
 SHAPES.append(
     (
@@ -808,6 +843,16 @@ NEGATIVES = [
     "Socket SO_ERROR 12345",
     "connectx failed [1: Something else]",
     "errno 1",
+    # strerror() words near a number that is another errno's, or whose words are not in view
+    "osError.message: 'Operation not permitted'\nosError.errorCode: 2",
+    "interface_get_mtu failed (6), defaulting to max mtu",
+    "Operation not permitted\nnothing here\nnothing there\nosError.errorCode: 1",
+    "listen failed (45): Operation not supported on socket",
+    "error 61 Connection reset by peer; earlier: Connection refused",
+    "retry (2) of upload; No such file or directory",
+    # a short or distant name is not taken for a misspelt one
+    'Error Domain=NSUrlErrDomain Code=-1001 "x"',
+    'Error Domain=OSStatuz Code=-9806 "x"',
 ]
 
 
