@@ -41,6 +41,7 @@ from ._posix import AddrInfoError, DarwinErrno
 from ._prefilter import Prefilter
 from ._secerror import SecError
 from ._sslstatus import SSLStatus
+from ._strerror import STRERROR
 from ._urlerror import URLError
 
 __all__ = [
@@ -459,6 +460,14 @@ _FRAGMENTS: Final[tuple[tuple[str, str], ...]] = (
         r"(?:[A-Z][A-Za-z]{0,30}Error|OSError|error)\((?P<po_code>\d{1,4}),\s{0,2}['\"]"
         r"(?P<po_text>[A-Za-z'][A-Za-z' ]{0,40})",
     ),
+    # Python's (errno, strerror) pair as its repr prints it: pySerial's "Could not configure
+    #   port: (6, 'Device not configured')" (espressif/esptool issue 1127, macOS) and Python
+    #   2's "socket.error: (61, 'Connection refused')"; the whole quoted text must be the
+    #   number's Darwin strerror() ("(111, 'Connection refused')" is Linux's).
+    (
+        "errtuple",
+        r"\((?P<tu_code>\d{1,3}),\s?(?P<tu_q>['\"])(?P<tu_text>[A-Z][A-Za-z' /:]{1,50})(?P=tu_q)\)",
+    ),
     # "[54: Connection reset by peer]" (daltoniam/Starscream issue 886): errno and strerror.
     ("bracketerrno", r"\[(?P<be_code>\d{1,3}):\s(?P<be_text>[A-Z][A-Za-z' ]{1,40})\]"),
     # "shutdown(29, SHUT_WR): [57] Socket is not connected" (libnetwork, iOS 10): an errno
@@ -625,6 +634,7 @@ _NEEDLES: Final[dict[str, tuple[tuple[str, ...], bool]]] = {
     "sockmsg": (("msg(fd",), False),
     "pyerrno": (("[Errno",), False),
     "pyoserror": (("rror(",), False),
+    "errtuple": ((", '", ', "', ",'", ',"'), False),
     "bracketerrno": ((": ",), False),
     "bracketed": (("] ",), False),
     "lowerstack": (("Lower",), False),
@@ -831,9 +841,9 @@ def _foreign_type_before(line: str, end: int) -> bool:
 #: How far (in characters) an explicit domain name may sit from a code it names.
 _NEAR: Final = 160
 
-# Darwin's strerror() text for the errno values network code reports, from the comments of
-# apple-oss-distributions/xnu bsd/sys/errno.h (commit 94d3b452840); used to tell a Darwin
-# errno from another system's ("[Errno 104] Connection reset by peer" is Linux's ECONNRESET).
+# The errno values network code reports, which a code word's number may be read as without
+# its words (any errno is read with its own strerror() words, see atscodes._strerror, whose
+# texts these are; a test checks that they agree).
 _STRERROR: Final[dict[int, str]] = {
     # EPERM: "connectx failed (fd 15) [1: Operation not permitted]", an app's connection to
     #   127.0.0.1:22 (microsoftconnect/ms-intune-app-sdk-ios issue 331), and a sandboxed
@@ -843,11 +853,6 @@ _STRERROR: Final[dict[int, str]] = {
     # ESRCH: "failed at lookup with error 3 - No such process" (an XPC service's lookup)
     3: "No such process",
     4: "Interrupted system call",
-    # ENXIO: "SIOCGIFMTU failed: Device not configured" and on the next line
-    #   "NEVirtualInterfaceAdjustReadBufferSize: interface_get_mtu failed (6)" (a packet
-    #   tunnel's nesessionmanager, Apple Developer Forums thread 37090, ss-abramchuk/
-    #   OpenVPNAdapter issue 146)
-    6: "Device not configured",
     9: "Bad file descriptor",
     13: "Permission denied",
     22: "Invalid argument",
@@ -881,10 +886,10 @@ _STRERROR: Final[dict[int, str]] = {
     100: "Protocol error",
     102: "Operation not supported on socket",
 }
-_STRERROR_LC: Final = {code: text.lower() for code, text in _STRERROR.items()}
+_STRERROR_LC: Final = {code: text.lower() for code, text in STRERROR.items()}
 # Errno values too common as plain numbers ("[1: …]", "errno 1") to be read without
 # their own strerror() words after them.
-_TEXT_REQUIRED: Final = frozenset({1, 3, 6})
+_TEXT_REQUIRED: Final = frozenset({1, 3})
 
 
 @attrs.frozen
@@ -1066,7 +1071,10 @@ def _holds_strerror(lower: str, code: int) -> bool:
     for _ in range(8):  # a few occurrences: a longer strerror() rarely repeats
         if at == -1:
             return False
-        if _strerror_of(lower[at : at + 64]) == code:
+        before = lower[max(0, at - 3) : at].rstrip()
+        # Not the end of other words: Linux's "Device or resource busy" is not Darwin's
+        #   "Resource busy".
+        if (not before or not before[-1].isalnum()) and _strerror_of(lower[at : at + 64]) == code:
             return True
         at = lower.find(expected, at + 1)
     return False
@@ -1090,15 +1098,17 @@ def _other_strerror(code: int, text: str | None) -> bool:
 def _darwin_errno_text(code: int, text: str | None) -> bool:
     """Whether errno *code*, followed by *text* (if any), reads as a Darwin errno.
 
-    Only the errno values listed in :data:`_STRERROR` are taken: the ones network code
-    reports, where a number without more context is most likely Darwin's.  When the text
-    after the number is the strerror() of *another* Darwin errno, the number is another
-    system's ("[Errno 104] Connection reset by peer" is Linux's ECONNRESET) and is refused.
+    Any errno followed by its own Darwin strerror() words is ("[Errno 16] Resource busy"
+    from pySerial on macOS, espressif/esptool issue 320); without words, only the values
+    listed in :data:`_STRERROR`, the ones network code reports, where a number without
+    more context is most likely Darwin's.  When the text after the number is the
+    strerror() of *another* Darwin errno, the number is another system's ("[Errno 104]
+    Connection reset by peer" is Linux's ECONNRESET) and is refused.
     """
-    if code not in _STRERROR:
+    if code not in STRERROR:
         return False
     named = _strerror_of(text) if text else None
-    if code in _TEXT_REQUIRED:
+    if code not in _STRERROR or code in _TEXT_REQUIRED:
         return named == code
     return named is None or named == code
 
@@ -1545,7 +1555,7 @@ class _Line:
                 words = _WORDS_BEFORE.search(self.line, max(0, at - 80), at)
                 if words is not None:
                     text = _strerror_ending(words["dart"] or words["rust"]) or text
-            if code in _STRERROR and (
+            if code in STRERROR and (
                 _darwin_errno_text(code, text)
                 or (not _other_strerror(code, text) and self.strerror_near(code))
             ):
@@ -1580,7 +1590,7 @@ class _Line:
 
     def word_by_context(self, word: str, code: int, start: int, end: int) -> bool:
         """A code word's number that the words around it name, added; whether it was."""
-        if code in _STRERROR and word != "status":
+        if code in STRERROR and word != "status":
             # A number followed by its own Darwin strerror() words is that errno, whatever
             #   the code word: "failed at lookup with error 3 - No such process" (an XPC
             #   lookup, rrva/openconnectui2 issue 2), "error 61: Connection refused".
@@ -1761,16 +1771,25 @@ class _Line:
                 span = (match.start(), match.end("pe_code") + 1)
                 self.add("kCFStreamErrorDomainNetDB", code, *span)
                 return True
-            if not _darwin_errno_text(code, text):
+            if not _darwin_errno_text(code, text) and (
+                _other_strerror(code, text) or not self.strerror_near(code)
+            ):
+                # (its words elsewhere do: pySerial's "[Errno 16] could not open port x:
+                #   [Errno 16] Resource busy: 'x'", espressif/esptool issue 320)
                 return kind != "bracketerrno"
             if kind == "pyerrno":  # the finding is "[Errno 54]", as people quote it
                 span = (match.start(), match.end("pe_code") + 1)
             else:
                 span = match.span(f"{prefix}_code")
             self.add("NSPOSIXErrorDomain", code, *span)
+        elif kind == "errtuple":
+            code = int(match["tu_code"])
+            if code not in STRERROR or match["tu_text"].lower() != _STRERROR_LC[code]:
+                return False
+            self.add("NSPOSIXErrorDomain", code, *match.span("tu_code"))
         elif kind == "bracketed":
             code = int(match["bk_code"])
-            if code not in _STRERROR or _strerror_of(match["bk_text"]) != code:
+            if code not in STRERROR or _strerror_of(match["bk_text"]) != code:
                 return False
             self.add("NSPOSIXErrorDomain", code, *match.span("bk_code"))
         elif kind == "monoerr":
@@ -1803,15 +1822,19 @@ class _Line:
                 ):
                     self.add("TLSAlert", code, start, match.end())
                     return True
-            if (
-                code in _STRERROR
-                and _FAILED_BEFORE.search(self.line, max(0, at - 12), at) is not None
+            if code not in STRERROR:
+                return False
+            words = _strerror_ending(self.line[max(0, at - 60) : at])
+            if words == _STRERROR_LC[code] or (
+                _FAILED_BEFORE.search(self.line, max(0, at - 12), at) is not None
                 and self.strerror_near(code)
             ):
-                # An errno in parentheses after "failed", its strerror() words on the line
-                #   or the line before: "SIOCGIFMTU failed: Device not configured", then
-                #   "interface_get_mtu failed (6), defaulting to max mtu" (nesessionmanager,
-                #   Apple Developer Forums thread 37090).
+                # An errno in parentheses right after its own strerror() words, "message":
+                #   "Connection reset by peer (54)" (breadwallet-ios issue 480), or after
+                #   "failed" with its words on the line or the line before: "SIOCGIFMTU
+                #   failed: Device not configured", then "interface_get_mtu failed (6),
+                #   defaulting to max mtu" (nesessionmanager, Apple Developer Forums thread
+                #   37090).
                 self.add("NSPOSIXErrorDomain", code, *match.span("anm_code"))
                 return True
             return False

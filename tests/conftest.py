@@ -39,6 +39,13 @@ def upstream() -> dict[str, Any]:
 
 
 @pytest.fixture(scope="session")
+def upstream_strerror() -> dict[str, str]:
+    """Libc's sys_errlist, errno (as a string) -> text, re-extracted by extract_upstream.py."""
+    table: dict[str, str] = load("upstream.json")["strerror"]
+    return table
+
+
+@pytest.fixture(scope="session")
 def pyobjc() -> dict[str, Any]:
     """The second source: values PyObjC's wheels carry (extract_pyobjc.py)."""
     return load("pyobjc.json")

@@ -57,6 +57,11 @@ NAMED.update(
         "misspelt_domains": lambda n: (
             "(kCFErrorDomainCFNNetwork error 310.) Domain=NSURLErrorDomian Code=-1 " * (n // 70)
         ),
+        # any errno beside its own words: Python's pairs, "words (errno)" (sets 27 and 28)
+        "errno_pairs_and_words_before_numbers": lambda n: (
+            "error: (61, 'Connection refused') Connection reset by peer (54) [Errno 16] x "
+            * (n // 76)
+        ),
         "runs_with_a_digit_in_every_64": lambda n: "".join(
             ("Code=-" * 4 + "Error Domain=" * 2 + "error code: -" + "Err(" * 3 + "7")
             for _ in range(n // 64)

@@ -751,6 +751,39 @@ SHAPES += [
         [("-1001", "NSURLErrorDomain", -1001, "NSURLErrorTimedOut")],
     ),
 ]
+# Any errno with its own Darwin strerror() words (atscodes._strerror, Libc's sys_errlist):
+#   pySerial on macOS (espressif/esptool issues 320 and 1127), Python 2's socket.error
+#   pair, and an app's own "words (errno)" (breadwallet-ios issue 480).
+SHAPES += [
+    (
+        "serial.serialutil.SerialException: [Errno 16] could not open port /dev/cu.x: "
+        "[Errno 16] Resource busy: '/dev/cu.x'",
+        [
+            ("[Errno 16]", "NSPOSIXErrorDomain", 16, "EBUSY"),
+            ("[Errno 16]", "NSPOSIXErrorDomain", 16, "EBUSY"),
+        ],
+    ),
+    (
+        "FileExistsError: [Errno 17] File exists: 'x'",
+        [("[Errno 17]", "NSPOSIXErrorDomain", 17, "EEXIST")],
+    ),
+    (
+        "A serial exception error occurred: Could not configure port: (6, 'Device not configured')",
+        [("6", "NSPOSIXErrorDomain", 6, "ENXIO")],
+    ),
+    # (the gai_strerror() rule reads errno 8 as EAI_NONAME only with its own words; with
+    #   strerror()'s it is ENOEXEC, the same number on Linux)
+    ("OSError: [Errno 8] Exec format error", [("[Errno 8]", "NSPOSIXErrorDomain", 8, "ENOEXEC")]),
+    (
+        "socket.error: (61, 'Connection refused')",
+        [("61", "NSPOSIXErrorDomain", 61, "ECONNREFUSED")],
+    ),
+    (
+        'pushEvent name=event.syncErrorMessage attributes=["message": '
+        '"Connection reset by peer (54)"]',
+        [("54", "NSPOSIXErrorDomain", 54, "ECONNRESET")],
+    ),
+]
 # A sentence may end right after a pair (picsew.cn, "What is TIC Read Status").
 SHAPES.append(
     (
@@ -808,7 +841,6 @@ NEGATIVES = [
     "(NETWORK.NWERROR error 2.)",
     "{ errno: -61, code: 'ENODATA' }",
     "  errno: -61,",
-    "OSError: [Errno 8] Exec format error",
     # Android's bionic words EAI_NODATA so; its numbers are not Darwin's
     "Failed host lookup: 'x' (OS Error: No address associated with hostname, errno = 7)",
     # a domain that has its own code names no other number on the line
@@ -853,6 +885,12 @@ NEGATIVES = [
     # a short or distant name is not taken for a misspelt one
     'Error Domain=NSUrlErrDomain Code=-1001 "x"',
     'Error Domain=OSStatuz Code=-9806 "x"',
+    # another system's words for an errno, a tuple whose words are not the whole strerror(),
+    # and words that are another errno's
+    "OSError: [Errno 16] Device or resource busy: '/dev/ttyUSB0'",
+    "socket.error: (111, 'Connection refused')",
+    'syncErrorMessage: "Connection reset by peer (61)"',
+    "error: retried (54) times",
 ]
 
 

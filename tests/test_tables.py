@@ -301,3 +301,19 @@ class TestSSLStatusMetadata:
 def test_reserved_alerts_are_the_reserved_spellings() -> None:
     for alert in atscodes.TLSAlert:
         assert alert.reserved == alert.name.endswith("_RESERVED")
+
+
+def test_strerror_texts_are_libc_s(upstream_strerror: dict[str, str]) -> None:
+    """The scanner's strerror() table is Libc's sys_errlist for every DarwinErrno value."""
+    from atscodes._strerror import STRERROR
+
+    values = {int(member) for member in atscodes.DarwinErrno}
+    assert set(STRERROR) == values
+    assert {code: upstream_strerror[str(code)] for code in values} == STRERROR
+
+
+def test_the_errno_values_read_without_words_have_libc_s_texts() -> None:
+    from atscodes._scan import _STRERROR
+    from atscodes._strerror import STRERROR
+
+    assert {code: STRERROR[code] for code in _STRERROR} == _STRERROR

@@ -84,6 +84,12 @@ SOURCES: dict[str, Source] = {
         "lookup.subproj/netdb.h",
         "Libinfo-600",
     ),
+    "errlst_c": Source(
+        "apple-oss-distributions/Libc",
+        "55b54c0a0c37b3b24393b42b90a4c561d6c606b1",
+        "gen/errlst.c",
+        "Libc-1725.0.11",
+    ),
     "rfc8446": Source("pingu342/rfc", "8f03c4af", "rfc8446.txt", "master"),
     "rfc9846": Source("tlswg/tls13-spec", "c728b4ef", "rfc9846.md", "main"),
     "ech": Source(
@@ -234,6 +240,23 @@ def numeric_defines(defines: dict[str, str]) -> tuple[dict[str, int], dict[str, 
 # --- the families ------------------------------------------------------------------------
 
 
+def strerror_list(text: str) -> dict[str, str]:
+    """``sys_errlist`` of Libc's errlst.c: ``{str(errno): text}``, indexed by position.
+
+    The position is the errno; where a comment names the number (``/* 16 - EBUSY */``)
+    it must agree.
+    """
+    body = text[text.index("sys_errlist[] = {") : text.index("};", text.index("sys_errlist"))]
+    strings: dict[str, str] = {}
+    for index, match in enumerate(
+        re.finditer(r'"((?:[^"\\]|\\.)*)",?[ \t]*(?:/\*\s*(\d+)\s*-)?', body)
+    ):
+        if match[2] is not None and int(match[2]) != index:
+            raise SystemExit(f"errlst.c: entry {index} is commented as {match[2]}")
+        strings[str(index)] = match[1]
+    return strings
+
+
 def extract(clones: Path) -> dict[str, object]:
     texts = {key: read(clones, source) for key, source in SOURCES.items()}
     families: dict[str, object] = {}
@@ -319,6 +342,7 @@ def extract(clones: Path) -> dict[str, object]:
         "generated_by": "tests/upstream/extract_upstream.py",
         "sources": {key: source._asdict() for key, source in SOURCES.items()},
         "families": families,
+        "strerror": strerror_list(texts["errlst_c"]),
     }
 
 
