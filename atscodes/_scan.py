@@ -1557,7 +1557,13 @@ class _Line:
                     text = _strerror_ending(words["dart"] or words["rust"]) or text
             if code in STRERROR and (
                 _darwin_errno_text(code, text)
-                or (not _other_strerror(code, text) and self.strerror_near(code))
+                or (
+                    not _other_strerror(code, text)
+                    # "errno" itself says what 1 and 3 are: every "errno = 1" of the
+                    #   labelled files is EPERM ("Failed to issue sandbox extension for file
+                    #   …, errno = 1", dropbox/SwiftyDropbox issue 256)
+                    and ((word == "errno" and code in _TEXT_REQUIRED) or self.strerror_near(code))
+                )
             ):
                 self.add("NSPOSIXErrorDomain", code, start, end)
                 return True

@@ -53,6 +53,9 @@ HELD_OUT_21 = load("heldout21.jsonl")
 HELD_OUT_22 = load("heldout22.jsonl")
 HELD_OUT_23 = load("heldout23.jsonl")
 HELD_OUT_24 = load("heldout24.jsonl")
+HELD_OUT_25 = load("heldout25.jsonl")
+HELD_OUT_27 = load("heldout27.jsonl")
+HELD_OUT_28 = load("heldout28.jsonl")
 
 # Label domain -> the family group it is scored in.
 GROUP = {
@@ -194,6 +197,9 @@ def score(*, prose: bool, rows: list[dict[str, Any]] | None = None) -> Score:
         (HELD_OUT_22, 25),
         (HELD_OUT_23, 25),
         (HELD_OUT_24, 20),
+        (HELD_OUT_25, 50),
+        (HELD_OUT_27, 50),
+        (HELD_OUT_28, 50),
     ],
     ids=[
         "corpus",
@@ -221,6 +227,9 @@ def score(*, prose: bool, rows: list[dict[str, Any]] | None = None) -> Score:
         "held-out-22",
         "held-out-23",
         "held-out-24",
+        "held-out-25",
+        "held-out-27",
+        "held-out-28",
     ],
 )
 def test_labelled_files_are_large_enough_and_sourced(
@@ -291,6 +300,9 @@ def test_held_out_sources_are_not_in_the_corpus() -> None:
         HELD_OUT_22,
         HELD_OUT_23,
         HELD_OUT_24,
+        HELD_OUT_25,
+        HELD_OUT_27,
+        HELD_OUT_28,
     )
     sets = [{row["source"] for row in rows} for rows in every]
     for index, first in enumerate(sets):
@@ -354,7 +366,8 @@ def test_held_out_sources_are_not_in_the_corpus() -> None:
 #    not permitted, errno = 1)" twice, CFNetwork's "HTTP load failed (error code: 311 …)"
 #    (a CFError with no NSURLError), libssh's "Socket exception callback: 2 (2)", and a
 #    dartssh2 "osError.errorCode: 1" whose words are on the line before.  The first three
-#    were general and added after.
+#    were general and added after; the last became general with set 13's "failed (6)" (an
+#    errno's own words on its line or the line before, after set 24).
 # 11. heldout11.jsonl, untouched 97.3 % (71 of 73), 98.6 % (71 of 72).  Misses: an NSError
 #    dump wrapped by hand over six lines, whose _kCFStreamErrorDomainKey=1 comes on the last
 #    line, after both _kCFStreamErrorCodeKey=61 (a streaming scanner cannot look ahead; not
@@ -371,7 +384,8 @@ def test_held_out_sources_are_not_in_the_corpus() -> None:
 #    set 14's rule; untouched 93.6 % (44 of 47), 97.7 % (43 of 44).  Misses: an XPC lookup's
 #    "error 3 - No such process" twice (a number followed by its own strerror words),
 #    NetworkExtension's "interface_get_mtu failed (6)" with its words on the line before (as
-#    in set 3).  The first was general and added after.  Scored false: an outer
+#    in set 3).  The first was general and added after, the second after set 24.  Scored
+#    false: an outer
 #    _kCFStreamErrorCodeKey=60 labelled "unstated" (as in sets 4 and 6).
 # 14. heldout14.jsonl, command-line output on macOS; untouched 86.7 % (26 of 30), 100 %
 #    (26 of 26).  Misses: curl's "SSLRead() return error -36" (an OSStatus after a
@@ -413,7 +427,8 @@ def test_held_out_sources_are_not_in_the_corpus() -> None:
 #    ("connect ECONNREFUSED", "EHOSTUNREACH" four times, "EHOSTDOWN"), which its labeller
 #    labelled and the corpus and sets 5 to 11 leave unlabelled (nineteen times): under
 #    their rule it is 93.3 % (14 of 15); names are not read.  The seventh is a typed
-#    "kCFErrorDomainCFNNetwork Error 310".  Scored false: "(NSFileProvider-\nErrorDomain
+#    "kCFErrorDomainCFNNetwork Error 310" (a long domain name one letter off is read as
+#    that domain since set 24).  Scored false: "(NSFileProvider-\nErrorDomain
 #    error -1005.)", a domain cut by a line wrap, read as NSURLError -1005; a bare
 #    "ErrorDomain" is now a domain atscodes cannot tell (100 % precision since).
 # 22. heldout22.jsonl, AI clients and macOS utilities; untouched 90.0 % (18 of 20), 100 %
@@ -426,9 +441,25 @@ def test_held_out_sources_are_not_in_the_corpus() -> None:
 #    55.6 % (5 of 9), 83.3 % (5 of 6).  Misses: "[102: Operation not supported on socket]"
 #    twice (its strerror() starts with ENOTSUP's, which was taken for it: the longest now
 #    wins, 77.8 % since), and "NSPOSIXEErrorDomain Code=53" twice, a typed domain name
-#    atscodes cannot tell (not read).  Scored false: AVFoundation's "An unknown error
-#    occurred (-1022)", read as the ATS block it is, where the label gives the nested
-#    dump's NSOSStatusErrorDomain (left as it is).
+#    (read since, one letter off: 88.9 %; its "_kCFStremErrorCodeKey" is not).  Scored
+#    false: AVFoundation's "An unknown error occurred (-1022)", read as the ATS block it
+#    is, where the label gives the nested dump's NSOSStatusErrorDomain (left as it is).
+# 25. heldout25.jsonl, enterprise, identity and productivity software (MSAL, Azure, Intune,
+#    OneDrive, Okta and AppAuth clients, Salesforce, Zoom); scored untouched after set 24's
+#    rules: 91.7 % (22 of 24), 95.7 % (22 of 23).  Misses: "Failed to issue sandbox extension
+#    …, errno = 1" (errno 1 needs its words) and MSAL's "Could not write broker key -34018" (a
+#    Security status on a line with no Security word).  Scored false: a "-1001" in a sentence
+#    that the label gives to GTMOAuth2 (prose, not ours).  None taken.
+# 27. heldout27.jsonl, commerce, fintech and delivery (card readers, payment SDKs, crypto
+#    clients, receipt printers); untouched 96.2 % (25 of 26), 100 % (25 of 25).  Miss: an
+#    app's own "Connection reset by peer (54)" (breadwallet-ios), an errno after its own
+#    words: general, added after with set 28's (100 % since).
+# 28. heldout28.jsonl, hobbyist hardware, science and creative tools; untouched 52.4 % (11 of
+#    21), 84.6 % (11 of 13).  Nine misses are pySerial on macOS, "[Errno 16] Resource busy",
+#    an errno network code does not report, and one is its "(6, 'Device not configured')": any
+#    errno beside its own Darwin strerror() words is read since (Libc's sys_errlist; 100 %).
+#    Scored false: an ESP32 firmware's lwIP errno: 22, "Invalid argument" twice, read as
+#    EINVAL (the same number and words; the label gives lwIP's domain).  Left.
 HELD_OUT_FLOORS = [
     ("heldout", HELD_OUT, 0.98, 0.99),
     ("heldout2", HELD_OUT_2, 0.97, 0.99),
@@ -439,10 +470,10 @@ HELD_OUT_FLOORS = [
     ("heldout7", HELD_OUT_7, 0.98, 0.99),
     ("heldout8", HELD_OUT_8, 0.96, 0.99),
     ("heldout9", HELD_OUT_9, 0.95, 0.99),
-    ("heldout10", HELD_OUT_10, 0.97, 0.99),
+    ("heldout10", HELD_OUT_10, 0.98, 0.99),
     ("heldout11", HELD_OUT_11, 0.97, 0.98),
     ("heldout12", HELD_OUT_12, 0.99, 0.99),
-    ("heldout13", HELD_OUT_13, 0.97, 0.97),
+    ("heldout13", HELD_OUT_13, 0.99, 0.97),
     ("heldout14", HELD_OUT_14, 0.96, 0.99),
     ("heldout15", HELD_OUT_15, 0.98, 0.99),
     ("heldout16", HELD_OUT_16, 0.92, 0.96),
@@ -450,10 +481,13 @@ HELD_OUT_FLOORS = [
     ("heldout18", HELD_OUT_18, 0.99, 0.99),
     ("heldout19", HELD_OUT_19, 0.99, 0.99),
     ("heldout20", HELD_OUT_20, 0.9, 0.99),
-    ("heldout21", HELD_OUT_21, 0.66, 0.99),
+    ("heldout21", HELD_OUT_21, 0.71, 0.99),
     ("heldout22", HELD_OUT_22, 0.99, 0.99),
     ("heldout23", HELD_OUT_23, 0.99, 0.99),
-    ("heldout24", HELD_OUT_24, 0.77, 0.87),
+    ("heldout24", HELD_OUT_24, 0.88, 0.88),
+    ("heldout25", HELD_OUT_25, 0.91, 0.95),
+    ("heldout27", HELD_OUT_27, 0.99, 0.99),
+    ("heldout28", HELD_OUT_28, 0.99, 0.91),
 ]
 
 

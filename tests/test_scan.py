@@ -751,6 +751,13 @@ SHAPES += [
         [("-1001", "NSURLErrorDomain", -1001, "NSURLErrorTimedOut")],
     ),
 ]
+# "errno" itself says what 1 is (dropbox/SwiftyDropbox issue 256, iOS 13); "error 1" is not.
+SHAPES.append(
+    (
+        "Failed to issue sandbox extension for file file:///private/var/x.MOV, errno = 1",
+        [("1", "NSPOSIXErrorDomain", 1, "EPERM")],
+    )
+)
 # Any errno with its own Darwin strerror() words (atscodes._strerror, Libc's sys_errlist):
 #   pySerial on macOS (espressif/esptool issues 320 and 1127), Python 2's socket.error
 #   pair, and an app's own "words (errno)" (breadwallet-ios issue 480).
@@ -874,7 +881,8 @@ NEGATIVES = [
     "{:tls_alert, 'something else'}",
     "Socket SO_ERROR 12345",
     "connectx failed [1: Something else]",
-    "errno 1",
+    "errno 1: Broken pipe",
+    "error 1",
     # strerror() words near a number that is another errno's, or whose words are not in view
     "osError.message: 'Operation not permitted'\nosError.errorCode: 2",
     "interface_get_mtu failed (6), defaulting to max mtu",
