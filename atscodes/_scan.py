@@ -325,6 +325,13 @@ _DOMAIN_SPELLINGS = (
     "|SystemConfiguration|Custom)"
 )
 
+# What may stand between a domain's name and its code.
+_DOMAIN_SEP = (
+    r"(?:\s{0,4}(?i:error\s{0,4}code|code)\s{0,4}[=:]?\s{0,4}"
+    r"|\s{0,4}[,:]?\s{0,4}(?i:error|\u9519\u8bef)\s{0,4}:?\s{0,4}"
+    r"|\s{0,4}[,:/]\s{0,4}|\s{1,4})"
+)
+
 _URL_RANGE = r"(?:99[5-9]|10[0-2]\d|110[0-4]|120[0-6]|2000|300[0-7])"
 _W = r"[ \t]"  # inline whitespace; always used with a bound
 # After a "domain:code" pair: no word, ':' or '.' + word character goes on ("1:54.3", "1:2:3"
@@ -357,11 +364,13 @@ _FRAGMENTS: Final[tuple[tuple[str, str], ...]] = (
     #   "#NSURLErrorDomain/-1202" (kolyvan/kybook issue 203).
     (
         "domain",
-        rf"(?P<d_dom>{_DOMAIN_SPELLINGS})"
-        r"(?:\s{0,4}(?i:error\s{0,4}code|code)\s{0,4}[=:]?\s{0,4}"
-        r"|\s{0,4}[,:]?\s{0,4}(?i:error|\u9519\u8bef)\s{0,4}:?\s{0,4}"
-        rf"|\s{{0,4}}[,:/]\s{{0,4}}|\s{{1,4}})\[?(?P<d_code>{_NUM})",
+        rf"(?P<d_dom>{_DOMAIN_SPELLINGS}){_DOMAIN_SEP}\[?(?P<d_code>{_NUM})",
     ),
+    # The same with a long domain name misspelt by one letter: "NSPOSIXeErrorDomain 51 The
+    #   operation couldn't be completed." (OwnTracks' status text as a user typed it out,
+    #   BrianHepler/MMM-WeasleyClock issue 3); the handler reads the name back from
+    #   "ErrorDomain" and asks _domain_token() for it.
+    ("domaintypo", rf"ErrorDomain(?P<dt_tail>\w{{0,20}}){_DOMAIN_SEP}\[?(?P<dt_code>{_NUM})"),
     # Foundation's description of an NSError without one of its own: "The operation
     #   couldn't be completed. (kCFErrorDomainCFNetwork error 303.)"; the token before
     #   "error" is always the domain, one atscodes has no table for included
@@ -619,6 +628,7 @@ _NEEDLES: Final[dict[str, tuple[tuple[str, ...], bool]]] = {
     "task": (("code:",), False),
     "nserror": (("omain", "OMAIN"), False),
     "domain": (("Domain", "domain", "OSStatus", "OSstatus", "NWError", "NWERROR"), False),
+    "domaintypo": (("ErrorDomain",), False),
     "opdesc": ((" error ", " error. "), False),
     "key": (("kCFStreamErrorCodeKey",), False),
     "orig": (("kCFNetworkCFStreamSSLErrorOriginalValue",), False),
@@ -1620,6 +1630,23 @@ class _Line:
                 return True
         return False
 
+    def misspelt_domain(self, match: re.Match[str]) -> bool:
+        """A code after a long domain name one letter off a known one (see _domain_token)."""
+        start = first = match.start()
+        while start > max(0, first - 60) and (
+            self.line[start - 1].isalnum() or self.line[start - 1] in "_."
+        ):
+            start -= 1
+        token = (self.line[start:first] + "ErrorDomain" + match["dt_tail"]).lower()
+        domain = None if token in _DOMAIN_TOKENS else _domain_token(token)
+        if domain is None or domain == "NWError":
+            return False  # spelt right (its own fragment reads it), or no domain of ours
+        code = _number(match["dt_code"])
+        if domain == "NSURLErrorDomain" and code > 0:
+            code = -code
+        self.add(domain, code, *match.span("dt_code"))
+        return True
+
     def twin(self, code: int) -> Finding | None:
         """A code already found on this line with the value *code*, in a known domain.
 
@@ -1719,6 +1746,8 @@ class _Line:
                 code = -code  # "NSURLErrorDomain - 1001": the sign printed apart, or dropped
             if domain is not None:
                 self.add(domain, code, *match.span("d_code"))
+        elif kind == "domaintypo":
+            return self.misspelt_domain(match)
         elif kind == "key":
             code = _number(match["key_code"])
             domain_key = self.domain_key_near(match.start())

@@ -57,6 +57,7 @@ NAMED.update(
         "misspelt_domains": lambda n: (
             "(kCFErrorDomainCFNNetwork error 310.) Domain=NSURLErrorDomian Code=-1 " * (n // 70)
         ),
+        "error_domain_after_long_words": lambda n: ("a" * 70 + "ErrorDomain 51 ") * (n // 85),
         # any errno beside its own words: Python's pairs, "words (errno)" (sets 27 and 28)
         "errno_pairs_and_words_before_numbers": lambda n: (
             "error: (61, 'Connection refused') Connection reset by peer (54) [Errno 16] x "

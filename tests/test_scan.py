@@ -747,6 +747,10 @@ SHAPES += [
         [("-1001", "NSURLErrorDomain", -1001, "NSURLErrorTimedOut")],
     ),
     (
+        "Then idle NSPOSIXeErrorDomain 51 The operation couldn't be completed.",
+        [("51", "NSPOSIXErrorDomain", 51, "ENETUNREACH")],
+    ),
+    (
         "Error Domain=NSURLErrorDomin Code=-1001",
         [("-1001", "NSURLErrorDomain", -1001, "NSURLErrorTimedOut")],
     ),
@@ -893,6 +897,8 @@ NEGATIVES = [
     # a short or distant name is not taken for a misspelt one
     'Error Domain=NSUrlErrDomain Code=-1001 "x"',
     'Error Domain=OSStatuz Code=-9806 "x"',
+    "MyAppErrorDomain 51 failed",
+    "FooBarErrorDomain error -1001",
     # another system's words for an errno, a tuple whose words are not the whole strerror(),
     # and words that are another errno's
     "OSError: [Errno 16] Device or resource busy: '/dev/ttyUSB0'",
