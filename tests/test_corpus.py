@@ -54,8 +54,10 @@ HELD_OUT_22 = load("heldout22.jsonl")
 HELD_OUT_23 = load("heldout23.jsonl")
 HELD_OUT_24 = load("heldout24.jsonl")
 HELD_OUT_25 = load("heldout25.jsonl")
+HELD_OUT_26 = load("heldout26.jsonl")
 HELD_OUT_27 = load("heldout27.jsonl")
 HELD_OUT_28 = load("heldout28.jsonl")
+HELD_OUT_30 = load("heldout30.jsonl")
 
 # Label domain -> the family group it is scored in.
 GROUP = {
@@ -198,8 +200,10 @@ def score(*, prose: bool, rows: list[dict[str, Any]] | None = None) -> Score:
         (HELD_OUT_23, 25),
         (HELD_OUT_24, 20),
         (HELD_OUT_25, 50),
+        (HELD_OUT_26, 30),
         (HELD_OUT_27, 50),
         (HELD_OUT_28, 50),
+        (HELD_OUT_30, 45),
     ],
     ids=[
         "corpus",
@@ -228,8 +232,10 @@ def score(*, prose: bool, rows: list[dict[str, Any]] | None = None) -> Score:
         "held-out-23",
         "held-out-24",
         "held-out-25",
+        "held-out-26",
         "held-out-27",
         "held-out-28",
+        "held-out-30",
     ],
 )
 def test_labelled_files_are_large_enough_and_sourced(
@@ -301,8 +307,10 @@ def test_held_out_sources_are_not_in_the_corpus() -> None:
         HELD_OUT_23,
         HELD_OUT_24,
         HELD_OUT_25,
+        HELD_OUT_26,
         HELD_OUT_27,
         HELD_OUT_28,
+        HELD_OUT_30,
     )
     sets = [{row["source"] for row in rows} for rows in every]
     for index, first in enumerate(sets):
@@ -450,6 +458,10 @@ def test_held_out_sources_are_not_in_the_corpus() -> None:
 #    …, errno = 1" (errno 1 needs its words) and MSAL's "Could not write broker key -34018" (a
 #    Security status on a line with no Security word).  Scored false: a "-1001" in a sentence
 #    that the label gives to GTMOAuth2 (prose, not ours).  None taken.
+# 26. heldout26.jsonl, pages in French, German, Turkish, Spanish and five more languages;
+#    thin: 4 labels in log output (10 prose).  Untouched 75.0 % (3 of 4), 100 % (3 of 3).
+#    Miss: -34018 inside an HTML anchor's name ("handle--34018-error-…"), which its
+#    labeller doubted; left.
 # 27. heldout27.jsonl, commerce, fintech and delivery (card readers, payment SDKs, crypto
 #    clients, receipt printers); untouched 96.2 % (25 of 26), 100 % (25 of 25).  Miss: an
 #    app's own "Connection reset by peer (54)" (breadwallet-ios), an errno after its own
@@ -460,6 +472,10 @@ def test_held_out_sources_are_not_in_the_corpus() -> None:
 #    errno beside its own Darwin strerror() words is read since (Libc's sys_errlist; 100 %).
 #    Scored false: an ESP32 firmware's lwIP errno: 22, "Invalid argument" twice, read as
 #    EINVAL (the same number and words; the label gives lwIP's domain).  Left.
+# 30. heldout30.jsonl, mobility, maps and transport; untouched 93.5 % (29 of 31), 100 %
+#    (29 of 29).  Misses: OwnTracks' status typed out as "NSPOSIXeErrorDomain 51" (read since:
+#    a misspelt long domain name before a bare code) and its "kCFStreamErrorCodeKey" =51 with
+#    the domain key on the line after it (not read: the key's line is read before the next).
 HELD_OUT_FLOORS = [
     ("heldout", HELD_OUT, 0.98, 0.99),
     ("heldout2", HELD_OUT_2, 0.97, 0.99),
@@ -486,8 +502,10 @@ HELD_OUT_FLOORS = [
     ("heldout23", HELD_OUT_23, 0.99, 0.99),
     ("heldout24", HELD_OUT_24, 0.88, 0.88),
     ("heldout25", HELD_OUT_25, 0.91, 0.95),
+    ("heldout26", HELD_OUT_26, 0.75, 0.99),
     ("heldout27", HELD_OUT_27, 0.99, 0.99),
     ("heldout28", HELD_OUT_28, 0.99, 0.91),
+    ("heldout30", HELD_OUT_30, 0.96, 0.99),
 ]
 
 
