@@ -1802,7 +1802,16 @@ class _Line:
             prefix = {"pyerrno": "pe", "pyoserror": "po", "bracketerrno": "be"}[kind]
             code = int(match[f"{prefix}_code"])
             text = match[f"{prefix}_text"]
-            if kind == "pyerrno" and text and text.startswith(_GAI_TEXT.get(code, "\0")):
+            if kind == "pyerrno" and (
+                (text and text.startswith(_GAI_TEXT.get(code, "\0")))
+                or self.line.endswith(("gaierror: ", "gaierror:"), 0, match.start())
+            ):
+                # Python's socket.gaierror carries getaddrinfo()'s code, positive as Darwin
+                #   numbers them (Linux's are negative: "[Errno -2] Name or service not
+                #   known"): "socket.gaierror: [Errno 8] nodename nor ser…", its words cut
+                #   (sviatoslav-lebediev/anki-quizlet-importer-extended issue 111, macOS 12.4).
+                if _resolve("kCFStreamErrorDomainNetDB", code) is None:
+                    return True
                 span = (match.start(), match.end("pe_code") + 1)
                 self.add("kCFStreamErrorDomainNetDB", code, *span)
                 return True

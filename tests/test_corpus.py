@@ -57,6 +57,7 @@ HELD_OUT_25 = load("heldout25.jsonl")
 HELD_OUT_26 = load("heldout26.jsonl")
 HELD_OUT_27 = load("heldout27.jsonl")
 HELD_OUT_28 = load("heldout28.jsonl")
+HELD_OUT_29 = load("heldout29.jsonl")
 HELD_OUT_30 = load("heldout30.jsonl")
 
 # Label domain -> the family group it is scored in.
@@ -203,6 +204,7 @@ def score(*, prose: bool, rows: list[dict[str, Any]] | None = None) -> Score:
         (HELD_OUT_26, 30),
         (HELD_OUT_27, 50),
         (HELD_OUT_28, 50),
+        (HELD_OUT_29, 55),
         (HELD_OUT_30, 45),
     ],
     ids=[
@@ -235,6 +237,7 @@ def score(*, prose: bool, rows: list[dict[str, Any]] | None = None) -> Score:
         "held-out-26",
         "held-out-27",
         "held-out-28",
+        "held-out-29",
         "held-out-30",
     ],
 )
@@ -310,6 +313,7 @@ def test_held_out_sources_are_not_in_the_corpus() -> None:
         HELD_OUT_26,
         HELD_OUT_27,
         HELD_OUT_28,
+        HELD_OUT_29,
         HELD_OUT_30,
     )
     sets = [{row["source"] for row in rows} for rows in every]
@@ -472,6 +476,11 @@ def test_held_out_sources_are_not_in_the_corpus() -> None:
 #    errno beside its own Darwin strerror() words is read since (Libc's sys_errlist; 100 %).
 #    Scored false: an ESP32 firmware's lwIP errno: 22, "Invalid argument" twice, read as
 #    EINVAL (the same number and words; the label gives lwIP's domain).  Left.
+# 29. heldout29.jsonl, education, reading and learning apps; untouched 92.9 % (13 of 14),
+#    86.7 % (13 of 15).  Miss: "socket.gaierror: [Errno 8] nodename nor ser…", its words cut
+#    (the gaierror type now says the domain: 100 % since).  Scored false: a Linux traceback's
+#    "[Errno 2] No such file or directory" twice, read as ENOENT, which is 2 with those words
+#    on Linux too; the label gives Linux's domain.  Left, as set 28's lwIP EINVAL.
 # 30. heldout30.jsonl, mobility, maps and transport; untouched 93.5 % (29 of 31), 100 %
 #    (29 of 29).  Misses: OwnTracks' status typed out as "NSPOSIXeErrorDomain 51" (read since:
 #    a misspelt long domain name before a bare code) and its "kCFStreamErrorCodeKey" =51 with
@@ -505,6 +514,7 @@ HELD_OUT_FLOORS = [
     ("heldout26", HELD_OUT_26, 0.75, 0.99),
     ("heldout27", HELD_OUT_27, 0.99, 0.99),
     ("heldout28", HELD_OUT_28, 0.99, 0.91),
+    ("heldout29", HELD_OUT_29, 0.99, 0.86),
     ("heldout30", HELD_OUT_30, 0.96, 0.99),
 ]
 

@@ -762,6 +762,13 @@ SHAPES.append(
         [("1", "NSPOSIXErrorDomain", 1, "EPERM")],
     )
 )
+# Python's gaierror names getaddrinfo()'s numbering, whatever its words (cut here).
+SHAPES.append(
+    (
+        "socket.gaierror: [Errno 8] nodename nor ser…",
+        [("[Errno 8]", "kCFStreamErrorDomainNetDB", 8, "EAI_NONAME")],
+    )
+)
 # Any errno with its own Darwin strerror() words (atscodes._strerror, Libc's sys_errlist):
 #   pySerial on macOS (espressif/esptool issues 320 and 1127), Python 2's socket.error
 #   pair, and an app's own "words (errno)" (breadwallet-ios issue 480).
@@ -898,6 +905,8 @@ NEGATIVES = [
     'Error Domain=NSUrlErrDomain Code=-1001 "x"',
     'Error Domain=OSStatuz Code=-9806 "x"',
     "MyAppErrorDomain 51 failed",
+    "socket.gaierror: [Errno -2] Name or service not known",
+    "socket.gaierror: [Errno 99] x",
     "FooBarErrorDomain error -1001",
     # another system's words for an errno, a tuple whose words are not the whole strerror(),
     # and words that are another errno's
