@@ -897,8 +897,8 @@ _STRERROR: Final[dict[int, str]] = {
     102: "Operation not supported on socket",
 }
 _STRERROR_LC: Final = {code: text.lower() for code, text in STRERROR.items()}
-# Errno values too common as plain numbers ("[1: …]", "errno 1") to be read without
-# their own strerror() words after them.
+# Errno values too common as plain numbers ("[1: …]", "error 1") to be read without
+# their own strerror() words after them (the word "errno" itself is enough, see word()).
 _TEXT_REQUIRED: Final = frozenset({1, 3})
 
 
