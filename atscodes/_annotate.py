@@ -289,6 +289,19 @@ def _line_ends(data: bytes, lo: int, hi: int) -> int:
     return newlines + returns
 
 
+def _line_ends_upto(data: bytes, lo: int, hi: int, cap: int = 3) -> int:
+    """``min(_line_ends(data, lo, hi), cap)``, counting only a few kB when lines are short.
+
+    The record's gap only asks whether more than two lines lie between candidates; the
+    whole gap is counted only when its first 4 kB hold fewer than *cap* line ends.
+    """
+    end = min(hi, lo + 4096)
+    ends = _line_ends(data, lo, end)
+    if ends < cap and end < hi:
+        ends = _line_ends(data, lo, hi)
+    return min(ends, cap)
+
+
 class _Engine:
     """Scans blocks; writes them, annotated, if there is an output."""
 
@@ -353,7 +366,7 @@ class _Engine:
                 line_no += _line_ends(data, counted, start)
                 counted = start
             if record.holds():
-                self.gap += _line_ends(data, last, start)
+                self.gap += _line_ends_upto(data, last, start)
                 if self.gap > 2:
                     record.reset()
             self.gap = 0
@@ -372,7 +385,7 @@ class _Engine:
         if self.line_numbers:
             self.line_no = line_no + _line_ends(data, counted, len(data))
         if record.holds():
-            self.gap += _line_ends(data, last, len(data))
+            self.gap += _line_ends_upto(data, last, len(data))
         return found
 
     # A long line, window by window -------------------------------------------------------

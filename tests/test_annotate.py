@@ -419,3 +419,15 @@ def test_a_full_disk_is_one_line_and_exit_2(mode: list[str]) -> None:
         )
     assert result.returncode == 2
     assert result.stderr == b"atscodes: error: write error: No space left on device\n"
+
+
+@given(
+    st.lists(st.sampled_from([b"x" * 40, b"x" * 3000, b"\n", b"\r", b"\r\n"]), max_size=12),
+    st.integers(0, 20),
+)
+def test_the_capped_line_count_agrees_with_the_count(parts: list[bytes], lo: int) -> None:
+    """The record's gap counts at most three line ends, and reads the whole gap only if it must."""
+    data = b"".join(parts)
+    lo = min(lo, len(data))
+    expected = min(engine._line_ends(data, lo, len(data)), 3)
+    assert engine._line_ends_upto(data, lo, len(data)) == expected
