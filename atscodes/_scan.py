@@ -829,7 +829,14 @@ _WORDS_BEFORE: Final = re.compile(
     r"(?:OS Error: (?P<dart>[A-Za-z' ]{1,60}), |(?P<rust>[A-Za-z' ]{1,60}) \()$"
 )
 # SecureTransport's calls: an error code word on their line is an OSStatus.
-_SECURE_TRANSPORT_CALLS: Final = ("SSLRead(", "SSLWrite(", "SSLHandshake(", "SSLClose(")
+# (as a word: BlueSSLService's "ERROR: SSLRead, code: -36, reason: errSecIO", Kitura issue 1036)
+_SECURE_TRANSPORT_CALL: Final = re.compile(
+    r"(?<![A-Za-z])SSL(?:Read|Write|Handshake|Close)(?![A-Za-z])"
+)
+# The same code again in hex, in parentheses right after it: BlueSSLService's "Error code:
+#   -9806(0x-264E)" (Swift's String(_:radix:) of a negative value; Kitura issues 1036 and
+#   1203, on macOS) and C's "%d (0x%x)", "-9802 (0xFFFFD9B6)".
+_HEX_AFTER: Final = re.compile(r"\s?\((?P<hex>0[xX](?P<neg>-)?(?P<digits>[0-9A-Fa-f]{1,16}))\)")
 _RUST_MESSAGE: Final = re.compile(r', kind: \w{1,40}, message: "(?P<text>[^"]{1,60})"')
 _TEXT_AFTER: Final = re.compile(r"\s{0,2}[(\[:]?\s{0,2}(?P<text>[A-Za-z'][A-Za-z' ]{0,40})")
 # A type named just before a code word is the code's domain: "ParseError code=-1 error=…:
@@ -1256,6 +1263,7 @@ class _Line:
         "_key_pos",
         "_lower",
         "_names",
+        "_st",
         "_strerror",
         "base",
         "col_base",
@@ -1294,6 +1302,7 @@ class _Line:
         self._has: dict[str, bool] = {}
         self._lower: str | None = None
         self._strerror: dict[int, bool] = {}
+        self._st: bool | None = None
 
     # -- context, computed at most once per line ------------------------------------------
     def domain_keys(self) -> list[tuple[int, int]]:
@@ -1398,6 +1407,8 @@ class _Line:
 
     def close(self) -> None:
         """Update the record with what this line leaves open and names."""
+        if self.findings and "(0" in self.line:
+            self.findings = list(self._with_hex_twins())
         if self._names is not None:
             # A status named beside its number ("Crash on -34018 (undocumented
             # errSecMissingEntitlement)") is one code: the number's finding.
@@ -1448,6 +1459,34 @@ class _Line:
             # Only a domain without its own code on this line speaks for the next lines.
             index = self.free_domains().last()
             record.domain = None if index is None else (domains[index][1],)
+
+    def _with_hex_twins(self) -> Iterator[Finding]:
+        """The findings, each followed by its value again in hex right after it, if there."""
+        taken = {finding.span[0] for finding in self.findings}
+        for finding in self.findings:
+            yield finding
+            if finding.member is None:
+                continue
+            end = finding.span[1] - self.base
+            after = _HEX_AFTER.match(self.line, end)
+            if after is None:
+                continue
+            value = int(after["digits"], 16)
+            if after["neg"]:
+                value = -value
+            elif 1 << 31 <= value < 1 << 32:
+                value -= 1 << 32
+            start, stop = after.span("hex")
+            if value == finding.code and self.base + start not in taken:
+                yield Finding(
+                    finding.code,
+                    finding.domain,
+                    (self.base + start, self.base + stop),
+                    self.line_no,
+                    self.col_base + start + 1,
+                    finding.member,
+                    self.line[start:stop],
+                )
 
     # -- findings --------------------------------------------------------------------------
     def add(self, domain: str, code: int, start: int, end: int, member: Code | None = None) -> None:
@@ -1621,14 +1660,23 @@ class _Line:
                 #   "osError.errorCode: 1" (TerminalStudio/dartssh2 issue 96).
                 self.add("NSPOSIXErrorDomain", code, start, end)
                 return True
-        if any(self.has(call) for call in _SECURE_TRANSPORT_CALLS):
-            # curl's SecureTransport back end: "SSLRead() return error -36" (an OSStatus,
-            #   ioErr; curl lib/vtls/sectransp.c), TheBloodElf/iOSDevNotices issue 18.
-            status = _resolve("NSOSStatusErrorDomain", code)
-            if status is not None:
-                self.add("NSOSStatusErrorDomain", code, start, end, member=status)
-                return True
+        status = self.secure_transport_status(code)
+        if status is not None:
+            self.add("NSOSStatusErrorDomain", code, start, end, member=status)
+            return True
         return False
+
+    def secure_transport_status(self, code: int) -> Code | None:
+        """*code* as an OSStatus, if the line names a SecureTransport call.
+
+        curl's SecureTransport back end: "SSLRead() return error -36" (an OSStatus,
+        ioErr; curl lib/vtls/sectransp.c, TheBloodElf/iOSDevNotices issue 18).
+        """
+        if -9899 <= code <= -9800:
+            return None  # SecureTransport's own range: read as everywhere else
+        if self._st is None:
+            self._st = _SECURE_TRANSPORT_CALL.search(self.line) is not None
+        return _resolve("NSOSStatusErrorDomain", code) if self._st else None
 
     def misspelt_domain(self, match: re.Match[str]) -> bool:
         """A code after a long domain name one letter off a known one (see _domain_token)."""
@@ -1780,8 +1828,15 @@ class _Line:
                 return True
             else:
                 # By its value where that says ("error code: -9806" is SecureTransport's,
-                # "Error Code: -67843" a trust result); else an NSURLError ("code: -1").
-                domain = _by_range(code) or ("NSURLErrorDomain" if code < 0 else None)
+                # "Error Code: -67843" a trust result), an OSStatus beside a SecureTransport
+                # call; else an NSURLError ("code: -1").
+                domain = _by_range(code)
+                status = None if domain is not None else self.secure_transport_status(code)
+                if status is not None:
+                    self.add("NSOSStatusErrorDomain", code, *match.span("err_code"), member=status)
+                    return True
+                if domain is None and code < 0:
+                    domain = "NSURLErrorDomain"
             if domain is not None:
                 self.add(domain, code, *match.span("err_code"))
         elif kind == "ctx":

@@ -769,6 +769,40 @@ SHAPES.append(
         [("[Errno 8]", "kCFStreamErrorDomainNetDB", 8, "EAI_NONAME")],
     )
 )
+# BlueSSLService (Kitura issues 1036 and 1203, macOS): the code again in signed hex, and an
+#   OSStatus beside a SecureTransport call named as a word.
+SHAPES += [
+    (
+        "Error = Error code: -9806(0x-264E), ERROR: SSLRead, code: -9806, reason: x.",
+        [
+            ("-9806", "kCFStreamErrorDomainSSL", -9806, "errSSLClosedAbort"),
+            ("0x-264E", "kCFStreamErrorDomainSSL", -9806, "errSSLClosedAbort"),
+            ("-9806", "kCFStreamErrorDomainSSL", -9806, "errSSLClosedAbort"),
+        ],
+    ),
+    (
+        "Error = Error code: -36(0x-24), ERROR: SSLRead, code: -36, reason: errSecIO.",
+        [
+            ("-36", "NSOSStatusErrorDomain", -36, "errSecIO"),
+            ("0x-24", "NSOSStatusErrorDomain", -36, "errSecIO"),
+            ("-36", "NSOSStatusErrorDomain", -36, "errSecIO"),
+        ],
+    ),
+    (
+        "SSL error code: -9802 (0xFFFFD9B6)",
+        [
+            ("-9802", "kCFStreamErrorDomainSSL", -9802, "errSSLFatalAlert"),
+            ("0xFFFFD9B6", "kCFStreamErrorDomainSSL", -9802, "errSSLFatalAlert"),
+        ],
+    ),
+    (
+        "Error code: -9806(0x-2640) and error code -1001 (0x3E9)",
+        [
+            ("-9806", "kCFStreamErrorDomainSSL", -9806, "errSSLClosedAbort"),
+            ("-1001", "NSURLErrorDomain", -1001, "NSURLErrorTimedOut"),
+        ],
+    ),
+]
 # Any errno with its own Darwin strerror() words (atscodes._strerror, Libc's sys_errlist):
 #   pySerial on macOS (espressif/esptool issues 320 and 1127), Python 2's socket.error
 #   pair, and an app's own "words (errno)" (breadwallet-ios issue 480).
@@ -905,6 +939,7 @@ NEGATIVES = [
     'Error Domain=NSUrlErrDomain Code=-1001 "x"',
     'Error Domain=OSStatuz Code=-9806 "x"',
     "MyAppErrorDomain 51 failed",
+    "Error code: -36 while reading SSLReader.swift",
     "socket.gaierror: [Errno -2] Name or service not known",
     "socket.gaierror: [Errno 99] x",
     "FooBarErrorDomain error -1001",
