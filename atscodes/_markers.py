@@ -19,6 +19,9 @@ MARKERS: Final[tuple[str, ...]] = (
     "Err",
     "ERR",
     "ailed",
+    # CoreFoundation's "CFSocketSetAddress bind failure: 48" (see the scanner's "cfsocket");
+    #   one search with "ailed" (the markers share their first two bytes).
+    "ailure: ",
     "lert",
     "LERT",
     "-98",

@@ -439,6 +439,14 @@ _FRAGMENTS: Final[tuple[tuple[str, str], ...]] = (
         r"(?:SO_ERROR\s{0,4}\[?|POSIX\s{1,4}error\s{1,4}|POSIXErrorCode\(rawValue:\s{0,4})"
         r"(?P<px_code>\d{1,4})(?!\d)",
     ),
+    # CoreFoundation's CFSocketSetAddress() logs errno when bind() or listen() fails:
+    #   "CFSocketSetAddress bind failure: 48" (CFSocket.c in swiftlang/swift-corelibs-
+    #   foundation, commit 99cbc77958be; maxgoedjen/secretive issue 555, and "listen
+    #   failure: 102" in held-out set 2).
+    (
+        "cfsocket",
+        r"CFSocketSetAddress\s(?:bind|listen)\sfailure:\s(?P<cs_code>\d{1,3})(?!\d)",
+    ),
     # Mono's Win32Exception for an error it has no text for: "SocketException:
     #   mono-io-layer-error (61)" (heroiclabs/nakama-unity issue 152, Unity on iOS); the
     #   number is the platform's errno (Android's say 111 for the same refusal), read as
@@ -653,6 +661,7 @@ _NEEDLES: Final[dict[str, tuple[tuple[str, ...], bool]]] = {
     "alertnamed": (("_", ")"), False),
     "alertpeer": (("peer",), False),
     "monoerr": (("mono-io",), False),
+    "cfsocket": (("CFSocketSetAddress",), False),
     "alertgo": ((" error: tls: ",), False),
     "alertcurl": (("TLS alert, ",), False),
     "alertdotnet": (("TLS alert:",), False),
@@ -1891,6 +1900,11 @@ class _Line:
             if code not in STRERROR or _strerror_of(match["bk_text"]) != code:
                 return False
             self.add("NSPOSIXErrorDomain", code, *match.span("bk_code"))
+        elif kind == "cfsocket":
+            code = int(match["cs_code"])
+            if _resolve("NSPOSIXErrorDomain", code) is None:
+                return False
+            self.add("NSPOSIXErrorDomain", code, *match.span("cs_code"))
         elif kind == "monoerr":
             code = int(match["mio_code"])
             if code not in _STRERROR:

@@ -803,6 +803,15 @@ SHAPES += [
         ],
     ),
 ]
+# CoreFoundation's CFSocketSetAddress logs errno (maxgoedjen/secretive issue 555).
+SHAPES += [
+    (
+        "SecretAgent[24627:137916] CFSocketSetAddress bind failure: 48",
+        [("48", "NSPOSIXErrorDomain", 48, "EADDRINUSE")],
+    ),
+    ("CFSocketSetAddress listen failure: 102", [("102", "NSPOSIXErrorDomain", 102, "EOPNOTSUPP")]),
+    ("CFSocketSetAddress bind failure: 999", []),
+]
 # Any errno with its own Darwin strerror() words (atscodes._strerror, Libc's sys_errlist):
 #   pySerial on macOS (espressif/esptool issues 320 and 1127), Python 2's socket.error
 #   pair, and an app's own "words (errno)" (breadwallet-ios issue 480).
