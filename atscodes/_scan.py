@@ -868,49 +868,21 @@ def _foreign_type_before(line: str, end: int) -> bool:
 _NEAR: Final = 160
 
 # The errno values network code reports, which a code word's number may be read as without
-# its words (any errno is read with its own strerror() words, see atscodes._strerror, whose
-# texts these are; a test checks that they agree).
+# its words (any errno is read with its own strerror() words, atscodes._strerror, whose
+# texts these are).
 _STRERROR: Final[dict[int, str]] = {
-    # EPERM: "connectx failed (fd 15) [1: Operation not permitted]", an app's connection to
-    #   127.0.0.1:22 (microsoftconnect/ms-intune-app-sdk-ios issue 331), and a sandboxed
-    #   macOS app without the network entitlement (flutter/flutter issue 46821)
-    1: "Operation not permitted",
-    2: "No such file or directory",
-    # ESRCH: "failed at lookup with error 3 - No such process" (an XPC service's lookup)
-    3: "No such process",
-    4: "Interrupted system call",
-    9: "Bad file descriptor",
-    13: "Permission denied",
-    22: "Invalid argument",
-    32: "Broken pipe",
-    35: "Resource temporarily unavailable",
-    36: "Operation now in progress",
-    37: "Operation already in progress",
-    38: "Socket operation on non-socket",
-    39: "Destination address required",
-    40: "Message too long",
-    41: "Protocol wrong type for socket",
-    42: "Protocol not available",
-    43: "Protocol not supported",
-    45: "Operation not supported",
-    47: "Address family not supported by protocol family",
-    48: "Address already in use",
-    49: "Can't assign requested address",
-    50: "Network is down",
-    51: "Network is unreachable",
-    52: "Network dropped connection on reset",
-    53: "Software caused connection abort",
-    54: "Connection reset by peer",
-    55: "No buffer space available",
-    56: "Socket is already connected",
-    57: "Socket is not connected",
-    60: "Operation timed out",
-    61: "Connection refused",
-    64: "Host is down",
-    65: "No route to host",
-    89: "Operation canceled",
-    100: "Protocol error",
-    102: "Operation not supported on socket",
+    code: STRERROR[code]
+    for code in (
+        # EPERM: "connectx failed (fd 15) [1: Operation not permitted]", an app's connection
+        #   to 127.0.0.1:22 (microsoftconnect/ms-intune-app-sdk-ios issue 331), and a
+        #   sandboxed macOS app without the network entitlement (flutter/flutter issue 46821)
+        1,
+        2,
+        # ESRCH: "failed at lookup with error 3 - No such process" (an XPC service's lookup)
+        3,
+        *(4, 9, 13, 22, 32, 35, 36, 37, 38, 39, 40, 41, 42, 43, 45, 47, 48, 49),
+        *(50, 51, 52, 53, 54, 55, 56, 57, 60, 61, 64, 65, 89, 100, 102),
+    )
 }
 _STRERROR_LC: Final = {code: text.lower() for code, text in STRERROR.items()}
 # Errno values too common as plain numbers ("[1: …]", "error 1") to be read without

@@ -310,10 +310,3 @@ def test_strerror_texts_are_libc_s(upstream_strerror: dict[str, str]) -> None:
     values = {int(member) for member in atscodes.DarwinErrno}
     assert set(STRERROR) == values
     assert {code: upstream_strerror[str(code)] for code in values} == STRERROR
-
-
-def test_the_errno_values_read_without_words_have_libc_s_texts() -> None:
-    from atscodes._scan import _STRERROR
-    from atscodes._strerror import STRERROR
-
-    assert {code: STRERROR[code] for code in _STRERROR} == _STRERROR
