@@ -28,6 +28,10 @@ MARKERS: Final[tuple[str, ...]] = (
     # libnetwork's "recvmsg(fd 29, 1024 bytes): [54] Connection reset by peer" (iOS 10):
     #   searched with "(-" below, in one pass (a "(" is seldom more than one byte in 64).
     "(fd",
+    # libnetwork's "nw_socket_write_close shutdown(56, SHUT_WR): [57] Socket is not
+    #   connected" (iOS 10; ShingoFukuyama/WKWebViewTips issue 17, AppsFlyer issue 42): its
+    #   "W" is rare in logs, so it is mostly a memchr search, not a pass of its own.
+    "SHUT_WR",
     # issue 11: code words ("ode": code, Code), Cordova's certificate message.
     # Each marker costs a pass over the input (unless it shares its first bytes with
     # another, see atscodes._prefilter), so the list stays short: other shapes of

@@ -485,6 +485,17 @@ _FRAGMENTS: Final[tuple[tuple[str, str], ...]] = (
         "errtuple",
         r"\((?P<tu_code>\d{1,3}),\s?(?P<tu_q>['\"])(?P<tu_text>[A-Z][A-Za-z' /:]{1,50})(?P=tu_q)\)",
     ),
+    # An errno and then its own strerror() words in parentheses, as librtmp prints them:
+    #   "RTMP_Connect0, failed to connect socket. 61 (Connection refused)" (LaiFengiOS/
+    #   LFLiveKit issues 272 and 288, jkuri/opencv-ffmpeg-rtmp-stream issue 6 on a Mac) and
+    #   "GetSockError(): 54 (Connection reset by peer)"; the words must be the number's.
+    (
+        "numwords",
+        r"(?<![\w.:\-])(?P<nw_code>\d{1,3})\s\((?P<nw_text>[A-Z][A-Za-z' /:]{1,50})\)",
+    ),
+    # librtmp's WriteN(): "RTMP send error 32 (437 bytes)", the socket's errno (rtmp.c;
+    #   obsproject/obs-studio issue 13257 on macOS, LFLiveKit's "PILI_RTMP send error 32").
+    ("rtmpsend", r"RTMP\ssend\serror\s(?P<rs_code>\d{1,3})(?!\d)"),
     # "[54: Connection reset by peer]" (daltoniam/Starscream issue 886): errno and strerror.
     ("bracketerrno", r"\[(?P<be_code>\d{1,3}):\s(?P<be_text>[A-Z][A-Za-z' ]{1,40})\]"),
     # "shutdown(29, SHUT_WR): [57] Socket is not connected" (libnetwork, iOS 10): an errno
@@ -655,6 +666,8 @@ _NEEDLES: Final[dict[str, tuple[tuple[str, ...], bool]]] = {
     "errtuple": ((", '", ', "', ",'", ',"'), False),
     "bracketerrno": ((": ",), False),
     "bracketed": (("] ",), False),
+    "numwords": ((" (",), False),
+    "rtmpsend": (("RTMP send error",), False),
     "lowerstack": (("Lower",), False),
     "secname": (("errSec",), False),
     "alertcamel": ((), False),
@@ -1365,6 +1378,12 @@ class _Line:
             return keys[_nearest(self._key_pos, at)][1]
         return None if self.record is None else self.record.domain_key
 
+    def record_domain(self) -> tuple[str | None] | None:
+        """The domain an earlier line of the record names for this one, if this names none."""
+        if self.record is None or self.record.domain is None or self.domains():
+            return None
+        return self.record.domain
+
     def domain_near(self, at: int) -> tuple[str | None] | None:
         """The explicit domain nearest to *at* on this line (or earlier in the record).
 
@@ -1725,7 +1744,13 @@ class _Line:
         expo/expo issue 33286) print errno values as "err", and a key naming the kind
         ("reason=errno, code=57", couchbase/couchbase-lite-ios issue 2026) says so.
         """
-        if self.has("TCP Conn") or self.line[max(0, start - 7) : start].lower() == "socket ":
+        if (
+            self.has("TCP Conn")
+            # WebRTC's "TCP connect failed with error 65" (basicpacketsocketfactory.cc,
+            #   twilio/twilio-voice-ios issue 14)
+            or self.has("TCP connect failed")
+            or self.line[max(0, start - 7) : start].lower() == "socket "
+        ):
             # "RESIP::TRANSPORT: socket error 32" (twilio/video-quickstart-ios issue 159)
             return True
         return _ERRNO_HINT.search(self.line, max(0, start - 40), start) is not None
@@ -1807,6 +1832,19 @@ class _Line:
             elif twin is not None:
                 self.add(twin.domain, code, *match.span("err_code"), member=twin.member)
                 return True
+            elif (explicit := self.record_domain()) is not None:
+                # A domain the line before named for this one: "Domain:NSPOSIXErrorDomain"
+                #   and then "Error Code:1" (somonus/react-native-echarts issue 177).  (Not a
+                #   domain elsewhere on the line: that is often a nested dump's own.)
+                domain = explicit[0]
+                if domain is None:
+                    return True  # another domain's code
+                if domain == "NSURLErrorDomain" and code > 0:
+                    code = -code
+                if domain == "CFStreamError" or _resolve(domain, code) is None:
+                    domain = _by_range(code) or domain
+                if _resolve(domain, code) is None:
+                    return True
             else:
                 # By its value where that says ("error code: -9806" is SecureTransport's,
                 # "Error Code: -67843" a trust result), an OSStatus beside a SecureTransport
@@ -1867,6 +1905,18 @@ class _Line:
             if code not in STRERROR or match["tu_text"].lower() != _STRERROR_LC[code]:
                 return False
             self.add("NSPOSIXErrorDomain", code, *match.span("tu_code"))
+        elif kind == "numwords":
+            code = int(match["nw_code"])
+            if code not in STRERROR or match["nw_text"].lower() != _STRERROR_LC[code]:
+                return False
+            self.add("NSPOSIXErrorDomain", code, *match.span("nw_code"))
+        elif kind == "rtmpsend":
+            code = int(match["rs_code"])
+            # Only the network values below 100: those are Darwin's and, up to 34, Linux's
+            #   too; Linux's own send() errors are 100 and above (ECONNRESET is 104 there).
+            if code not in _STRERROR or code >= 100:
+                return False
+            self.add("NSPOSIXErrorDomain", code, *match.span("rs_code"))
         elif kind == "bracketed":
             code = int(match["bk_code"])
             if code not in STRERROR or _strerror_of(match["bk_text"]) != code:

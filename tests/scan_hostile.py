@@ -63,6 +63,11 @@ NAMED.update(
             "error: (61, 'Connection refused') Connection reset by peer (54) [Errno 16] x "
             * (n // 76)
         ),
+        # librtmp's and libnetwork's errno forms (after sets 37 to 39)
+        "errnos_before_their_words_in_parentheses": lambda n: (
+            "failed 61 (Connection refused) RTMP send error 32 (9 bytes) SHUT_WR): [57] x "
+            * (n // 77)
+        ),
         "runs_with_a_digit_in_every_64": lambda n: "".join(
             ("Code=-" * 4 + "Error Domain=" * 2 + "error code: -" + "Err(" * 3 + "7")
             for _ in range(n // 64)

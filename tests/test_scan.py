@@ -812,6 +812,32 @@ SHAPES += [
     ("CFSocketSetAddress listen failure: 102", [("102", "NSPOSIXErrorDomain", 102, "EOPNOTSUPP")]),
     ("CFSocketSetAddress bind failure: 999", []),
 ]
+# librtmp's errno forms (LFLiveKit issues 272 and 288, obs-studio issue 13257 on macOS),
+#   libnetwork's shutdown() line (WKWebViewTips issue 17), WebRTC's TCP connect failure
+#   (twilio-voice-ios issue 14), and a domain the line before names for "Error Code:"
+#   (react-native-echarts issue 177).
+SHAPES += [
+    (
+        "ERROR: PILI_RTMP_Connect0, failed to connect socket. 61 (Connection refused)",
+        [("61", "NSPOSIXErrorDomain", 61, "ECONNREFUSED")],
+    ),
+    (
+        "14:34:47.478: WriteN, RTMP send error 32 (437 bytes)",
+        [("32", "NSPOSIXErrorDomain", 32, "EPIPE")],
+    ),
+    (
+        "myAPP[1:2] [] nw_socket_write_close shutdown(56, SHUT_WR): [57] Socket is not connected",
+        [("57", "NSPOSIXErrorDomain", 57, "ENOTCONN")],
+    ),
+    (
+        "INFO:Twilio:[WebRTC]:(basicpacketsocketfactory.cc:187): TCP connect failed with error 65",
+        [("65", "NSPOSIXErrorDomain", 65, "EHOSTUNREACH")],
+    ),
+    (
+        "Eror loadin page\nDomain:NSPOSIXErrorDomain\nError Code:1\nDescription:x",
+        [("1", "NSPOSIXErrorDomain", 1, "EPERM")],
+    ),
+]
 # Any errno with its own Darwin strerror() words (atscodes._strerror, Libc's sys_errlist):
 #   pySerial on macOS (espressif/esptool issues 320 and 1127), Python 2's socket.error
 #   pair, and an app's own "words (errno)" (breadwallet-ios issue 480).
@@ -949,6 +975,11 @@ NEGATIVES = [
     'Error Domain=OSStatuz Code=-9806 "x"',
     "MyAppErrorDomain 51 failed",
     "Error code: -36 while reading SSLReader.swift",
+    "failed to connect socket. 111 (Connection refused)",
+    "RTMP send error 104 (20 bytes)",
+    "retry 3 (Connection refused) failed",
+    "Domain:MyAppErrorDomain\nError Code:1",
+    "connect failed with error 65",
     "socket.gaierror: [Errno -2] Name or service not known",
     "socket.gaierror: [Errno 99] x",
     "FooBarErrorDomain error -1001",
