@@ -488,10 +488,13 @@ _FRAGMENTS: Final[tuple[tuple[str, str], ...]] = (
     # An errno and then its own strerror() words in parentheses, as librtmp prints them:
     #   "RTMP_Connect0, failed to connect socket. 61 (Connection refused)" (LaiFengiOS/
     #   LFLiveKit issues 272 and 288, jkuri/opencv-ffmpeg-rtmp-stream issue 6 on a Mac) and
-    #   "GetSockError(): 54 (Connection reset by peer)"; the words must be the number's.
+    #   "GetSockError(): 54 (Connection reset by peer)", or after a colon, as launchctl
+    #   does: "Load failed: 5: Input/output error" (m4rkw/macos-corner-fix issue 3,
+    #   pirj/noclamshell issue 25); the words must be the number's whole strerror().
     (
         "numwords",
-        r"(?<![\w.:\-])(?P<nw_code>\d{1,3})\s\((?P<nw_text>[A-Z][A-Za-z' /:]{1,50})\)",
+        r"(?<![\w.:\-])(?P<nw_code>\d{1,3})(?:\s\((?P<nw_text>[A-Z][A-Za-z' /:]{1,50})\)"
+        r"|:\s(?P<nw_bare>[A-Z][A-Za-z' /]{1,50}))",
     ),
     # librtmp's WriteN(): "RTMP send error 32 (437 bytes)", the socket's errno (rtmp.c;
     #   obsproject/obs-studio issue 13257 on macOS, LFLiveKit's "PILI_RTMP send error 32").
@@ -666,7 +669,7 @@ _NEEDLES: Final[dict[str, tuple[tuple[str, ...], bool]]] = {
     "errtuple": ((", '", ', "', ",'", ',"'), False),
     "bracketerrno": ((": ",), False),
     "bracketed": (("] ",), False),
-    "numwords": ((" (",), False),
+    "numwords": ((" (", ": "), False),
     "rtmpsend": (("RTMP send error",), False),
     "lowerstack": (("Lower",), False),
     "secname": (("errSec",), False),
@@ -1907,7 +1910,14 @@ class _Line:
             self.add("NSPOSIXErrorDomain", code, *match.span("tu_code"))
         elif kind == "numwords":
             code = int(match["nw_code"])
-            if code not in STRERROR or match["nw_text"].lower() != _STRERROR_LC[code]:
+            if code not in STRERROR:
+                return False
+            if match["nw_text"] is not None:
+                if match["nw_text"].lower() != _STRERROR_LC[code]:
+                    return False
+            elif _strerror_of(match["nw_bare"]) != code or not match["nw_bare"].lower().startswith(
+                _STRERROR_LC[code]
+            ):
                 return False
             self.add("NSPOSIXErrorDomain", code, *match.span("nw_code"))
         elif kind == "rtmpsend":

@@ -825,6 +825,8 @@ SHAPES += [
         "14:34:47.478: WriteN, RTMP send error 32 (437 bytes)",
         [("32", "NSPOSIXErrorDomain", 32, "EPIPE")],
     ),
+    # launchctl (m4rkw/macos-corner-fix issue 3)
+    ("Load failed: 5: Input/output error", [("5", "NSPOSIXErrorDomain", 5, "EIO")]),
     (
         "myAPP[1:2] [] nw_socket_write_close shutdown(56, SHUT_WR): [57] Socket is not connected",
         [("57", "NSPOSIXErrorDomain", 57, "ENOTCONN")],
@@ -976,6 +978,8 @@ NEGATIVES = [
     "MyAppErrorDomain 51 failed",
     "Error code: -36 while reading SSLReader.swift",
     "failed to connect socket. 111 (Connection refused)",
+    "Load failed: 104: Connection reset by peer",
+    "Step failed: 2: Something else",
     "RTMP send error 104 (20 bytes)",
     "retry 3 (Connection refused) failed",
     "Domain:MyAppErrorDomain\nError Code:1",
