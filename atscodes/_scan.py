@@ -579,6 +579,16 @@ _FRAGMENTS: Final[tuple[tuple[str, str], ...]] = (
     ("alertnum", r"SSL\s{1,4}alert\s{1,4}number\s{1,4}(?P<an_code>\d{1,3})"),
     # "SSLV3_ALERT_BAD_CERTIFICATE", "TLSV1_ALERT_DECRYPT_ERROR" (BoringSSL reasons).
     ("alertup", rf"(?:SSLV3|TLSV13?)_ALERT_(?P<au_name>(?i:{_ALERT_WORDS}))(?![A-Za-z])"),
+    # OpenSSL names the reasons of five alerts without "alert": "error:0A000458:SSL
+    #   routines::tlsv1 unrecognized name" (robbycuenot/unifi-tf-generator issue 7),
+    #   SSL_R_TLSV1_UNRECOGNIZED_NAME, which BoringSSL keeps as an alias of its
+    #   TLSV1_ALERT_UNRECOGNIZED_NAME (include/openssl/ssl.h, google/boringssl a0689af29e8e).
+    (
+        "alerttlsv1",
+        r"(?i:tlsv1[ _])(?P<at_name>(?i:unsupported[ _]extension|certificate[ _]unobtainable"
+        r"|unrecognized[ _]name|bad[ _]certificate[ _](?:status[ _]response|hash[ _]value)))"
+        r"(?![A-Za-z])",
+    ),
     # "read alert, level: fatal, description: bad certificate" (BoringSSL, iOS 11+),
     #   "tlsv1 alert unknown ca" (OpenSSL), "SSL_AD_CERTIFICATE_UNKNOWN".
     (
@@ -688,6 +698,7 @@ _NEEDLES: Final[dict[str, tuple[tuple[str, ...], bool]]] = {
     "alertrustls": (("alert", "description:"), False),
     "alertnum": (("alert",), False),
     "alertup": (("_ALERT_",), False),
+    "alerttlsv1": (("tlsv1",), True),
     "alertdesc": (("description:", "Description:", "alert", "SSL_AD_", ".erl:"), False),
     "alertmsg": (("alert",), True),
     "word": (("err", "code", "status"), True),
@@ -2023,6 +2034,9 @@ class _Line:
             self.add(domain, code, *match.span())
         elif kind in ("tcpconn", "tcperrno"):
             return self.tcp_conn(match, alone=kind == "tcperrno")
+        elif kind == "alerttlsv1":
+            alert = _ALERT_NAMES[match["at_name"].lower().replace(" ", "_")]
+            self.add("TLSAlert", int(alert), *match.span("at_name"), member=alert)
         elif kind in ("alertup", "alertdesc", "alerterl"):
             if kind == "alertdesc" and match["ad_cap"] and not self.speaks_of_alert():
                 return False  # "Description: Internal Error" of something else

@@ -827,6 +827,15 @@ SHAPES += [
     ),
     # launchctl (m4rkw/macos-corner-fix issue 3)
     ("Load failed: 5: Input/output error", [("5", "NSPOSIXErrorDomain", 5, "EIO")]),
+    # OpenSSL's alert reasons without "alert" (robbycuenot/unifi-tf-generator issue 7)
+    (
+        "[ERROR] curl: (35) error:0A000458:SSL routines::tlsv1 unrecognized name",
+        [("unrecognized name", "TLSAlert", 112, "unrecognized_name")],
+    ),
+    (
+        "error:14094458:SSL routines:ssl3_read_bytes:TLSV1_UNRECOGNIZED_NAME",
+        [("UNRECOGNIZED_NAME", "TLSAlert", 112, "unrecognized_name")],
+    ),
     (
         "myAPP[1:2] [] nw_socket_write_close shutdown(56, SHUT_WR): [57] Socket is not connected",
         [("57", "NSPOSIXErrorDomain", 57, "ENOTCONN")],
@@ -980,6 +989,7 @@ NEGATIVES = [
     "failed to connect socket. 111 (Connection refused)",
     "Load failed: 104: Connection reset by peer",
     "Step failed: 2: Something else",
+    "error: tlsv1 unrecognized names list",
     "RTMP send error 104 (20 bytes)",
     "retry 3 (Connection refused) failed",
     "Domain:MyAppErrorDomain\nError Code:1",
