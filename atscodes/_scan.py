@@ -494,7 +494,8 @@ _FRAGMENTS: Final[tuple[tuple[str, str], ...]] = (
     (
         "numwords",
         r"(?<![\w.:\-])(?P<nw_code>\d{1,3})(?:\s\((?P<nw_text>[A-Z][A-Za-z' /:]{1,50})\)"
-        r"|:\s(?P<nw_bare>[A-Z][A-Za-z' /]{1,50}))",
+        # (the colon form only in a chain of messages, "…: 5: words", not "Line 13: …")
+        r"|(?:(?<=:\s\d)|(?<=:\s\d\d)|(?<=:\s\d\d\d)):\s(?P<nw_bare>[A-Z][A-Za-z' /]{1,50}))",
     ),
     # librtmp's WriteN(): "RTMP send error 32 (437 bytes)", the socket's errno (rtmp.c;
     #   obsproject/obs-studio issue 13257 on macOS, LFLiveKit's "PILI_RTMP send error 32").
@@ -1112,6 +1113,12 @@ def _strerror_ending(words: str) -> str | None:
         if words.endswith(expected):
             return expected
     return None
+
+
+def _whole_strerror(code: int, text: str) -> bool:
+    """Whether *text* is exactly errno *code*'s Darwin strerror() (any case)."""
+    expected = _STRERROR_LC.get(code)
+    return expected is not None and text.lower() == expected
 
 
 def _other_strerror(code: int, text: str | None) -> bool:
@@ -1916,7 +1923,7 @@ class _Line:
             self.add("NSPOSIXErrorDomain", code, *span)
         elif kind == "errtuple":
             code = int(match["tu_code"])
-            if code not in STRERROR or match["tu_text"].lower() != _STRERROR_LC[code]:
+            if not _whole_strerror(code, match["tu_text"]):
                 return False
             self.add("NSPOSIXErrorDomain", code, *match.span("tu_code"))
         elif kind == "numwords":
@@ -1924,7 +1931,7 @@ class _Line:
             if code not in STRERROR:
                 return False
             if match["nw_text"] is not None:
-                if match["nw_text"].lower() != _STRERROR_LC[code]:
+                if not _whole_strerror(code, match["nw_text"]):
                     return False
             elif _strerror_of(match["nw_bare"]) != code or not match["nw_bare"].lower().startswith(
                 _STRERROR_LC[code]

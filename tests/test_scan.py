@@ -989,6 +989,7 @@ NEGATIVES = [
     "failed to connect socket. 111 (Connection refused)",
     "Load failed: 104: Connection reset by peer",
     "Step failed: 2: Something else",
+    "Line 13: Permission denied while reading the log",
     "error: tlsv1 unrecognized names list",
     "RTMP send error 104 (20 bytes)",
     "retry 3 (Connection refused) failed",
