@@ -445,7 +445,7 @@ _FRAGMENTS: Final[tuple[tuple[str, str], ...]] = (
     #   failure: 102" in held-out set 2).
     (
         "cfsocket",
-        r"CFSocketSetAddress\s(?:bind|listen)\sfailure:\s(?P<cs_code>\d{1,3})(?!\d)",
+        r"CFSocketSetAddress (?:bind|listen) failure: (?P<cs_code>\d{1,3})(?!\d)",
     ),
     # Mono's Win32Exception for an error it has no text for: "SocketException:
     #   mono-io-layer-error (61)" (heroiclabs/nakama-unity issue 152, Unity on iOS); the
@@ -483,7 +483,7 @@ _FRAGMENTS: Final[tuple[tuple[str, str], ...]] = (
     #   number's Darwin strerror() ("(111, 'Connection refused')" is Linux's).
     (
         "errtuple",
-        r"\((?P<tu_code>\d{1,3}),\s?(?P<tu_q>['\"])(?P<tu_text>[A-Z][A-Za-z' /:]{1,50})(?P=tu_q)\)",
+        r"\((?P<tu_code>\d{1,3}), ?(?P<tu_q>['\"])(?P<tu_text>[A-Z][A-Za-z' /:]{1,50})(?P=tu_q)\)",
     ),
     # An errno and then its own strerror() words in parentheses, as librtmp prints them:
     #   "RTMP_Connect0, failed to connect socket. 61 (Connection refused)" (LaiFengiOS/
@@ -493,13 +493,13 @@ _FRAGMENTS: Final[tuple[tuple[str, str], ...]] = (
     #   pirj/noclamshell issue 25); the words must be the number's whole strerror().
     (
         "numwords",
-        r"(?<![\w.:\-])(?P<nw_code>\d{1,3})(?:\s\((?P<nw_text>[A-Z][A-Za-z' /:]{1,50})\)"
+        r"(?<![\w.:\-])(?P<nw_code>\d{1,3})(?: \((?P<nw_text>[A-Z][A-Za-z' /:]{1,50})\)"
         # (the colon form only in a chain of messages, "…: 5: words", not "Line 13: …")
         r"|(?:(?<=:\s\d)|(?<=:\s\d\d)|(?<=:\s\d\d\d)):\s(?P<nw_bare>[A-Z][A-Za-z' /]{1,50}))",
     ),
     # librtmp's WriteN(): "RTMP send error 32 (437 bytes)", the socket's errno (rtmp.c;
     #   obsproject/obs-studio issue 13257 on macOS, LFLiveKit's "PILI_RTMP send error 32").
-    ("rtmpsend", r"RTMP\ssend\serror\s(?P<rs_code>\d{1,3})(?!\d)"),
+    ("rtmpsend", r"RTMP send error (?P<rs_code>\d{1,3})(?!\d)"),
     # "[54: Connection reset by peer]" (daltoniam/Starscream issue 886): errno and strerror.
     ("bracketerrno", r"\[(?P<be_code>\d{1,3}):\s(?P<be_text>[A-Z][A-Za-z' ]{1,40})\]"),
     # "shutdown(29, SHUT_WR): [57] Socket is not connected" (libnetwork, iOS 10): an errno
@@ -834,6 +834,8 @@ _GAI_TEXT: Final = {8: "nodename nor servname provided"}
 _ERRNO_NAME: Final = re.compile(r"(?<![A-Za-z0-9_])E[A-Z]{3,15}(?![A-Za-z0-9_])")
 _DARWIN_NAMES: Final = frozenset(member.name for member in DarwinErrno)
 _ERRNO_HINT: Final = re.compile(r"(?<![A-Za-z])(?:errno|POSIX)(?![A-Za-z])")
+# A code word and its separator at the end of the text before a number.
+_CODE_WORD_BEFORE: Final = re.compile(r"(?i:error|err|code)[\s:=]{0,3}$")
 # What an errno in parentheses may follow (see the "alertnamed" fragment's handler).
 _FAILED_BEFORE: Final = re.compile(r"(?<![A-Za-z])(?:failed|error|Error|errno|Exception) ?$")
 _NUMBER_BEFORE: Final = re.compile(r"(?<![\w.])(\d{1,3})\s{0,4}$")
@@ -913,8 +915,8 @@ _STRERROR: Final[dict[int, str]] = {
     )
 }
 _STRERROR_LC: Final = {code: text.lower() for code, text in STRERROR.items()}
-# Errno values too common as plain numbers ("[1: …]", "error 1") to be read without
-# their own strerror() words after them (the word "errno" itself is enough, see word()).
+# Errno values too common as plain numbers ("[1: …]", "errno 1", which is npm's exit
+# status in "npm ERR! errno 1") to be read without their own strerror() words beside them.
 _TEXT_REQUIRED: Final = frozenset({1, 3})
 
 
@@ -1627,13 +1629,7 @@ class _Line:
                     text = _strerror_ending(words["dart"] or words["rust"]) or text
             if code in STRERROR and (
                 _darwin_errno_text(code, text)
-                or (
-                    not _other_strerror(code, text)
-                    # "errno" itself says what 1 and 3 are: every "errno = 1" of the
-                    #   labelled files is EPERM ("Failed to issue sandbox extension for file
-                    #   …, errno = 1", dropbox/SwiftyDropbox issue 256)
-                    and ((word == "errno" and code in _TEXT_REQUIRED) or self.strerror_near(code))
-                )
+                or (not _other_strerror(code, text) and self.strerror_near(code))
             ):
                 self.add("NSPOSIXErrorDomain", code, start, end)
                 return True
@@ -1675,10 +1671,18 @@ class _Line:
             if text is not None and _strerror_of(text) == code:
                 self.add("NSPOSIXErrorDomain", code, start, end)
                 return True
-            if not _other_strerror(code, text) and self.strerror_near(code):
-                # Its words elsewhere on the line or on the line before: Dart's SocketException
-                #   printed over lines, "osError.message: 'Operation not permitted'" and then
-                #   "osError.errorCode: 1" (TerminalStudio/dartssh2 issue 96).
+            if not _other_strerror(code, text) and (
+                (
+                    word.replace(" ", "").replace("_", "").replace(".", "") == "errorcode"
+                    and self.strerror_near(code)
+                )
+                or self.words_just_before(code, start)
+            ):
+                # Its words elsewhere on the line or on the line before, after an explicit
+                #   "errorCode" (not "code", "error" or "exit code": make's "Error 2" after a
+                #   compiler's "No such file or directory" is an exit status): Dart's
+                #   SocketException printed over lines, "osError.message: 'Operation not
+                #   permitted'" and then "osError.errorCode: 1" (TerminalStudio/dartssh2 96).
                 self.add("NSPOSIXErrorDomain", code, start, end)
                 return True
         status = self.secure_transport_status(code)
@@ -1708,13 +1712,21 @@ class _Line:
             start -= 1
         token = (self.line[start:first] + "ErrorDomain" + match["dt_tail"]).lower()
         domain = None if token in _DOMAIN_TOKENS else _domain_token(token)
-        if domain is None or domain == "NWError":
+        if domain is None:
             return False  # spelt right (its own fragment reads it), or no domain of ours
         code = _number(match["dt_code"])
         if domain == "NSURLErrorDomain" and code > 0:
             code = -code
+        if _resolve(domain, code) is None:
+            return False  # the domain is a guess: only a code its table assigns
         self.add(domain, code, *match.span("dt_code"))
         return True
+
+    def words_just_before(self, code: int, start: int) -> bool:
+        """Whether errno *code*'s words end just before its code word: "Connection refused
+        (error 61)"."""
+        before = _CODE_WORD_BEFORE.sub("", self.line[max(0, start - 80) : start])
+        return _strerror_ending(before.rstrip(" ([,;:-")) == _STRERROR_LC.get(code)
 
     def twin(self, code: int) -> Finding | None:
         """A code already found on this line with the value *code*, in a known domain.
@@ -1940,9 +1952,10 @@ class _Line:
             self.add("NSPOSIXErrorDomain", code, *match.span("nw_code"))
         elif kind == "rtmpsend":
             code = int(match["rs_code"])
-            # Only the network values below 100: those are Darwin's and, up to 34, Linux's
-            #   too; Linux's own send() errors are 100 and above (ECONNRESET is 104 there).
-            if code not in _STRERROR or code >= 100:
+            # Only the network values up to EHOSTUNREACH (65): up to 34 they are Linux's too,
+            #   and Linux's send() errors above 34 are 88 and up (EDESTADDRREQ is 89 there,
+            #   ECONNRESET 104).
+            if code not in _STRERROR or code > 65:
                 return False
             self.add("NSPOSIXErrorDomain", code, *match.span("rs_code"))
         elif kind == "bracketed":
@@ -1952,8 +1965,8 @@ class _Line:
             self.add("NSPOSIXErrorDomain", code, *match.span("bk_code"))
         elif kind == "cfsocket":
             code = int(match["cs_code"])
-            if _resolve("NSPOSIXErrorDomain", code) is None:
-                return False
+            if code not in _STRERROR:
+                return False  # (CFSocket.c is built on Linux too: its 98 is EADDRINUSE)
             self.add("NSPOSIXErrorDomain", code, *match.span("cs_code"))
         elif kind == "monoerr":
             code = int(match["mio_code"])
