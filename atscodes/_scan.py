@@ -1069,12 +1069,15 @@ def _by_range(code: int) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=1024)
 def _strerror_of(text: str) -> int | None:
     """The Darwin errno whose strerror() *text* starts with (or is the start of), if any.
 
     The longest such strerror() wins: "Operation not supported on socket" is EOPNOTSUPP's
     (102), not ENOTSUP's "Operation not supported" (45), which it starts with; a cut text
-    that starts two of them alike ("Operation not supp") is neither.
+    that starts two of them alike ("Operation not supp") is neither.  Cached: the same
+    words are asked of twice per errno candidate (by _darwin_errno_text() and
+    _other_strerror()) and recur across a log, and each answer compares all 106 texts.
     """
     words = text.strip().lower()
     best: int | None = None
