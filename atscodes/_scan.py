@@ -1132,6 +1132,22 @@ def _other_strerror(code: int, text: str | None) -> bool:
     return named is not None and named != code
 
 
+def _foreign_strerror(code: int, text: str | None) -> bool:
+    """Whether *text*, just after errno *code*, reads as another system's strerror().
+
+    A capitalised text of two words or more, one space apart ("No data available"), that
+    starts no Darwin strerror() and is not the errno's name: what Python prints beside an
+    errno is the OS's own strerror(), and Darwin's are in :data:`STRERROR`.
+    """
+    text = text.strip() if text else ""
+    if not text[:1].isupper() or " " not in text or "  " in text:
+        return False  # (strerror() texts are words one space apart; others say nothing)
+    member = get(DarwinErrno, code)
+    if member is not None and text.startswith(member.name):
+        return False
+    return _strerror_of(text) is None
+
+
 def _darwin_errno_text(code: int, text: str | None) -> bool:
     """Whether errno *code*, followed by *text* (if any), reads as a Darwin errno.
 
@@ -1931,6 +1947,15 @@ class _Line:
                 # (its words elsewhere do: pySerial's "[Errno 16] could not open port x:
                 #   [Errno 16] Resource busy: 'x'", espressif/esptool issue 320)
                 return kind != "bracketerrno"
+            if (
+                kind != "bracketerrno"
+                and _foreign_strerror(code, text)
+                and not self.strerror_near(code)
+            ):
+                # Python prints the OS's own strerror() beside the number: words of no
+                #   Darwin errno make it another system's ("OSError: [Errno 61] No data
+                #   available" is Linux's ENODATA, not Darwin's ECONNREFUSED).
+                return True
             if kind == "pyerrno":  # the finding is "[Errno 54]", as people quote it
                 span = (match.start(), match.end("pe_code") + 1)
             else:

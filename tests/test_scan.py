@@ -195,6 +195,12 @@ SHAPES += [
         "ConnectionResetError(54, 'Connection reset by peer')",
         [("54", "NSPOSIXErrorDomain", 54, "ECONNRESET")],
     ),
+    # A library's own words after the number, Darwin's on the line (aio-libs/aiodns issue 22)
+    (
+        "aiohttp.errors.ClientOSError: [Errno 65] Cannot connect to host python.org:80"
+        " ssl:False [Can not connect to python.org:80 [No route to host]]",
+        [("[Errno 65]", "NSPOSIXErrorDomain", 65, "EHOSTUNREACH")],
+    ),
     (
         "nw_socket_get_input_frames [C1.1:3] recvmsg(fd 12, 1024 bytes)"
         " [54: Connection reset by peer]",
@@ -1007,6 +1013,11 @@ NEGATIVES = [
     "socket.error: (111, 'Connection refused')",
     'syncErrorMessage: "Connection reset by peer (61)"',
     "error: retried (54) times",
+    # Python prints the OS's strerror() beside the number: words no Darwin errno has are
+    #   another system's (Linux's ENODATA is 61, ENOSTR 60, ENOPKG 65)
+    "OSError: [Errno 61] No data available",
+    "OSError(60, 'Device not a stream')",
+    "[Errno 65] Package not installed: 'x'",
 ]
 
 
