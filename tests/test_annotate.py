@@ -9,6 +9,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -431,3 +432,74 @@ def test_the_capped_line_count_agrees_with_the_count(parts: list[bytes], lo: int
     lo = min(lo, len(data))
     expected = min(engine._line_ends(data, lo, len(data)), 3)
     assert engine._line_ends_upto(data, lo, len(data)) == expected
+
+
+# --- codes whose domain is on the next line (atscodes._scan._AHEAD) -------------------------
+
+from tests.test_scan import KEY_BEFORE_DOMAIN, NODE_AFTER, NODE_DUMP  # noqa: E402
+
+
+class _Trickle(io.RawIOBase):
+    """A stream that hands out its bytes a few at a time, as a pipe from ``tail -f`` does."""
+
+    def __init__(self, data: bytes, step: int) -> None:
+        self.data, self.at, self.step = data, 0, step
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        chunk = self.data[self.at : self.at + min(self.step, len(buffer))]
+        buffer[: len(chunk)] = chunk
+        self.at += len(chunk)
+        return len(chunk)
+
+
+@pytest.mark.parametrize("text", [KEY_BEFORE_DOMAIN, NODE_AFTER, NODE_DUMP])
+@pytest.mark.parametrize("ends", ["\n", "\r\n", "\r"])
+@pytest.mark.parametrize("step", [1, 7, 64, 1 << 20])
+def test_annotate_looks_at_the_next_line_as_scan_does(text: str, ends: str, step: int) -> None:
+    expected = [(f.line_no, f.code, f.domain, f.name) for f in scan(text)]
+    data = text.replace("\n", ends).encode()
+    found = [
+        (f.line_no, f.code, f.domain, f.name)
+        for f in process(io.BufferedReader(_Trickle(data, step), 16), None)
+    ]
+    assert found == expected
+    assert any(domain == "NSPOSIXErrorDomain" for _, _, domain, _ in found)
+
+
+@pytest.mark.parametrize("text", [KEY_BEFORE_DOMAIN, NODE_AFTER, NODE_DUMP])
+def test_annotating_twice_adds_nothing_to_codes_read_from_other_lines(text: str) -> None:
+    once = annotate_bytes(text.encode())
+    assert once != text.encode()
+    assert annotate_bytes(once) == once
+    assert strip_annotations(once) == text.encode()
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "_kCFStreamErrorCodeKey=61,",
+                "_kCFStreamErrorDomainKey=1}",
+                "errno: -61,",
+                "code: 'ECONNREFUSED',",
+                "{",
+                "}",
+                "\n",
+                "\r\n",
+                "\r",
+                "x" * 30,
+            ]
+        ),
+        max_size=30,
+    ),
+    st.sampled_from([(64, 32), (100, 40), (256, 96)]),
+)
+def test_lines_held_for_the_next_one_lose_nothing(parts: list[str], sizes: tuple[int, int]) -> None:
+    data = "".join(parts).encode()
+    with blocks(*sizes):
+        out = annotated(data)
+    assert strip_annotations(out) == data

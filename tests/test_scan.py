@@ -1047,7 +1047,100 @@ def test_a_node_error_object_over_lines_keeps_the_errno_name_in_view() -> None:
     found = [(f.text, f.code, f.name, f.line_no) for f in scan(NODE_DUMP)]
     assert found == [("-61", 61, "ECONNREFUSED", 3)]
     far = NODE_DUMP.replace("    at ", "x\nx\nx\nx\n    at ")
-    assert [f.text for f in scan(far) if f.member is not None] == []
+    # the name on the line after the errno still says whose errno it is ...
+    assert [(f.code, f.name) for f in scan(far)] == [(61, "ECONNREFUSED")]
+    # ... and without it, a name above a long stack trace does not
+    alone = far.replace("  code: 'ECONNREFUSED',\n", "  code: 1,\n")
+    assert [f.text for f in scan(alone) if f.member is not None] == []
+
+
+# util.inspect's form, a stack trace long enough that the first line is out of view
+#   (mscdex/ssh2 on macOS, held-out set 43); the name is on the line after the errno.
+NODE_AFTER = (
+    "Error: connect EHOSTUNREACH 192.168.21.34:22 - Local (192.168.21.58:49182)\n"
+    "    at internalConnect (node:net:953:16)\n"
+    "    at defaultTriggerAsyncIdScope (node:internal/async_hooks:465:18)\n"
+    "    at node:net:1044:9\n"
+    "    at processTicksAndRejections (node:internal/process/task_queues:78:11) {\n"
+    "  errno: -65,\n"
+    "  code: 'EHOSTUNREACH',\n"
+    "  syscall: 'connect',\n"
+)
+
+
+def test_a_node_errno_takes_its_name_from_the_next_line() -> None:
+    assert [(f.text, f.code, f.name, f.line_no) for f in scan(NODE_AFTER)] == [
+        ("-65", 65, "EHOSTUNREACH", 6)
+    ]
+    # another errno's name there, or the name two lines on, says nothing
+    other = NODE_AFTER.replace("'EHOSTUNREACH'", "'ECONNREFUSED'")
+    assert [f.text for f in scan(other) if f.member is not None] == []
+    later = NODE_AFTER.replace("  errno: -65,\n", "  errno: -65,\n  x: 1,\n")
+    assert [f.text for f in scan(later) if f.member is not None] == []
+
+
+# An NSError dump wrapped over lines, the inner dictionary's domain key after its code key
+#   (AuroraEditor/AuroraEditor issue 472, held-out set 11).  The outer code key's own
+#   domain key is cut off ("…"): it stays unknown.
+KEY_BEFORE_DOMAIN = (
+    '[Error Domain=NSURLErrorDomain Code=-1004 "Unable to connect to server" \n'
+    "UserInfo={_kCFStreamErrorCodeKey=61, NSUnderlyingError=0x600001f9bae0 \n"
+    '{Error Domain=kCFErrorDomainCFNetwork Code=-1004 "(null)" \n'
+    "UserInfo={_NSURLErrorNWPathKey=satisfied (Path is satisfied), interface: en0[802.11],"
+    " ipv4, dns, \n"
+    "_kCFStreamErrorCodeKey=61, \n"
+    "_kCFStreamErrorDomainKey=1}}, …"
+)
+
+
+def test_a_domain_key_on_the_next_line_of_the_same_dictionary() -> None:
+    found = [(f.line_no, f.code, f.domain, f.name) for f in scan(KEY_BEFORE_DOMAIN)]
+    assert found == [
+        (1, -1004, "NSURLErrorDomain", "NSURLErrorCannotConnectToHost"),
+        (2, 61, "CFStreamError", None),
+        (3, -1004, "kCFErrorDomainCFNetwork", "kCFURLErrorCannotConnectToHost"),
+        (5, 61, "NSPOSIXErrorDomain", "ECONNREFUSED"),
+    ]
+    by_lines = [
+        (f.line_no, f.code, f.domain, f.name)
+        for f in atscodes.scan_lines(io.StringIO(KEY_BEFORE_DOMAIN))
+    ]
+    streamed = [
+        (f.line_no, f.code, f.domain, f.name)
+        for f in atscodes.scan_stream(io.BytesIO(KEY_BEFORE_DOMAIN.encode()))
+    ]
+    assert by_lines == found
+    assert streamed == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the dictionary closes before the domain key
+        "UserInfo={_kCFStreamErrorCodeKey=61}\n_kCFStreamErrorDomainKey=1",
+        "UserInfo={_kCFStreamErrorCodeKey=61,\n}, _kCFStreamErrorDomainKey=1",
+        # the domain key is a nested dictionary's
+        "UserInfo={_kCFStreamErrorCodeKey=61, NSUnderlyingError={\n_kCFStreamErrorDomainKey=1}",
+        "{_kCFStreamErrorCodeKey=61,\nX={Y=1}, Z=(\n_kCFStreamErrorDomainKey=1}",
+        # another code key comes first on the next line
+        "{_kCFStreamErrorCodeKey=61,\n_kCFStreamErrorCodeKey=-9802, _kCFStreamErrorDomainKey=1}",
+        # two lines on
+        "{_kCFStreamErrorCodeKey=61,\nX=2,\n_kCFStreamErrorDomainKey=1}",
+        # past the part of the next line looked at
+        "{_kCFStreamErrorCodeKey=61,\n" + "X" * 1100 + " _kCFStreamErrorDomainKey=1}",
+    ],
+)
+def test_a_domain_key_of_another_dictionary_does_not_count(text: str) -> None:
+    found = [(f.code, f.domain) for f in scan(text) if f.code == 61]
+    assert found == [(61, "CFStreamError")]
+    assert [(f.code, f.domain) for f in atscodes.scan_stream(io.BytesIO(text.encode()))] == [
+        (f.code, f.domain) for f in scan(text)
+    ]
+
+
+def test_a_domain_key_on_the_next_line_after_brackets_that_close() -> None:
+    text = "{_kCFStreamErrorCodeKey=61, X=(a\nb), _kCFStreamErrorDomainKey=1}"
+    assert [(f.code, f.name) for f in scan(text)] == [(61, "ECONNREFUSED")]
 
 
 def test_a_dump_broken_after_its_domain_keeps_it_for_the_next_line_only() -> None:
