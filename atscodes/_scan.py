@@ -278,6 +278,7 @@ _MONO_WORDS = _longest_first(_ALERT_MONO)
 _CAMEL_TABLES: Final = {
     "alertrustls": (_ALERT_RUSTLS, "ar_name"),
     "alertmono": (_ALERT_MONO, "amo_name"),
+    "alerths": (_ALERT_CAMEL, "ahs_name"),
 }
 # Go's crypto/tls prints an alert as "tls: " + its alertText (golang/go
 #   src/crypto/tls/alert.go at 09678f41), wrapped in a net.OpError whose Op says who sent
@@ -558,6 +559,17 @@ _FRAGMENTS: Final[tuple[tuple[str, str], ...]] = (
     #   2847, Mono.AppleTls on macOS; see _ALERT_MONO).  No marker of its own: it is read on
     #   a line that holds one, as its exception chain does ("Error: TrustFailure").
     ("alertmono", rf"TlsException:\s(?P<amo_name>{_MONO_WORDS})(?![A-Za-z_])"),
+    # The Haskell tls library shows a TLSError with its alert as a CamelCase constructor,
+    #   every one the RFC name run together (haskell-tls/hs-tls core/Network/TLS/Struct.hs at
+    #   659403db): "HandshakeFailed (Error_Protocol (\"certificate has unknown CA\",True,
+    #   UnknownCa))" before tls 1.8 (commercialhaskell/stack issues 438 and 907, OS X), and
+    #   "Error_Protocol \"…\" UnknownCa" since.  Not Error_Protocol_Warning's (a warning).
+    (
+        "alerths",
+        r'Error_Protocol\s{0,2}\(?"(?:[^"\\]|\\.){0,400}"'
+        r"\s{0,2}(?:,\s{0,2}(?:True|False)\s{0,2},\s{0,2}|\s{1,2})"
+        rf"(?P<ahs_name>{_CAMEL_WORDS})(?![A-Za-z])",
+    ),
     # Apple's Security framework: a UnixError's what(), "UNIX error exception: 17" (and
     #   "UNIX errno exception: N"), a Darwin errno (security_utilities' errors.cpp in Apple's
     #   Security sources), in the unified log of apps whose keychain or code-signing call
@@ -596,6 +608,10 @@ _FRAGMENTS: Final[tuple[tuple[str, str], ...]] = (
         "alertdesc",
         r"(?:description:\s{0,4}|sslv3\s{1,4}alert\s{1,4}|tlsv13?\s{1,4}alert\s{1,4}"
         r"|SSLv3\s{1,4}alert\s{1,4}|TLSv13?\s{1,4}alert\s{1,4}|SSL_AD_"
+        # OpenSSL 3.2 names the SSLV3_ALERT_* reasons "ssl/tls alert bad certificate" (its
+        #   0A000412; held-out set 45's vectordotdev/vector issue 20505 has "ssl/tls alert
+        #   illegal parameter", 0A000417, wrapped by a terminal after "ssl/tls").
+        r"|ssl/tls\s{1,4}alert\s{1,4}"
         # Wireshark's "Alert (Level: Fatal, Description: Handshake Failure)" (the handler
         #   asks for "alert" on the line) and Erlang's "{tls_alert, {certificate_unknown, …"
         #   / "{tls_alert,\"unknown ca\"}" (erlang/otp issue 4481).
@@ -693,6 +709,7 @@ _NEEDLES: Final[dict[str, tuple[tuple[str, ...], bool]]] = {
     "alertcurl": (("TLS alert, ",), False),
     "alertdotnet": (("TLS alert:",), False),
     "alertmono": (("TlsException:",), False),
+    "alerths": (("Error_Protocol",), False),
     "unixexc": (("UNIX err",), False),
     "alertjdk": (("_",), False),
     "alerterl": (("ALERT:",), False),
@@ -794,6 +811,7 @@ _NO_DIGIT_KINDS: Final = frozenset(
         "alertgo",
         "alertdotnet",
         "alertmono",
+        "alerths",
         "alertjdk",
     }
 )
@@ -2120,7 +2138,7 @@ class _Line:
             number = _NUMBER_BEFORE.search(self.line, window, match.start())
             if number is not None and int(number[1]) == int(alert):
                 self.add("TLSAlert", int(alert), number.start(1), match.end(), member=alert)
-        elif kind in ("alertrustls", "alertmono"):
+        elif kind in ("alertrustls", "alertmono", "alerths"):
             table, group = _CAMEL_TABLES[kind]
             alert = table[match[group]]
             if not self.clean_shutdown(alert):

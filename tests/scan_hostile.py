@@ -152,6 +152,8 @@ PIECES: tuple[str, ...] = (
     ": errSecInternalComponent",
     "UNIX error exception: ",
     "TlsException: CertificateUnknown",
+    'Error_Protocol ("',
+    '",True,UnknownCa)',
     "-25300 (errSecItemNotFound)",
 )
 PADS: tuple[str, ...] = (" ", "\t", "-", "0", ",", "(", "x")

@@ -655,6 +655,19 @@ SHAPES += [
     ),
     ("Lower protocol stack error post TLS handshake: 54321", []),
 ]
+# OpenSSL 3.2's reason text for the SSLV3_ALERT_* codes (vectordotdev/vector issue 20505,
+#   held-out set 45, where a terminal wrapped it after "ssl/tls").
+SHAPES += [
+    (
+        "error=error trying to connect: error:0A000417:SSL routines:(unknown function):ssl/tls"
+        " alert illegal parameter:ssl/record/rec_layer_s3.c:865:",
+        [("illegal parameter", "TLSAlert", 47, "illegal_parameter")],
+    ),
+    (
+        "ssl3_read_bytes:ssl/tls alert bad certificate",
+        [("bad certificate", "TLSAlert", 42, "bad_certificate")],
+    ),
+]
 # Held-out sets 9 and 22's: Apple's Security framework logs a UnixError as "UNIX error
 #   exception: 17", a Darwin errno (mileswd/mac2imgur issue 110); held-out set 22's Mono
 #   TlsException, whose message is the alert's AlertDescription name, Mono's spellings
@@ -1018,6 +1031,9 @@ NEGATIVES = [
     "OSError: [Errno 61] No data available",
     "OSError(60, 'Device not a stream')",
     "[Errno 65] Package not installed: 'x'",
+    # OpenSSL 3.2's "ssl/tls alert" prefix without an alert's name after it
+    "ssl/tls alert: see below",
+    "ssl/tls alerts handshake failure",
 ]
 
 
@@ -1855,3 +1871,66 @@ _MONO_ALERTS = {
 def test_every_mono_alert_description_is_read_as_its_alert(name: str, value: int) -> None:
     line = f"Error: TrustFailure ---> Mono.Security.Interface.TlsException: {name}"
     assert [(f.text, f.domain, f.code) for f in scan(line)] == [(name, "TLSAlert", value)]
+
+
+# The Haskell tls library's AlertDescription patterns and their values, as its source
+#   defines them (haskell-tls/hs-tls core/Network/TLS/Struct.hs at 659403db): a second
+#   source for the names the scanner makes from the RFC's.
+_HS_TLS_ALERTS = {
+    "CloseNotify": 0,
+    "UnexpectedMessage": 10,
+    "BadRecordMac": 20,
+    "DecryptionFailed": 21,
+    "RecordOverflow": 22,
+    "DecompressionFailure": 30,
+    "HandshakeFailure": 40,
+    "BadCertificate": 42,
+    "UnsupportedCertificate": 43,
+    "CertificateRevoked": 44,
+    "CertificateExpired": 45,
+    "CertificateUnknown": 46,
+    "IllegalParameter": 47,
+    "UnknownCa": 48,
+    "AccessDenied": 49,
+    "DecodeError": 50,
+    "DecryptError": 51,
+    "ExportRestriction": 60,
+    "ProtocolVersion": 70,
+    "InsufficientSecurity": 71,
+    "InternalError": 80,
+    "InappropriateFallback": 86,
+    "UserCanceled": 90,
+    "NoRenegotiation": 100,
+    "MissingExtension": 109,
+    "UnsupportedExtension": 110,
+    "CertificateUnobtainable": 111,
+    "UnrecognizedName": 112,
+    "BadCertificateStatusResponse": 113,
+    "BadCertificateHashValue": 114,
+    "UnknownPskIdentity": 115,
+    "CertificateRequired": 116,
+    "NoApplicationProtocol": 120,
+}
+
+
+@pytest.mark.parametrize(("name", "value"), sorted(_HS_TLS_ALERTS.items()))
+def test_every_haskell_tls_alert_description_is_read_as_its_alert(name: str, value: int) -> None:
+    # both forms: the tuple before tls 1.8 (commercialhaskell/stack issue 438, OS X) and since
+    old = f'TlsException (HandshakeFailed (Error_Protocol ("unknown CA",True,{name})))'
+    new = f'HandshakeFailed (Error_Protocol "remote side fatal error" {name})'
+    for line in (old, new):
+        # (a close_notify in an error is one: the peer closed mid-handshake)
+        assert [(f.text, f.domain, f.code) for f in scan(line)] == [(name, "TLSAlert", value)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        'Error_Protocol_Warning ("x",True,BadCertificate)',  # a warning, not the failure
+        'Error_Protocol ("x",True,BadCertificateX)',
+        "Error_Protocol (x,True,BadCertificate)",  # no quoted message
+        'Error_Misc "BadCertificate"',
+    ],
+)
+def test_haskell_tls_look_alikes_are_not_alerts(line: str) -> None:
+    assert [f.text for f in scan(line) if f.member is not None] == []
