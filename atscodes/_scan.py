@@ -505,7 +505,17 @@ _FRAGMENTS: Final[tuple[tuple[str, str], ...]] = (
     ("bracketerrno", r"\[(?P<be_code>\d{1,3}):\s(?P<be_text>[A-Z][A-Za-z' ]{1,40})\]"),
     # "shutdown(29, SHUT_WR): [57] Socket is not connected" (libnetwork, iOS 10): an errno
     #   in brackets and then its own strerror() words, which handle() asks for exactly.
-    ("bracketed", r"\[(?P<bk_code>\d{1,3})\]\s(?P<bk_text>[A-Z][A-Za-z' ]{1,40})"),
+    #   The same with the errno in hex, WebRTC's "sendto : [0x00000041] No route to host"
+    #   (tuyaohui/WebRTC_iOS issue 8, iOS), and as tccd prints it: "proc_pidpath(47952):
+    #   (#3) No such process" (a macOS unified log, held-out set 20).
+    (
+        "bracketed",
+        r"(?:\[(?:(?P<bk_code>\d{1,3})|0x(?P<bk_hex>0{0,6}[0-9A-Fa-f]{1,2}))\]"
+        r"|\(#(?P<bk_hash>\d{1,3})\))\s(?P<bk_text>[A-Z][A-Za-z' ]{1,40})",
+    ),
+    # dtruss (DTrace's system call tracer on macOS) prints a failed call's errno as "= -1
+    #   Err#2" (cocoadev's NSDictionaryWriteToFile page, held-out set 16).
+    ("dtruss", r"=\s{1,8}-1\s{1,4}Err#(?P<dt_code>\d{1,3})(?!\d)"),
     # "Lower protocol stack error: 57" (issue 11): SecureTransport's I/O callback errno;
     #   libnetwork's BoringSSL layer says "Lower protocol stack error post TLS handshake:
     #   54" (a macOS RemoteConnectionManager log on pastebin, held-out set 20).
@@ -695,7 +705,8 @@ _NEEDLES: Final[dict[str, tuple[tuple[str, ...], bool]]] = {
     "pyoserror": (("rror(",), False),
     "errtuple": ((", '", ', "', ",'", ',"'), False),
     "bracketerrno": ((": ",), False),
-    "bracketed": (("] ",), False),
+    "bracketed": (("] ", "(#"), False),
+    "dtruss": (("Err#",), False),
     "numwords": ((" (", ": "), False),
     "rtmpsend": (("RTMP send error",), False),
     "lowerstack": (("Lower",), False),
@@ -2114,10 +2125,21 @@ class _Line:
                 return False
             self.add("NSPOSIXErrorDomain", code, *match.span("rs_code"))
         elif kind == "bracketed":
-            code = int(match["bk_code"])
+            group = "bk_code" if match["bk_code"] else "bk_hash" if match["bk_hash"] else "bk_hex"
+            code = int(match[group], 16 if group == "bk_hex" else 10)
             if code not in STRERROR or _strerror_of(match["bk_text"]) != code:
                 return False
-            self.add("NSPOSIXErrorDomain", code, *match.span("bk_code"))
+            if group == "bk_hex":
+                self.add("NSPOSIXErrorDomain", code, match.start() + 1, match.end(group))
+            elif group == "bk_hash":
+                self.add("NSPOSIXErrorDomain", code, match.start(), match.end(group) + 1)
+            else:
+                self.add("NSPOSIXErrorDomain", code, *match.span(group))
+        elif kind == "dtruss":
+            code = int(match["dt_code"])
+            if code not in STRERROR:
+                return False
+            self.add("NSPOSIXErrorDomain", code, match.start("dt_code") - 4, match.end("dt_code"))
         elif kind == "cfsocket":
             code = int(match["cs_code"])
             if code not in _STRERROR:

@@ -153,6 +153,9 @@ PIECES: tuple[str, ...] = (
     "UNIX error exception: ",
     "TlsException: CertificateUnknown",
     'Error_Protocol ("',
+    "error (#3) No such process",
+    "error [0x00000041] No route to host",
+    " = -1 Err#2",
     '",True,UnknownCa)',
     "-25300 (errSecItemNotFound)",
 )

@@ -655,6 +655,24 @@ SHAPES += [
     ),
     ("Lower protocol stack error post TLS handshake: 54321", []),
 ]
+# An errno and its own words: in hex (tuyaohui/WebRTC_iOS issue 8, iOS; read where the line
+#   has a marker) and as tccd writes it (a macOS unified log, held-out set 20); dtruss's
+#   failed call (cocoadev's NSDictionaryWriteToFile page, held-out set 16).
+SHAPES += [
+    (
+        "- erreur 10:38:08.152466 +0200 tccd Unabled to get proc_pidpath(47952): (#3) No such"
+        " process",
+        [("(#3)", "NSPOSIXErrorDomain", 3, "ESRCH")],
+    ),
+    (
+        "error (stunport.cc:500): sendto : [0x00000041] No route to host",
+        [("0x00000041", "NSPOSIXErrorDomain", 65, "EHOSTUNREACH")],
+    ),
+    (
+        'lstat64("myfilename\\0", 0x7FFF5FBFC5B0, 0x7FFF70534630)\t\t = -1 Err#2',
+        [("Err#2", "NSPOSIXErrorDomain", 2, "ENOENT")],
+    ),
+]
 # OpenSSL 3.2's reason text for the SSLV3_ALERT_* codes (vectordotdev/vector issue 20505,
 #   held-out set 45, where a terminal wrapped it after "ssl/tls").
 SHAPES += [
@@ -1031,6 +1049,12 @@ NEGATIVES = [
     "OSError: [Errno 61] No data available",
     "OSError(60, 'Device not a stream')",
     "[Errno 65] Package not installed: 'x'",
+    # another errno's words after a hex or tccd-style errno; dtruss's Err# past Darwin's table
+    "error: sendto : [0x00000041] Connection refused",
+    "error (#3) Operation not permitted",
+    "error: [0x1000041] No route to host",
+    'open("x\\0", 0x0, 0x0)\t\t = -1 Err#200',
+    "Err#2 ENOENT",
     # OpenSSL 3.2's "ssl/tls alert" prefix without an alert's name after it
     "ssl/tls alert: see below",
     "ssl/tls alerts handshake failure",
