@@ -41,7 +41,7 @@ from ._posix import AddrInfoError, DarwinErrno
 from ._prefilter import Prefilter
 from ._secerror import SecError
 from ._sslstatus import SSLStatus
-from ._strerror import STRERROR
+from ._strerror import LINUX_ONLY_STRERROR, STRERROR
 from ._urlerror import URLError
 
 __all__ = [
@@ -1163,19 +1163,15 @@ def _other_strerror(code: int, text: str | None) -> bool:
 
 
 def _foreign_strerror(code: int, text: str | None) -> bool:
-    """Whether *text*, just after errno *code*, reads as another system's strerror().
+    """Whether *text*, just after errno *code*, is Linux's strerror() for that number.
 
-    A capitalised text of two words or more, one space apart ("No data available"), that
-    starts no Darwin strerror() and is not the errno's name: what Python prints beside an
-    errno is the OS's own strerror(), and Darwin's are in :data:`STRERROR`.
+    Python on Linux prints glibc's text beside the number ("OSError: [Errno 61] No data
+    available", ENODATA), which is then no Darwin errno (see
+    :data:`atscodes._strerror.LINUX_ONLY_STRERROR`).  Other words do not refuse it: a
+    library's own ("[Errno 61] Connect call failed", asyncio's) say nothing of the system.
     """
-    text = text.strip() if text else ""
-    if not text[:1].isupper() or " " not in text or "  " in text:
-        return False  # (strerror() texts are words one space apart; others say nothing)
-    member = get(DarwinErrno, code)
-    if member is not None and text.startswith(member.name):
-        return False
-    return _strerror_of(text) is None
+    expected = LINUX_ONLY_STRERROR.get(code)
+    return expected is not None and text is not None and text.strip().startswith(expected)
 
 
 def _darwin_errno_text(code: int, text: str | None) -> bool:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Final
 
-__all__ = ["STRERROR"]
+__all__ = ["LINUX_ONLY_STRERROR", "STRERROR"]
 
 #: errno -> Darwin's strerror() text, as Libc-1725.0.11's sys_errlist gives it.
 STRERROR: Final[dict[int, str]] = {
@@ -127,4 +127,31 @@ STRERROR: Final[dict[int, str]] = {
     104: "State not recoverable",
     105: "Previous owner died",
     106: "Interface output queue is full",
+}
+
+#: Linux's strerror() texts for the errno values Darwin's network code reports (the
+#: scanner's ``_STRERROR``) where Linux's is no Darwin text at all: what Python prints
+#: on Linux beside one of those numbers ("OSError: [Errno 61] No data available" is
+#: Linux's ENODATA).  The texts are glibc's ``sysdeps/gnu/errlist.h`` (bminor/glibc at
+#: 04e750e75b73) for the names EL2NSYNC to ENOPKG; the numbers are the generic Linux
+#: ones of ``asm-generic/errno.h`` (x86, ARM; MIPS, Alpha, SPARC and PA-RISC differ).
+#: Where Linux's text for such a number is another Darwin errno's ("Resource deadlock
+#: avoided" for 35, Darwin's 11), the Darwin table already refuses it.
+LINUX_ONLY_STRERROR: Final[dict[int, str]] = {
+    45: "Level 2 not synchronized",
+    47: "Level 3 reset",
+    48: "Link number out of range",
+    49: "Protocol driver not attached",
+    50: "No CSI structure available",
+    51: "Level 2 halted",
+    52: "Invalid exchange",
+    53: "Invalid request descriptor",
+    54: "Exchange full",
+    55: "No anode",
+    56: "Invalid request code",
+    57: "Invalid slot",
+    60: "Device not a stream",
+    61: "No data available",
+    64: "Machine is not on the network",
+    65: "Package not installed",
 }

@@ -195,7 +195,16 @@ SHAPES += [
         "ConnectionResetError(54, 'Connection reset by peer')",
         [("54", "NSPOSIXErrorDomain", 54, "ECONNRESET")],
     ),
-    # A library's own words after the number, Darwin's on the line (aio-libs/aiodns issue 22)
+    # asyncio's own words after the number (ArchipelagoMW/Archipelago pull request 2498, held-out
+    #   set 51), and a library's with Darwin's on the line (aio-libs/aiodns issue 22)
+    (
+        "OSError: Multiple exceptions: [Errno 61] Connect call failed ('::1', 43055, 0, 0),"
+        " [Errno 61] Connect call failed ('127.0.0.1', 43055)",
+        [
+            ("[Errno 61]", "NSPOSIXErrorDomain", 61, "ECONNREFUSED"),
+            ("[Errno 61]", "NSPOSIXErrorDomain", 61, "ECONNREFUSED"),
+        ],
+    ),
     (
         "aiohttp.errors.ClientOSError: [Errno 65] Cannot connect to host python.org:80"
         " ssl:False [Can not connect to python.org:80 [No route to host]]",
@@ -1044,8 +1053,8 @@ NEGATIVES = [
     "socket.error: (111, 'Connection refused')",
     'syncErrorMessage: "Connection reset by peer (61)"',
     "error: retried (54) times",
-    # Python prints the OS's strerror() beside the number: words no Darwin errno has are
-    #   another system's (Linux's ENODATA is 61, ENOSTR 60, ENOPKG 65)
+    # Python prints the OS's strerror() beside the number: Linux's own texts for it
+    #   (glibc's; Linux's ENODATA is 61, ENOSTR 60, ENOPKG 65)
     "OSError: [Errno 61] No data available",
     "OSError(60, 'Device not a stream')",
     "[Errno 65] Package not installed: 'x'",

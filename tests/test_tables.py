@@ -8,7 +8,9 @@ metadata, a second source), never with a copy of themselves.
 
 from __future__ import annotations
 
+import platform
 import re
+import sys
 from typing import Any
 
 import pytest
@@ -310,3 +312,20 @@ def test_strerror_texts_are_libc_s(upstream_strerror: dict[str, str]) -> None:
     values = {int(member) for member in atscodes.DarwinErrno}
     assert set(STRERROR) == values
     assert {code: upstream_strerror[str(code)] for code in values} == STRERROR
+
+
+@pytest.mark.skipif(
+    sys.platform != "linux" or platform.libc_ver()[0] != "glibc",
+    reason="needs Linux with glibc, whose strerror() the table quotes",
+)
+def test_linux_only_strerror_texts_are_glibc_s() -> None:
+    """The Linux texts the scanner refuses a Darwin errno beside, read back from glibc."""
+    import errno
+    import os
+
+    from atscodes._strerror import LINUX_ONLY_STRERROR, STRERROR
+
+    for code, text in LINUX_ONLY_STRERROR.items():
+        assert os.strerror(code) == text, code
+        assert errno.errorcode[code] != atscodes.DarwinErrno(code).name
+        assert text not in STRERROR.values()  # no Darwin text: the Darwin table says nothing
