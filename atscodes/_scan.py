@@ -484,7 +484,12 @@ _FRAGMENTS: Final[tuple[tuple[str, str], ...]] = (
     #   number's Darwin strerror() ("(111, 'Connection refused')" is Linux's).
     (
         "errtuple",
-        r"\((?P<tu_code>\d{1,3}), ?(?P<tu_q>['\"])(?P<tu_text>[A-Z][A-Za-z' /:]{1,50})(?P=tu_q)\)",
+        r"\((?P<tu_code>\d{1,3}), ?(?P<tu_q>['\"])"
+        r"(?:(?P<tu_text>[A-Z][A-Za-z' /:]{1,50})(?P=tu_q)\)"
+        # (and Python 2's socket.gaierror, getaddrinfo()'s code and gai_strerror() text:
+        #   "<urlopen error (8, 'nodename nor servname provided, or not known')>",
+        #   davilla/atvusb-creator issue 128, held-out set 51)
+        r"|(?P<tu_gai>nodename nor servname provided))",
     ),
     # An errno and then its own strerror() words in parentheses, as librtmp prints them:
     #   "RTMP_Connect0, failed to connect socket. 61 (Connection refused)" (LaiFengiOS/
@@ -507,11 +512,15 @@ _FRAGMENTS: Final[tuple[tuple[str, str], ...]] = (
     #   in brackets and then its own strerror() words, which handle() asks for exactly.
     #   The same with the errno in hex, WebRTC's "sendto : [0x00000041] No route to host"
     #   (tuyaohui/WebRTC_iOS issue 8, iOS), and as tccd prints it: "proc_pidpath(47952):
-    #   (#3) No such process" (a macOS unified log, held-out set 20).
+    #   (#3) No such process" (a macOS unified log, held-out set 20); and .NET's native
+    #   errno, "System.Net.Sockets.SocketException (57): Socket is not connected"
+    #   (OpenTabletDriver issue 3663, held-out set 51), as GitHub Desktop's askpass writes
+    #   it too ("… this connection. (49): Can't assign requested address", set 49).
     (
         "bracketed",
         r"(?:\[(?:(?P<bk_code>\d{1,3})|0x(?P<bk_hex>0{0,6}[0-9A-Fa-f]{1,2}))\]"
-        r"|\(#(?P<bk_hash>\d{1,3})\))\s(?P<bk_text>[A-Z][A-Za-z' ]{1,40})",
+        r"|\(#(?P<bk_hash>\d{1,3})\)|\((?P<bk_paren>\d{1,3})\):)"
+        r"\s(?P<bk_text>[A-Z][A-Za-z' ]{1,40})",
     ),
     # dtruss (DTrace's system call tracer on macOS) prints a failed call's errno as "= -1
     #   Err#2" (cocoadev's NSDictionaryWriteToFile page, held-out set 16).
@@ -630,8 +639,10 @@ _FRAGMENTS: Final[tuple[tuple[str, str], ...]] = (
         #   {:unknown_ca, …" (hexpm/hex issue 140, Dalgona/Serum issue 203); and OTP's
         #   alert_txt() is "Module:Line:Fatal error: unknown ca" (lib/ssl/src/ssl_alert.erl).
         r"|\.erl:\d{1,5}:(?:Fatal\serror|Warning):\s{1,2}"
-        # Java's JSSE: "Received fatal alert: unknown_ca" (mrdulin/blog issue 37, Charles).
-        r"|[Ff]atal\s{1,4}alert:\s{0,4})"
+        # Java's JSSE: "Received fatal alert: unknown_ca" (mrdulin/blog issue 37, Charles),
+        #   and the warning alert Java 7 made an exception of: "SSLProtocolException:
+        #   handshake alert:  unrecognized_name" (processing/processing issues 2376, 2405).
+        r"|[Ff]atal\s{1,4}alert:\s{0,4}|handshake\s{1,4}alert:\s{0,4})"
         rf"(?P<ad_name>(?i:{_ALERT_WORDS}))(?![A-Za-z])",
     ),
     # An alert by number where the line speaks of an alert: "msg 40", "description: 40",
@@ -705,7 +716,7 @@ _NEEDLES: Final[dict[str, tuple[tuple[str, ...], bool]]] = {
     "pyoserror": (("rror(",), False),
     "errtuple": ((", '", ', "', ",'", ',"'), False),
     "bracketerrno": ((": ",), False),
-    "bracketed": (("] ", "(#"), False),
+    "bracketed": (("] ", "(#", "): "), False),
     "dtruss": (("Err#",), False),
     "numwords": ((" (", ": "), False),
     "rtmpsend": (("RTMP send error",), False),
@@ -2097,6 +2108,11 @@ class _Line:
             self.add("NSPOSIXErrorDomain", code, *span)
         elif kind == "errtuple":
             code = int(match["tu_code"])
+            if match["tu_gai"] is not None:
+                if code not in _GAI_TEXT or _resolve("kCFStreamErrorDomainNetDB", code) is None:
+                    return False
+                self.add("kCFStreamErrorDomainNetDB", code, *match.span("tu_code"))
+                return True
             if not _whole_strerror(code, match["tu_text"]):
                 return False
             self.add("NSPOSIXErrorDomain", code, *match.span("tu_code"))
@@ -2121,13 +2137,13 @@ class _Line:
                 return False
             self.add("NSPOSIXErrorDomain", code, *match.span("rs_code"))
         elif kind == "bracketed":
-            group = "bk_code" if match["bk_code"] else "bk_hash" if match["bk_hash"] else "bk_hex"
+            group = next(g for g in ("bk_code", "bk_hash", "bk_paren", "bk_hex") if match[g])
             code = int(match[group], 16 if group == "bk_hex" else 10)
             if code not in STRERROR or _strerror_of(match["bk_text"]) != code:
                 return False
             if group == "bk_hex":
                 self.add("NSPOSIXErrorDomain", code, match.start() + 1, match.end(group))
-            elif group == "bk_hash":
+            elif group in ("bk_hash", "bk_paren"):
                 self.add("NSPOSIXErrorDomain", code, match.start(), match.end(group) + 1)
             else:
                 self.add("NSPOSIXErrorDomain", code, *match.span(group))

@@ -156,6 +156,9 @@ PIECES: tuple[str, ...] = (
     "error (#3) No such process",
     "error [0x00000041] No route to host",
     " = -1 Err#2",
+    "error (57): Socket is not connected",
+    "error (8, 'nodename nor servname provided",
+    "handshake alert: ",
     '",True,UnknownCa)',
     "-25300 (errSecItemNotFound)",
 )

@@ -682,6 +682,30 @@ SHAPES += [
         [("Err#2", "NSPOSIXErrorDomain", 2, "ENOENT")],
     ),
 ]
+# Held-out sets 49 and 51's: an errno in parentheses and a colon before its words (.NET's
+#   SocketException on macOS, OpenTabletDriver issue 3663; GitHub Desktop's askpass, desktop/
+#   desktop issue 12890), Python 2's gaierror as a tuple (davilla/atvusb-creator issue 128),
+#   and JSSE's "handshake alert" (processing/processing issue 2405).
+SHAPES += [
+    (
+        "Failed to check for updates: ---> System.Net.Sockets.SocketException (57): Socket is"
+        " not connected",
+        [("(57)", "NSPOSIXErrorDomain", 57, "ENOTCONN")],
+    ),
+    (
+        "ERROR: Couldn't connect to 127.0.0.1:58326 - Please make sure you don't have an"
+        " antivirus or firewall blocking this connection. (49): Can't assign requested address",
+        [("(49)", "NSPOSIXErrorDomain", 49, "EADDRNOTAVAIL")],
+    ),
+    (
+        "Download failed: IOError: <urlopen error (8, 'nodename nor servname provided, ",
+        [("8", "kCFStreamErrorDomainNetDB", 8, "EAI_NONAME")],
+    ),
+    (
+        "javax.net.ssl.SSLProtocolException: handshake alert:  unrecognized_name",
+        [("unrecognized_name", "TLSAlert", 112, "unrecognized_name")],
+    ),
+]
 # OpenSSL 3.2's reason text for the SSLV3_ALERT_* codes (vectordotdev/vector issue 20505,
 #   held-out set 45, where a terminal wrapped it after "ssl/tls").
 SHAPES += [
@@ -1058,6 +1082,11 @@ NEGATIVES = [
     "OSError: [Errno 61] No data available",
     "OSError(60, 'Device not a stream')",
     "[Errno 65] Package not installed: 'x'",
+    # another errno's words after "(N):", a gaierror tuple with another code, JSSE's words
+    "error (3): Connection refused",
+    "Failed: SocketException (111): Connection refused",
+    "socket.gaierror: (2, 'nodename nor servname provided')",
+    "handshake alert: see the log",
     # another errno's words after a hex or tccd-style errno; dtruss's Err# past Darwin's table
     "error: sendto : [0x00000041] Connection refused",
     "error (#3) Operation not permitted",
