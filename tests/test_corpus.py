@@ -76,6 +76,10 @@ HELD_OUT_44 = load("heldout44.jsonl")
 HELD_OUT_45 = load("heldout45.jsonl")
 HELD_OUT_46 = load("heldout46.jsonl")
 HELD_OUT_47 = load("heldout47.jsonl")
+HELD_OUT_48 = load("heldout48.jsonl")
+HELD_OUT_49 = load("heldout49.jsonl")
+HELD_OUT_50 = load("heldout50.jsonl")
+HELD_OUT_51 = load("heldout51.jsonl")
 
 # Label domain -> the family group it is scored in.
 GROUP = {
@@ -240,6 +244,10 @@ def score(*, prose: bool, rows: list[dict[str, Any]] | None = None) -> Score:
         (HELD_OUT_45, 40),
         (HELD_OUT_46, 55),
         (HELD_OUT_47, 55),
+        (HELD_OUT_48, 50),
+        (HELD_OUT_49, 45),
+        (HELD_OUT_50, 55),
+        (HELD_OUT_51, 40),
     ],
     ids=[
         "corpus",
@@ -290,6 +298,10 @@ def score(*, prose: bool, rows: list[dict[str, Any]] | None = None) -> Score:
         "held-out-45",
         "held-out-46",
         "held-out-47",
+        "held-out-48",
+        "held-out-49",
+        "held-out-50",
+        "held-out-51",
     ],
 )
 def test_labelled_files_are_large_enough_and_sourced(
@@ -383,6 +395,10 @@ def test_held_out_sources_are_not_in_the_corpus() -> None:
         HELD_OUT_45,
         HELD_OUT_46,
         HELD_OUT_47,
+        HELD_OUT_48,
+        HELD_OUT_49,
+        HELD_OUT_50,
+        HELD_OUT_51,
     )
     sets = [{row["source"] for row in rows} for rows in every]
     for index, first in enumerate(sets):
@@ -616,6 +632,25 @@ def test_held_out_sources_are_not_in_the_corpus() -> None:
 #    read since (100 %).
 # 47. heldout47.jsonl, video playback and streaming players; untouched 100 % (19 of 19), 100 %
 #    (19 of 19).
+# 48. heldout48.jsonl, e-mail, calendar and contacts (mail servers with Apple clients, CalDAV,
+#    mail libraries); thin in Apple codes; untouched 87.5 % (7 of 8), 100 % (7 of 7).  Miss:
+#    Swift-SMTP's "reason: errSecIO" beside its own -36, which the scanner counts once (left).
+# 49. heldout49.jsonl, version control on macOS and iOS (GitHub Desktop, git credential
+#    helpers, Subversion); thin; untouched 57.1 % (4 of 7), 100 % (4 of 4).  Misses: GitHub
+#    Desktop's "(49): Can't assign requested address" twice (read since) and Git Credential
+#    Manager's "…Security Server is not allowed. [0xffff9d24]" (an unsigned OSStatus with no
+#    code word; left).
+# 50. heldout50.jsonl, app release and distribution tooling (altool, Transporter, fastlane,
+#    notarization); untouched 100 % (2 of 2), 66.7 % (2 of 3): a _kCFStreamErrorCodeKey=-9816
+#    labelled "unstated" (its domain key is not quoted) read by its SecureTransport range.
+# 51. heldout51.jsonl, cross-platform desktop GUI frameworks on macOS (Qt, wxWidgets, JUCE,
+#    Java, PyQt); untouched 29.4 % (5 of 17), 100 % (5 of 5).  Two of its misses, asyncio's
+#    "[Errno 61] Connect call failed", were a rule of that day's (any capitalised words not
+#    Darwin's refused an errno); narrowed at once to glibc's own texts (41.2 %, 7 of 17, as
+#    the scanner stood before that rule).  Read since: .NET's "SocketException (57): …",
+#    Python 2's gaierror tuple and JSSE's "handshake alert:  unrecognized_name" (twice).
+#    Left: the Pasteboard's "[-4960]" twice, a gaierror's "8, 'nodename…'" without its
+#    parenthesis, and a Qt client's bare 5s and "errno 5".
 HELD_OUT_FLOORS = [
     ("heldout", HELD_OUT, 0.98, 0.99),
     ("heldout2", HELD_OUT_2, 0.97, 0.99),
@@ -664,6 +699,10 @@ HELD_OUT_FLOORS = [
     ("heldout45", HELD_OUT_45, 0.93, 0.93),
     ("heldout46", HELD_OUT_46, 0.99, 0.99),
     ("heldout47", HELD_OUT_47, 0.99, 0.99),
+    ("heldout48", HELD_OUT_48, 0.87, 0.99),
+    ("heldout49", HELD_OUT_49, 0.85, 0.99),
+    ("heldout50", HELD_OUT_50, 0.99, 0.66),
+    ("heldout51", HELD_OUT_51, 0.64, 0.99),
 ]
 
 
