@@ -15,7 +15,8 @@ Everything else passes through unchanged: bytes that are not UTF-8, NUL bytes, C
 and CR-only line ends, a missing final newline, lines of any length.  Input is read in
 blocks of up to :data:`BLOCK` bytes with ``read1`` (so ``tail -f log | atscodes annotate``
 shows each line as it arrives, but for a line that may take its code's domain from the next
-one, see :data:`atscodes._scan._AHEAD_TRIGGERS`, which waits for the next line's start);
+one, see :data:`atscodes._scan._AHEAD_TRIGGERS`, which waits for the next line to end or for
+its first :data:`_AHEAD_BYTES` bytes);
 only lines holding a marker (see
 :data:`atscodes._scan.MARKERS`) are decoded and scanned.  A line longer than a block
 is processed in windows: each is scanned with the :data:`OVERLAP` characters before it
@@ -41,7 +42,7 @@ import attrs
 
 from ._prefilter import candidates as _candidates
 from ._prefilter import has_marker as _has_marker
-from ._scan import _AHEAD, _AHEAD_TRIGGERS, Finding, Record, _scan_line, _wants_ahead, scan
+from ._scan import _AHEAD, Finding, Record, _scan_line, _wants_ahead, scan
 from ._strip import _TOKEN_MAX, _last_line_end, read_blocks, strip_annotations
 from ._strip import strip_stream as _strip_stream
 
@@ -329,7 +330,6 @@ def _line_ends_upto(data: bytes, lo: int, hi: int, cap: int = 3) -> int:
 
 #: Bytes of the next line that always hold its first _AHEAD characters, and a whole one.
 _AHEAD_BYTES: Final = 4 * _AHEAD + 4
-_AHEAD_TRIGGERS_RAW: Final = tuple(trigger.encode() for trigger in _AHEAD_TRIGGERS)
 
 
 def _ahead(data: bytes, end: int, peek: bytes) -> str | None:
@@ -360,7 +360,7 @@ def _held_line(buffer: bytes, cut: int) -> int:
     stop = cut - 2 if buffer[cut - 2 : cut] == b"\r\n" else cut - 1
     start = max(buffer.rfind(b"\n", 0, stop), buffer.rfind(b"\r", 0, stop)) + 1
     line = buffer[start:stop]
-    if any(trigger in line for trigger in _AHEAD_TRIGGERS_RAW):
+    if (b"rrno: -" in line or b"CodeKey" in line) and _wants_ahead(_decode(line)):
         return start
     return -1
 
@@ -539,15 +539,36 @@ def process(
     yield from _run(_Engine(out, line_numbers=line_numbers), blocks, flush=flush)
 
 
-def _run(engine: _Engine, blocks: Iterable[bytes], *, flush: bool = False) -> Iterator[Finding]:
+def _run(
+    engine: _Engine, blocks: Iterable[bytes], *, flush: bool = False, tail: bytes = b""
+) -> Iterator[Finding]:
+    """Feed *blocks* to *engine*.  *tail*: the input after the last block, if any (the start
+    of the next piece, for a line of this one that looks at the next line)."""
     out = engine.out
-    carry = b""
+    # What is carried to the next round, as the blocks read (joined only when they end a
+    #   line, hold a block's worth, or give a held line enough of the next one: joining on
+    #   every small read of a pipe would copy a long line once per read).
+    pending: list[bytes] = []
+    size = 0
+    held_tail = -1  # while a line waits for the next one: the bytes read after it
     for data in blocks:
-        buffer = carry + data if carry else data
+        pending.append(data)
+        size += len(data)
+        if len(pending) > 1 and b"\n" not in data and b"\r" not in data:
+            if held_tail >= 0:
+                held_tail += len(data)
+                if held_tail < _AHEAD_BYTES:
+                    continue
+            elif size <= BLOCK:
+                continue  # a line not ended yet, still shorter than a block
+        buffer = pending[0] if len(pending) == 1 else b"".join(pending)
+        held_tail = -1
+        carry = b""
         cut = _last_line_end(buffer)
         held = _held_line(buffer, cut) if cut else -1
         if held == 0 and not engine.in_long:
             carry = buffer  # one line, waiting for the start of the next
+            held_tail = len(buffer) - cut
         elif cut:
             if held > 0:
                 cut = held
@@ -560,10 +581,12 @@ def _run(engine: _Engine, blocks: Iterable[bytes], *, flush: bool = False) -> It
             yield from found
         else:
             carry = buffer
+        pending, size = ([carry], len(carry)) if carry else ([], 0)
         if flush and out is not None:
             out.flush()
+    carry = b"".join(pending)
     if carry or engine.in_long:
-        yield from engine.lines(carry)
+        yield from engine.lines(carry, tail[:_AHEAD_BYTES])
     if out is not None:
         out.flush()
 

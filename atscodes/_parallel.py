@@ -93,16 +93,19 @@ def _piece_edits(
     is one buffer of whole lines, none longer than a block; without, it is read in blocks
     as a stream is.  Also returns whether a code was found.
     """
-    from ._annotate import BLOCK, _Engine, _run  # noqa: PLC0415 - the scanner, when needed
+    from ._annotate import _AHEAD_BYTES, BLOCK, _Engine, _run  # noqa: PLC0415 - the scanner
 
     replaced: list[tuple[int, int, bytes]] = []
     engine = _Engine(None, line_numbers=False, replaced=replaced)
     engine.offset = start
+    # The start of the next piece, for a last line that takes its code's domain from there.
+    tail = os.pread(fd, _AHEAD_BYTES, end)
     if lines is not None:
-        return replaced, bool(engine._regular(os.pread(fd, end - start, start), 0, lines))
+        data = os.pread(fd, end - start, start)
+        return replaced, bool(engine._regular(data, 0, lines, peek=tail))
     found = False
     blocks = (os.pread(fd, min(BLOCK, end - at), at) for at in range(start, end, BLOCK))
-    for _ in _run(engine, blocks):
+    for _ in _run(engine, blocks, tail=tail):
         found = True
     return replaced, found
 

@@ -882,7 +882,8 @@ _NUMBER_BEFORE: Final = re.compile(r"(?<![\w.])(\d{1,3})\s{0,4}$")
 _DOMAIN_KEY: Final = re.compile(
     rf"_?kCFStreamErrorDomainKey\"?\s{{0,4}}[=:]\s{{0,4}}\"?(?P<d>{_SIGN}?\d{{1,3}})(?!\d)"
 )
-_BRACKET: Final = re.compile(r"[{}()\[\]]")
+_DOMAIN_KEY_FIRST: Final = re.compile(r"\s{0,16}\"?" + _DOMAIN_KEY.pattern)
+_NODE_CODE_FIRST: Final = re.compile(r"\s{0,16}\"?code\"?\s?:\s?['\"](?P<name>E[A-Z]{3,15})['\"]")
 _NSERROR_AHEAD: Final = re.compile(
     r"\s{0,8}Error\s{1,4}Domain\s{0,4}=\s{0,4}(?P<dom>[A-Za-z_][\w.]{0,80})"
 )
@@ -1276,11 +1277,15 @@ class Record:
 
 
 _RECORD_LINES: Final = 64
-#: How much of the next line a line may look at (its first characters), and what in a
-#:   line makes it look: a stream error code key whose domain key may follow on the next
-#:   line, and Node's ``errno: -60,`` whose ``code: 'ETIMEDOUT'`` comes on the next line.
-_AHEAD: Final = 1024
-_AHEAD_TRIGGERS: Final = ("ErrorCodeKey", "errno")
+#: How much of the next line a line may look at (its first characters; what it looks for
+#:   starts the line), and what in a line makes it look: a stream error code key without a
+#:   domain key on its line, and Node's ``errno: -60,`` (see :meth:`_Line.domain_key_ahead`
+#:   and :meth:`_Line.name_ahead`).
+_AHEAD: Final = 128
+_AHEAD_TRIGGERS: Final = ("ErrorCodeKey", "errno: -")
+# What may follow a number that ends its line, so that the next line goes on with the same
+#   record: a closing quote, an annotation, a comma or semicolon.
+_ENDS_LINE: Final = re.compile(r"[\"']?(?: \u27e6[ -~]{1,200}\u27e7)?\s{0,8}[,;]?\s{0,8}$")
 #: How many lines an errno name stays in view (Node prints its error object over lines).
 _NAME_LINES: Final = 3
 
@@ -1337,8 +1342,6 @@ class _Line:
     """Scanning state for one line: turns matches into Findings."""
 
     __slots__ = (
-        "_ahead_done",
-        "_ahead_keys",
         "_alert",
         "_bound",
         "_by_code",
@@ -1352,7 +1355,6 @@ class _Line:
         "_names",
         "_st",
         "_strerror",
-        "_suffix",
         "ahead",
         "base",
         "col_base",
@@ -1376,9 +1378,6 @@ class _Line:
         self.line_no = line_no
         #: The start of the next line (up to _AHEAD characters), when the caller has it.
         self.ahead = ahead
-        self._ahead_keys: tuple[int, int, int] | None = None
-        self._ahead_done = False
-        self._suffix: tuple[list[int], list[int], list[int]] | None = None
         self.base = base
         self.col_base = col_base
         self.record = record
@@ -1484,8 +1483,9 @@ class _Line:
             return keys[_nearest(self._key_pos, at)][1]
         return None if self.record is None else self.record.domain_key
 
-    def domain_key_ahead(self, at: int) -> int | None:
-        """The domain key of the next line that is in the same dictionary as offset *at*.
+    def domain_key_ahead(self, end: int) -> int | None:
+        """The domain key that starts the next line, when the code key ending at *end*
+        ends this one.
 
         An NSError's user info printed over lines puts its keys in hash order, so the
         domain key of a ``_kCFStreamErrorCodeKey`` may come on the line after it::
@@ -1493,69 +1493,25 @@ class _Line:
             _kCFStreamErrorCodeKey=61,
             _kCFStreamErrorDomainKey=1}}, …
 
-        (AuroraEditor issue 472).  The next line's first domain key counts when no code
-        key comes before it on that line and the brackets from *at* to it never close
-        the dictionary *at* is in and leave it at the same depth: the first domain key of
-        a nested dump, or one after the dictionary closed, belongs to another code.
+        (AuroraEditor issue 472; the plist form ``"kCFStreamErrorCodeKey" =51;`` too).  Both
+        keys must be alone where they are, the code key last on its line and the domain
+        key first on the next, so that nothing lies between them: no bracket that would
+        close the dictionary or open a nested one, and no other code.
         """
-        ahead = self._ahead_key()
-        if ahead is None:
-            return None
-        value, ahead_depth, ahead_low = ahead
-        positions, depths, lows = self._suffix_depths()
-        index = bisect.bisect_left(positions, at)  # the brackets from *at* on
-        before = depths[index - 1] if index else 0
-        end = depths[-1] if depths else 0
-        if index < len(positions) and lows[index] - before < 0:
-            return None  # the dictionary closes on this line
-        relative = end - before
-        if relative + ahead_low < 0 or relative + ahead_depth != 0:
-            return None
-        return value
-
-    def _ahead_key(self) -> tuple[int, int, int] | None:
-        """(value, bracket depth change before it, lowest depth before it) of the next
-        line's first domain key, if no code key precedes it there (computed once)."""
-        if not self._ahead_done:
-            self._ahead_done = True
-            found: tuple[int, int, int] | None = None
-            ahead = self.ahead
-            match = None if ahead is None else _DOMAIN_KEY.search(ahead)
-            if ahead is not None and match is not None:
-                head = ahead[: match.start()]
-                if "ErrorCodeKey" not in head:
-                    depth = low = 0
-                    for char in head:
-                        if char in "{([":
-                            depth += 1
-                        elif char in "})]":
-                            depth -= 1
-                            low = min(low, depth)
-                    found = (_number(match["d"]), depth, low)
-            self._ahead_keys = found
-        return self._ahead_keys
-
-    def _suffix_depths(self) -> tuple[list[int], list[int], list[int]]:
-        """Each bracket's offset on the line, the depth after it, and the lowest depth
-        from it to the line's end (computed once, so many keys cost one pass)."""
-        if self._suffix is None:
-            positions: list[int] = []
-            depths: list[int] = []
-            depth = 0
-            for match in _BRACKET.finditer(self.line):
-                depth += 1 if match[0] in "{([" else -1
-                positions.append(match.start())
-                depths.append(depth)
-            lows = depths[:]
-            for index in range(len(lows) - 2, -1, -1):
-                lows[index] = min(lows[index], lows[index + 1])
-            self._suffix = (positions, depths, lows)
-        return self._suffix
-
-    def name_ahead(self, name: str) -> bool:
-        """Whether the next line holds errno *name* quoted (Node's ``code: 'ETIMEDOUT'``)."""
         ahead = self.ahead
-        return ahead is not None and (f"'{name}'" in ahead or f'"{name}"' in ahead)
+        if ahead is None or not _ENDS_LINE.match(self.line, end):
+            return None
+        match = _DOMAIN_KEY_FIRST.match(ahead)
+        return None if match is None else _number(match["d"])
+
+    def name_ahead(self, name: str, end: int) -> bool:
+        """Whether the next line starts with Node's ``code: 'NAME'`` for errno *name*, and
+        the number ending at *end* ends this line (util.inspect's ``errno: -60,``)."""
+        ahead = self.ahead
+        if ahead is None or not _ENDS_LINE.match(self.line, end):
+            return False
+        match = _NODE_CODE_FIRST.match(ahead)
+        return match is not None and match["name"] == name
 
     def record_domain(self) -> tuple[str | None] | None:
         """The domain an earlier line of the record names for this one, if this names none."""
@@ -1770,7 +1726,7 @@ class _Line:
             if (
                 not self.has(name)
                 and (self.record is None or name not in self.record.names)
-                and not self.name_ahead(name)
+                and not self.name_ahead(name, end)
             ):
                 # (util.inspect prints "errno: -60," and then "code: 'ETIMEDOUT'," on the
                 #   next line: google-gemini/gemini-cli's undici error, held-out set 43)
@@ -2406,7 +2362,9 @@ def scan_in(text: str, record: Record) -> Iterator[Finding]:
 
 def _wants_ahead(line: str) -> bool:
     """Whether *line* may need the start of the next one (see :data:`_AHEAD_TRIGGERS`)."""
-    return any(trigger in line for trigger in _AHEAD_TRIGGERS)
+    if "errno: -" in line:
+        return True
+    return "ErrorCodeKey" in line and "ErrorDomainKey" not in line
 
 
 def _next_line_start(text: str, start: int) -> str:

@@ -616,8 +616,9 @@ def test_held_out_sources_are_not_in_the_corpus() -> None:
 #    "code: 65" after "No route to host" on the line before is not read since that review.
 # 43. heldout43.jsonl, JavaScript and Dart HTTP clients on iOS and macOS; thin; untouched
 #    71.4 % (5 of 7), 100 % (5 of 5).  Misses: Node's "errno: -60" with its name on the line
-#    after it, and "errno: -65" with its name five lines before it, past the stack trace; both
-#    read since, by the name in Node's "code: 'ETIMEDOUT'" on the next line (100 %).
+#    after it, and "errno: -65" with its name five lines before it, past the stack trace; the
+#    second is read since, by the name in Node's "code: 'EHOSTUNREACH'" on the next line
+#    (85.7 %; the first's line ends in the collector's cut mark, "errno: -60, …").
 # 44. heldout44.jsonl, ad mediation, attribution and deep-linking SDKs; untouched 92.9 % (13 of
 #    14), 86.7 % (13 of 15).  Miss: a URL-encoded "Code%3D-1008" (left).  False: XPC's "failed at
 #    lookup with error 3 - No such process", twice, read as ESRCH, which the labels give to an
@@ -694,7 +695,7 @@ HELD_OUT_FLOORS = [
     ("heldout40", HELD_OUT_40, 0.99, 0.99),
     ("heldout41", HELD_OUT_41, 0.99, 0.99),
     ("heldout42", HELD_OUT_42, 0.44, 0.99),
-    ("heldout43", HELD_OUT_43, 0.99, 0.99),
+    ("heldout43", HELD_OUT_43, 0.85, 0.99),
     ("heldout44", HELD_OUT_44, 0.92, 0.86),
     ("heldout45", HELD_OUT_45, 0.93, 0.93),
     ("heldout46", HELD_OUT_46, 0.99, 0.99),

@@ -198,6 +198,10 @@ SHAPES += [
     # asyncio's own words after the number (ArchipelagoMW/Archipelago pull request 2498, held-out
     #   set 51), and a library's with Darwin's on the line (aio-libs/aiodns issue 22)
     (
+        "TimeoutError: [Errno 60] Connect call failed ('10.0.0.1', 22)",
+        [("[Errno 60]", "NSPOSIXErrorDomain", 60, "ETIMEDOUT")],
+    ),
+    (
         "OSError: Multiple exceptions: [Errno 61] Connect call failed ('::1', 43055, 0, 0),"
         " [Errno 61] Connect call failed ('127.0.0.1', 43055)",
         [
@@ -1146,6 +1150,12 @@ NODE_AFTER = (
 )
 
 
+def test_the_plist_form_takes_its_domain_key_from_the_next_line() -> None:
+    # OwnTracks' status as a user typed it out (BrianHepler/MMM-WeasleyClock issue 3)
+    text = '{\n  "kCFStreamErrorCodeKey" =51;\n  "kCFStreamErrorDomainKey" =1;\n}'
+    assert [(f.code, f.name) for f in scan(text)] == [(51, "ENETUNREACH")]
+
+
 def test_a_node_errno_takes_its_name_from_the_next_line() -> None:
     assert [(f.text, f.code, f.name, f.line_no) for f in scan(NODE_AFTER)] == [
         ("-65", 65, "EHOSTUNREACH", 6)
@@ -1206,6 +1216,12 @@ def test_a_domain_key_on_the_next_line_of_the_same_dictionary() -> None:
         "{_kCFStreamErrorCodeKey=61,\nX=2,\n_kCFStreamErrorDomainKey=1}",
         # past the part of the next line looked at
         "{_kCFStreamErrorCodeKey=61,\n" + "X" * 1100 + " _kCFStreamErrorDomainKey=1}",
+        # anything between the two keys: brackets, words, another record's line
+        "{_kCFStreamErrorCodeKey=61, X=(a\nb), _kCFStreamErrorDomainKey=1}",
+        "12:00:01 worker A done _kCFStreamErrorCodeKey=61\n"
+        "12:00:02 worker B _kCFStreamErrorDomainKey=1 _kCFStreamErrorCodeKey=-9806",
+        'UserInfo={NSUnderlyingError={_kCFStreamErrorCodeKey=61, NSLocalizedDescription="x (y"},'
+        "\n_kCFStreamErrorDomainKey=12}",
     ],
 )
 def test_a_domain_key_of_another_dictionary_does_not_count(text: str) -> None:
@@ -1214,11 +1230,6 @@ def test_a_domain_key_of_another_dictionary_does_not_count(text: str) -> None:
     assert [(f.code, f.domain) for f in atscodes.scan_stream(io.BytesIO(text.encode()))] == [
         (f.code, f.domain) for f in scan(text)
     ]
-
-
-def test_a_domain_key_on_the_next_line_after_brackets_that_close() -> None:
-    text = "{_kCFStreamErrorCodeKey=61, X=(a\nb), _kCFStreamErrorDomainKey=1}"
-    assert [(f.code, f.name) for f in scan(text)] == [(61, "ECONNREFUSED")]
 
 
 def test_a_dump_broken_after_its_domain_keeps_it_for_the_next_line_only() -> None:
