@@ -571,6 +571,7 @@ def _run(
             held_tail = len(buffer) - cut
         elif cut:
             if held > 0:
+                held_tail = len(buffer) - cut  # (the held line waits as above)
                 cut = held
             yield from engine.lines(buffer[:cut], buffer[cut : cut + _AHEAD_BYTES])
             engine.offset += cut

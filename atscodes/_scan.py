@@ -471,12 +471,13 @@ _FRAGMENTS: Final[tuple[tuple[str, str], ...]] = (
     #   Darwin's only when the text beside it is Darwin's strerror (Linux says 104 for it).
     (
         "pyerrno",
-        r"\[Errno\s{1,2}(?P<pe_code>\d{1,4})\](?:\s{1,2}(?P<pe_text>[A-Za-z'][A-Za-z' ]{0,40}))?",
+        r"\[Errno\s{1,2}(?P<pe_code>\d{1,4})\]"
+        r"(?:\s{1,2}(?P<pe_text>[A-Za-z'][A-Za-z0-9' ]{0,40}))?",
     ),
     (
         "pyoserror",
         r"(?:[A-Z][A-Za-z]{0,30}Error|OSError|error)\((?P<po_code>\d{1,4}),\s{0,2}['\"]"
-        r"(?P<po_text>[A-Za-z'][A-Za-z' ]{0,40})",
+        r"(?P<po_text>[A-Za-z'][A-Za-z0-9' ]{0,40})",
     ),
     # Python's (errno, strerror) pair as its repr prints it: pySerial's "Could not configure
     #   port: (6, 'Device not configured')" (espressif/esptool issue 1127, macOS) and Python
@@ -1285,7 +1286,7 @@ _AHEAD: Final = 128
 _AHEAD_TRIGGERS: Final = ("ErrorCodeKey", "errno: -")
 # What may follow a number that ends its line, so that the next line goes on with the same
 #   record: a closing quote, an annotation, a comma or semicolon.
-_ENDS_LINE: Final = re.compile(r"[\"']?(?: \u27e6[ -~]{1,200}\u27e7)?\s{0,8}[,;]?\s{0,8}$")
+_ENDS_LINE: Final = re.compile(r"[\"']?(?: \u27e6[ -~]{1,200}\u27e7)?[\"']?\s{0,8}[,;]?\s{0,8}$")
 #: How many lines an errno name stays in view (Node prints its error object over lines).
 _NAME_LINES: Final = 3
 

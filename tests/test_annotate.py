@@ -520,6 +520,28 @@ def test_a_held_line_costs_no_more_when_the_next_arrives_byte_by_byte() -> None:
     assert large < 4 * small + 0.05
 
 
+@pytest.mark.parametrize("before", [b"", b"a\n"])
+def test_a_held_line_is_written_once_enough_of_the_next_has_come(before: bytes) -> None:
+    """Found in review: held after other lines of its block, it waited for a whole block."""
+    blocks = [before + b"errno: -60,\n"] + [b"y"] * 5000 + [b"\n"]
+    written_at = None
+    out = io.BytesIO()
+    engine_ = engine._Engine(out)
+
+    def watched() -> Iterator[bytes]:
+        nonlocal written_at
+        for index, block in enumerate(blocks):
+            if written_at is None and b"errno" in out.getvalue():
+                written_at = index
+            yield block
+
+    for _ in engine._run(engine_, watched()):
+        pass
+    assert written_at is not None
+    assert written_at <= engine._AHEAD_BYTES + 2
+    assert out.getvalue() == b"".join(blocks)
+
+
 def test_parallel_pieces_look_past_their_end() -> None:
     """A piece's last line that takes its domain from the next piece's first line."""
     import os

@@ -1086,6 +1086,8 @@ NEGATIVES = [
     "OSError: [Errno 61] No data available",
     "OSError(60, 'Device not a stream')",
     "[Errno 65] Package not installed: 'x'",
+    "OSError: [Errno 51] Level 2 halted",
+    "OSError(47, 'Level 3 reset')",
     # another errno's words after "(N):", a gaierror tuple with another code, JSSE's words
     "error (3): Connection refused",
     "Failed: SocketException (111): Connection refused",
@@ -1154,6 +1156,14 @@ def test_the_plist_form_takes_its_domain_key_from_the_next_line() -> None:
     # OwnTracks' status as a user typed it out (BrianHepler/MMM-WeasleyClock issue 3)
     text = '{\n  "kCFStreamErrorCodeKey" =51;\n  "kCFStreamErrorDomainKey" =1;\n}'
     assert [(f.code, f.name) for f in scan(text)] == [(51, "ENETUNREACH")]
+
+
+def test_an_annotated_json_dump_still_takes_its_domain_key_from_the_next_line() -> None:
+    # annotate writes the label inside the quotes: "61 ⟦ECONNREFUSED⟧", (found in review)
+    text = '{\n  "_kCFStreamErrorCodeKey": "61",\n  "_kCFStreamErrorDomainKey": "1"\n}'
+    annotated = atscodes.annotate_text(text)
+    assert "\u27e6ECONNREFUSED\u27e7" in annotated
+    assert [(f.code, f.name) for f in scan(annotated)] == [(61, "ECONNREFUSED")]
 
 
 def test_a_node_errno_takes_its_name_from_the_next_line() -> None:
