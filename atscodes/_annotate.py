@@ -15,9 +15,8 @@ Everything else passes through unchanged: bytes that are not UTF-8, NUL bytes, C
 and CR-only line ends, a missing final newline, lines of any length.  Input is read in
 blocks of up to :data:`BLOCK` bytes with ``read1`` (so ``tail -f log | atscodes annotate``
 shows each line as it arrives, but for a line that may take its code's domain from the next
-one, see :data:`atscodes._scan._AHEAD_TRIGGERS`, which waits for the next line to end or for
-its first :data:`_AHEAD_BYTES` bytes);
-only lines holding a marker (see
+one, see :func:`atscodes._scan._wants_ahead`, which waits for the next line to end or for
+its first :data:`_AHEAD_BYTES` bytes); only lines holding a marker (see
 :data:`atscodes._scan.MARKERS`) are decoded and scanned.  A line longer than a block
 is processed in windows: each is scanned with the :data:`OVERLAP` characters before it
 as context, and output is held back where a code or an annotation straddles the end
@@ -353,7 +352,7 @@ def _held_line(buffer: bytes, cut: int) -> int:
     """Where to stop before the last whole line of ``buffer[:cut]`` (-1: not at all).
 
     The last line is held back while it may need the next one (see
-    :data:`atscodes._scan._AHEAD_TRIGGERS`) and too little of that has been read.
+    :func:`atscodes._scan._wants_ahead`) and too little of that has been read.
     """
     if len(buffer) - cut >= _AHEAD_BYTES:
         return -1

@@ -1278,12 +1278,10 @@ class Record:
 
 
 _RECORD_LINES: Final = 64
-#: How much of the next line a line may look at (its first characters; what it looks for
-#:   starts the line), and what in a line makes it look: a stream error code key without a
-#:   domain key on its line, and Node's ``errno: -60,`` (see :meth:`_Line.domain_key_ahead`
-#:   and :meth:`_Line.name_ahead`).
+#: How much of the next line a line may look at: its first characters, as what it looks
+#:   for starts the line (see :func:`_wants_ahead`, :meth:`_Line.domain_key_ahead` and
+#:   :meth:`_Line.name_ahead`).
 _AHEAD: Final = 128
-_AHEAD_TRIGGERS: Final = ("ErrorCodeKey", "errno: -")
 # What may follow a number that ends its line, so that the next line goes on with the same
 #   record: a closing quote, an annotation, a comma or semicolon.
 _ENDS_LINE: Final = re.compile(r"[\"']?(?: \u27e6[ -~]{1,200}\u27e7)?[\"']?\s{0,8}[,;]?\s{0,8}$")
@@ -1729,8 +1727,8 @@ class _Line:
                 and (self.record is None or name not in self.record.names)
                 and not self.name_ahead(name, end)
             ):
-                # (util.inspect prints "errno: -60," and then "code: 'ETIMEDOUT'," on the
-                #   next line: google-gemini/gemini-cli's undici error, held-out set 43)
+                # (util.inspect prints "errno: -65," and then "code: 'EHOSTUNREACH'," on
+                #   the next line: mscdex/ssh2 on macOS, held-out set 43)
                 return False
             self.add("NSPOSIXErrorDomain", -code, start, end)
             return True
@@ -2054,9 +2052,9 @@ class _Line:
                 and _foreign_strerror(code, text)
                 and not self.strerror_near(code)
             ):
-                # Python prints the OS's own strerror() beside the number: words of no
-                #   Darwin errno make it another system's ("OSError: [Errno 61] No data
-                #   available" is Linux's ENODATA, not Darwin's ECONNREFUSED).
+                # Python prints the OS's own strerror() beside the number: Linux's own
+                #   words for it make it Linux's ("OSError: [Errno 61] No data available"
+                #   is ENODATA there, not Darwin's ECONNREFUSED).
                 return True
             if kind == "pyerrno":  # the finding is "[Errno 54]", as people quote it
                 span = (match.start(), match.end("pe_code") + 1)
@@ -2285,7 +2283,7 @@ def _scan_line(
     ``span`` is ``base`` plus the offset in *line*; ``column`` is ``col_base`` plus
     the offset, plus one.  *record* carries context from the earlier lines of a
     multi-line record (see :class:`Record`), and is updated.  *ahead* is the start of the
-    next line (see :data:`_AHEAD`), given when the line holds one of :data:`_AHEAD_TRIGGERS`.
+    next line (see :data:`_AHEAD`), given when :func:`_wants_ahead` says the line needs it.
     """
     candidates = _candidates(line, _digit_windows(line))
     state = _Line(line, line_no, base, col_base, record, ahead)
@@ -2362,7 +2360,8 @@ def scan_in(text: str, record: Record) -> Iterator[Finding]:
 
 
 def _wants_ahead(line: str) -> bool:
-    """Whether *line* may need the start of the next one (see :data:`_AHEAD_TRIGGERS`)."""
+    """Whether *line* may need the start of the next one: it holds Node's ``errno: -``, or
+    a stream error code key without a domain key."""
     if "errno: -" in line:
         return True
     return "ErrorCodeKey" in line and "ErrorDomainKey" not in line
