@@ -59,10 +59,50 @@ def _cores() -> int:
     return max(1, os.cpu_count() or 1)
 
 
+#: How far back from a piece's end to look for a quiet line start (see _quiet_cut).
+_QUIET_SPAN: Final = 64 * 1024
+#: Lines without a marker before a piece's end, so that the next piece starts as one
+#: process would be there: the scanner drops a record after more than two lines between
+#: candidate lines (``_Engine.gap``), which these ensure.
+_QUIET_LINES: Final = 3
+
+
+def _quiet_cut(data: bytes, cut: int, floor: int = 0) -> int:
+    """The last line start at or before *cut* in *data* that follows quiet lines, else *cut*.
+
+    A piece is annotated with a fresh record (:class:`atscodes._scan.Record`, the context
+    an NSError dump gives its later lines); one process would still hold the record of
+    the lines just before.  Ending pieces where :data:`_QUIET_LINES` lines without a
+    marker come first makes the two the same.  *cut* is a line start (after an LF, or the
+    end of *data*); *floor*, where the lines in *data* start.  At most :data:`_QUIET_SPAN`
+    bytes back; a log dense with codes over all of that keeps *cut* (its next piece may
+    then read its first lines without the record of the lines before).
+    """
+    from ._prefilter import has_marker  # noqa: PLC0415 - light: the marker table only
+
+    limit = max(floor, cut - _QUIET_SPAN)
+    at = cut
+    while at > limit:
+        begin, quiet = at, 0
+        while quiet < _QUIET_LINES:
+            if begin <= floor:
+                return cut  # too few lines to tell
+            line_start = max(floor, data.rfind(b"\n", floor, begin - 1) + 1)
+            if has_marker(data[line_start:begin]):
+                break
+            begin = line_start
+            quiet += 1
+        else:
+            return at
+        at = line_start  # every later start has this marker's line among its last lines
+    return cut
+
+
 def _pieces(fd: int, start: int, size: int, jobs: int) -> list[tuple[int, int]]:
     """(start, end) pieces of the file, each ending just after a line end (or at its end).
 
-    About sixteen per process, so that they finish close together, of 1 to 8 MiB.
+    About sixteen per process, so that they finish close together, of 1 to 8 MiB, each
+    ended after quiet lines where there are some (:func:`_quiet_cut`).
     """
     length = max(_PIECE_MIN, min(_PIECE_MAX, size // (jobs * 16) + 1))
     pieces = []
@@ -79,9 +119,24 @@ def _pieces(fd: int, start: int, size: int, jobs: int) -> list[tuple[int, int]]:
                 end += newline + 1
                 break
             end += len(probe)
+        if end < end_of_file:
+            end = _quiet_end(fd, start, end)
         pieces.append((start, end))
         start = end
     return pieces
+
+
+def _quiet_end(fd: int, start: int, end: int) -> int:
+    """*end* (a line start in the file, after the piece's *start*) moved back to follow
+    quiet lines, as :func:`_quiet_cut` finds them in the bytes before it."""
+    low = max(start, end - _QUIET_SPAN)
+    data = os.pread(fd, end - low, low)
+    floor = 0
+    if low > start:  # the window starts inside a line: its lines start after an LF
+        floor = data.find(b"\n") + 1
+        if floor == 0:
+            return end
+    return low + _quiet_cut(data, len(data), floor)
 
 
 def _piece_edits(
@@ -481,6 +536,8 @@ class _Pieces:
         at = self.at
         data = os.pread(self.fd, _BLOCK, at)
         cut = len(data) if at + len(data) >= self.end_of_file else _last_line_end(data)
+        if cut > 0 and at + cut < self.end_of_file:
+            cut = _quiet_cut(data, cut)
         if cut == 0:  # a line longer than a piece: read as a stream is, wherever it goes
             self.at = _line_end_after(self.fd, at + len(data), self.end_of_file)
             self.pending.append([at, self.at, None, None, "wait"])

@@ -324,6 +324,47 @@ def test_two_processes_whoever_scans_each_piece(
     assert target.read_bytes() == annotate_bytes(data)
 
 
+@pytest.mark.parametrize("jobs", [2, 3])
+def test_jobs_end_pieces_where_no_record_is_open(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
+) -> None:
+    """Pieces small enough that nominal cuts fall inside NSError dumps: one process's bytes.
+
+    A dump's later lines read their domain from its first (``_kCFStreamErrorCodeKey = 61``
+    is ECONNREFUSED only under ``_kCFStreamErrorDomainKey = 1``); a piece that began
+    there would read them without it.
+    """
+    monkeypatch.setattr(parallel, "_BLOCK", 4096)
+    monkeypatch.setattr(parallel, "_PIECE_MIN", 4096)
+    monkeypatch.setattr(parallel, "_PIECE_MAX", 4096)
+    dump = (
+        b'Error Domain=NSURLErrorDomain Code=-1004 "x" UserInfo={\n'
+        b"    _kCFStreamErrorDomainKey = 1;\n"
+        + b"    NSLocalizedDescription = y;\n"
+        + b"    _kCFStreamErrorCodeKey = 61;\n}\n"
+    )
+    units = [dump + b"Task resuming\n" * (index % 5) for index in range(400)]
+    data = b"".join(units)
+    path = tmp_path / "in.log"
+    path.write_bytes(data)
+    serial = annotate_bytes(data)
+    assert serial.count(b"ECONNREFUSED") == 400
+    target = tmp_path / "out.log"
+    with path.open("rb") as stream, target.open("wb") as out:
+        assert parallel.annotate_file(stream, out, jobs) is True
+    assert target.read_bytes() == serial
+
+
+def test_a_quiet_cut_follows_three_lines_without_a_marker() -> None:
+    data = b"a\nerror 1\nb\nc\nd\nerror 2\ne\nf\n"
+    after_d = data.index(b"error 2")
+    assert parallel._quiet_cut(data, len(data)) == after_d
+    assert parallel._quiet_cut(data, after_d) == after_d
+    assert parallel._quiet_cut(data, after_d - 2) == after_d - 2  # too few lines before
+    dense = b"error 1\n" * 100
+    assert parallel._quiet_cut(dense, len(dense)) == len(dense)
+
+
 def test_jobs_into_a_reader_that_goes_away(tmp_path: Path) -> None:
     """`annotate -j 2 big.log | head`: status 141, no traceback, no process left waiting."""
     path = tmp_path / "big.log"
