@@ -781,9 +781,18 @@ def _summary(group: CauseGroup) -> str:
     meaning = primary.description if primary is not None else group.explanation.meaning
     meaning = meaning.rstrip(".")
     return (
-        f"{group.count} {loads} {where} failed: {meaning[0].lower()}{meaning[1:]} "
+        f"{group.count} {loads} {where} failed: {_lower_first(meaning)} "
         f"({group.cause}); side at fault: {group.explanation.side.value}."
     )
+
+
+def _lower_first(sentence: str) -> str:
+    """*sentence* to go on after a colon: its first letter lower-cased, unless its first
+    word is an acronym or a name ("TLS handshake failed", "SecureTransport", "ATS")."""
+    first = sentence.split(" ", 1)[0]
+    if len(first) > 1 and not first[1:].islower():
+        return sentence
+    return sentence[:1].lower() + sentence[1:]
 
 
 # ---------------------------------------------------------------- rendering

@@ -289,6 +289,20 @@ class TestLogs:
             )
         )
 
+    def test_a_summary_keeps_an_acronym_that_starts_its_meaning(self) -> None:
+        # -1200's meaning starts "TLS handshake failed"; lower-casing its first letter for
+        # the text after "failed: " gave "tLS".  Other meanings still go on in lower case.
+        log = (
+            "Task <A>.<1> finished with error [-1200] Error Domain=NSURLErrorDomain "
+            'Code=-1200 "x" UserInfo={NSErrorFailingURLKey=https://api.example.com/}\n'
+            "Task <B>.<1> finished with error [-1001] Error Domain=NSURLErrorDomain "
+            'Code=-1001 "x" UserInfo={NSErrorFailingURLKey=https://api.example.com/}'
+        )
+        summary = explain_log(log).summary
+        meanings = [line.split(" failed: ", 1)[1] for line in summary]
+        assert any(meaning.startswith("TLS ") for meaning in meanings), summary
+        assert all(not meaning[:1].isupper() or meaning.startswith("TLS ") for meaning in meanings)
+
 
 def test_cli_explain(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from atscodes._cli import main
