@@ -872,6 +872,7 @@ _DASH_TEXT: Final = re.compile(r"\s{0,2}[-\"]?\s{0,2}(?P<text>[A-Za-z'][A-Za-z' 
 # getaddrinfo()'s EAI_NONAME as Darwin's gai_strerror() words it: Python's
 #   "socket.gaierror: [Errno 8] nodename nor servname provided, or not known" on macOS.
 _GAI_TEXT: Final = {8: "nodename nor servname provided"}
+_GAI_WORDS: Final = tuple(_GAI_TEXT.values())
 _ERRNO_NAME: Final = re.compile(r"(?<![A-Za-z0-9_])E[A-Z]{3,15}(?![A-Za-z0-9_])")
 _DARWIN_NAMES: Final = frozenset(member.name for member in DarwinErrno)
 _ERRNO_HINT: Final = re.compile(r"(?<![A-Za-z])(?:errno|POSIX)(?![A-Za-z])")
@@ -2028,17 +2029,25 @@ class _Line:
             prefix = {"pyerrno": "pe", "pyoserror": "po", "bracketerrno": "be"}[kind]
             code = int(match[f"{prefix}_code"])
             text = match[f"{prefix}_text"]
-            if kind == "pyerrno" and (
-                (text and text.startswith(_GAI_TEXT.get(code, "\0")))
-                or self.line.endswith(("gaierror: ", "gaierror:"), 0, match.start())
+            gai = kind != "bracketerrno" and bool(text) and text.startswith(_GAI_WORDS)
+            if gai or (
+                kind == "pyerrno"
+                and self.line.endswith(("gaierror: ", "gaierror:"), 0, match.start())
             ):
                 # Python's socket.gaierror carries getaddrinfo()'s code, positive as Darwin
                 #   numbers them (Linux's are negative: "[Errno -2] Name or service not
                 #   known"): "socket.gaierror: [Errno 8] nodename nor ser…", its words cut
                 #   (sviatoslav-lebediev/anki-quizlet-importer-extended issue 111, macOS 12.4).
-                if _resolve("kCFStreamErrorDomainNetDB", code) is None:
-                    return True
-                span = (match.start(), match.end("pe_code") + 1)
+                if _resolve("kCFStreamErrorDomainNetDB", code) is None or (
+                    gai and not text.startswith(_GAI_TEXT.get(code, "\0"))
+                ):
+                    return True  # (another code's words: neither getaddrinfo's nor errno)
+                #   (and its repr, "gaierror(8, 'nodename nor servname provided, or not
+                #   known')", the number alone)
+                if kind == "pyoserror":
+                    span = match.span("po_code")
+                else:
+                    span = (match.start(), match.end("pe_code") + 1)
                 self.add("kCFStreamErrorDomainNetDB", code, *span)
                 return True
             if not _darwin_errno_text(code, text) and (

@@ -709,6 +709,13 @@ SHAPES += [
         "javax.net.ssl.SSLProtocolException: handshake alert:  unrecognized_name",
         [("unrecognized_name", "TLSAlert", 112, "unrecognized_name")],
     ),
+    # Python 3's repr of the same exception, as urllib3 and requests nest it:
+    #   "URLError(gaierror(8, 'nodename nor servname provided, or not known'))".
+    (
+        "NewConnectionError: Failed to establish a new connection: "
+        "gaierror(8, 'nodename nor servname provided, or not known')",
+        [("8", "kCFStreamErrorDomainNetDB", 8, "EAI_NONAME")],
+    ),
 ]
 # OpenSSL 3.2's reason text for the SSLV3_ALERT_* codes (vectordotdev/vector issue 20505,
 #   held-out set 45, where a terminal wrapped it after "ssl/tls").
@@ -1092,6 +1099,7 @@ NEGATIVES = [
     "error (3): Connection refused",
     "Failed: SocketException (111): Connection refused",
     "socket.gaierror: (2, 'nodename nor servname provided')",
+    "gaierror(2, 'nodename nor servname provided')",
     "handshake alert: see the log",
     # another errno's words after a hex or tccd-style errno; dtruss's Err# past Darwin's table
     "error: sendto : [0x00000041] Connection refused",
