@@ -786,11 +786,16 @@ def _summary(group: CauseGroup) -> str:
     )
 
 
+#: Names that start some meanings and keep their capitals after a colon.
+_NAMES_FIRST: Final = ("App Transport Security", "Trust Settings", "Apple ")
+
+
 def _lower_first(sentence: str) -> str:
     """*sentence* to go on after a colon: its first letter lower-cased, unless its first
-    word is an acronym or a name ("TLS handshake failed", "SecureTransport", "ATS")."""
+    word is an acronym or a name ("TLS handshake failed", "SecureTransport", "ATS", "App
+    Transport Security blocked …")."""
     first = sentence.split(" ", 1)[0]
-    if len(first) > 1 and not first[1:].islower():
+    if (len(first) > 1 and not first[1:].islower()) or sentence.startswith(_NAMES_FIRST):
         return sentence
     return sentence[:1].lower() + sentence[1:]
 
