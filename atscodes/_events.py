@@ -288,8 +288,18 @@ _READ_MARKS: Final = (
     "ALERT:",
     "remote error: tls:",
     "(IN), TLS alert",  # curl -v
+    # OpenSSL's info callback, "SSL3 alert read:fatal:unknown CA" (apps/s_cb.c), and
+    #   FreeRADIUS' "TLS Alert read:fatal:…"; "write" for one it sent.
+    "alert read:",
+    "Alert read:",
 )
-_WRITE_MARKS: Final = ("write alert", "local error: tls:", "(OUT), TLS alert")
+_WRITE_MARKS: Final = (
+    "write alert",
+    "local error: tls:",
+    "(OUT), TLS alert",
+    "alert write:",
+    "Alert write:",
+)
 _URL_DOMAINS: Final = frozenset({"NSURLErrorDomain", "kCFErrorDomainCFNetwork"})
 # An alert sent at level warning ends nothing that failed: BoringSSL logs "write alert,
 # level: warning, description: close notify" when SSL_shutdown closes a connection cleanly
@@ -308,7 +318,14 @@ def _evidence_line(text: str) -> bool:
 #   be read the wrong way round by an app's explanation.  Go's net/http: "http: TLS handshake
 #   error from 10.0.0.2:5555: remote error: tls: bad certificate" (server.go); nginx: "…:SSL
 #   alert number 42) while SSL handshaking, client: 172.20.0.1, server: 0.0.0.0:443".
-_SERVER_SIDE: Final = ("TLS handshake error from", "while SSL handshaking, client:")
+#   FreeRADIUS authenticating a Wi-Fi client by EAP-TLS: "Login incorrect (eap_tls: (TLS) TLS -
+#   Alert read:fatal:certificate unknown)" (geteduroam issue 163), "rlm_eap: SSL error …".
+_SERVER_SIDE: Final = (
+    "TLS handshake error from",
+    "while SSL handshaking, client:",
+    "eap_tls: ",
+    "rlm_eap: ",
+)
 
 
 def _sender(text: str, at: int, read_line: bool, server_side: bool = False) -> Sender:

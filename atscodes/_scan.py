@@ -229,7 +229,14 @@ def _word_char(char: str) -> bool:
 # An alert sent at level warning: "write alert, level: warning, description: close notify"
 #   (BoringSSL's SSL_shutdown, transistorsoft/flutter_background_geolocation issue 295 and
 #   doronz88/pymobiledevice3 issue 709), rustls' "level: Warning", Erlang's "Warning - ".
-WARNING_LEVEL: Final = ("level: warning", "warning alert", "Warning - ", "level: Warning")
+WARNING_LEVEL: Final = (
+    "level: warning",
+    "warning alert",
+    "Warning - ",
+    "level: Warning",
+    "read:warning:",
+    "write:warning:",
+)
 # rustls and SerenityOS print alerts as CamelCase ("critical error: 51 (DecryptError)").
 _ALERT_CAMEL: Final = {
     "".join(part.capitalize() for part in name.split("_")): alert
@@ -639,6 +646,11 @@ _FRAGMENTS: Final[tuple[tuple[str, str], ...]] = (
         #   0A000412; held-out set 45's vectordotdev/vector issue 20505 has "ssl/tls alert
         #   illegal parameter", 0A000417, wrapped by a terminal after "ssl/tls").
         r"|ssl/tls\s{1,4}alert\s{1,4}"
+        # OpenSSL's info callback (apps/s_cb.c apps_info_callback, "SSL3 alert %s:%s:%s",
+        #   read or write, SSL_alert_type_string_long, SSL_alert_desc_string_long) and
+        #   FreeRADIUS' copy of it: "TLS Alert read:fatal:certificate unknown" (geteduroam
+        #   issue 163, an iPhone on iOS 26.4, held-out set 56).
+        r"|(?i:alert)\s(?:read|write):(?:fatal|warning):"
         # Wireshark's "Alert (Level: Fatal, Description: Handshake Failure)" (the handler
         #   asks for "alert" on the line) and Erlang's "{tls_alert, {certificate_unknown, …"
         #   / "{tls_alert,\"unknown ca\"}" (erlang/otp issue 4481).
@@ -747,7 +759,7 @@ _NEEDLES: Final[dict[str, tuple[tuple[str, ...], bool]]] = {
     "alertnum": (("alert",), False),
     "alertup": (("_ALERT_",), False),
     "alerttlsv1": (("tlsv1",), True),
-    "alertdesc": (("description:", "Description:", "alert", "SSL_AD_", ".erl:"), False),
+    "alertdesc": (("description:", "Description:", "alert", "Alert", "SSL_AD_", ".erl:"), False),
     "alertmsg": (("alert",), True),
     "word": (("err", "code", "status"), True),
     "bare_ssl": (("-98",), False),
@@ -1684,6 +1696,11 @@ class _Line:
         word = match["w_word"].lower()
         start, end = match.span("w_code")
         at = match.start()
+        if word in ("code", "status") and self.line[max(0, at - 5) : at].lower() == "exit ":
+            # A process's exit status, never an errno beside one: AutoPkg's "Curl failure:
+            #   LibreSSL SSL_read: SSL_ERROR_SYSCALL, errno 54 (exit code 56)" is curl's
+            #   CURLE_RECV_ERROR (homebysix/recipes issue 262, held-out set 56).
+            return True
         before = self.line[max(0, at - 7) : at]
         gap = len(before) - len(before.rstrip(" \t"))
         if (

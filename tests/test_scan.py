@@ -305,6 +305,17 @@ SHAPES += [
         "getaddrinfo failed: 8 (nodename nor servname provided)",
         [("8", "kCFStreamErrorDomainNetDB", 8, "EAI_NONAME")],
     ),
+    # OpenSSL's info callback, "SSL3 alert %s:%s:%s" (apps/s_cb.c), and FreeRADIUS' copy
+    #   (geteduroam issue 163, an iPhone on iOS 26.4, held-out set 56).
+    ("SSL3 alert read:fatal:unknown CA", [("unknown CA", "TLSAlert", 48, "unknown_ca")]),
+    (
+        "Login incorrect (eap_tls: (TLS) TLS - Alert read:fatal:certificate unknown)",
+        [("certificate unknown", "TLSAlert", 46, "certificate_unknown")],
+    ),
+    (
+        "SSL3 alert write:fatal:unexpected_message",
+        [("unexpected_message", "TLSAlert", 10, "unexpected_message")],
+    ),
     # An errno, a comma and its own strerror() words (a CryptoNote daemon's TcpListener on
     #   macOS, held-out set 52: Linux's EADDRNOTAVAIL is 99).
     (
@@ -1114,6 +1125,12 @@ NEGATIVES = [
     "socket.gaierror: (2, 'nodename nor servname provided')",
     "gaierror(2, 'nodename nor servname provided')",
     "lookup failed: 2 (nodename nor servname provided)",
+    # a process's exit status beside an errno (AutoPkg's curl failure, held-out set 56)
+    "Curl failure: LibreSSL SSL_read: SSL_ERROR_SYSCALL, errno 54 (exit code 56)"[64:],
+    "errno 54, exit status 56"[9:],
+    # OpenSSL's info callback at level warning: a close_notify is a clean close
+    "SSL3 alert read:warning:close notify",
+    "TLS Alert write:warning:close notify",
     # another errno's words after a comma, or a time's minutes before them
     "error at 4, Operation timed out",
     "failed at 12:61, Connection refused",
