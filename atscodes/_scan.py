@@ -516,7 +516,10 @@ _FRAGMENTS: Final[tuple[tuple[str, str], ...]] = (
         #   CryptoNote daemon's TcpListener, held-out set 52)
         r"|,\s(?P<nw_comma>[A-Z][A-Za-z' /]{1,50})"
         # (the colon form only in a chain of messages, "…: 5: words", not "Line 13: …")
-        r"|(?:(?<=:\s\d)|(?<=:\s\d\d)|(?<=:\s\d\d\d)):\s(?P<nw_bare>[A-Z][A-Za-z' /]{1,50}))",
+        #   (or after a type named "…Error": SocketSwift's "SocketError 4: Interrupted system
+        #   call", iOS 15.4, held-out set 58)
+        r"|(?:(?<=:\s\d)|(?<=:\s\d\d)|(?<=:\s\d\d\d)|(?<=Error\s\d)|(?<=Error\s\d\d)"
+        r"|(?<=Error\s\d\d\d)):\s(?P<nw_bare>[A-Z][A-Za-z' /]{1,50}))",
     ),
     # librtmp's WriteN(): "RTMP send error 32 (437 bytes)", the socket's errno (rtmp.c;
     #   obsproject/obs-studio issue 13257 on macOS, LFLiveKit's "PILI_RTMP send error 32").
@@ -1925,6 +1928,14 @@ class _Line:
             #   twilio/twilio-voice-ios issue 14)
             or self.has("TCP connect failed")
             or self.line[max(0, start - 7) : start].lower() == "socket "
+            # MySQL's client library: "Lost connection to server at 'handshake: reading
+            #   initial communication packet', system error: 60" (CR_SERVER_LOST_EXTENDED;
+            #   TablePro pull request 1039 on iOS, held-out set 58).  Not Windows' "System
+            #   error 5 has occurred", a Win32 code: only with the colon.
+            or (
+                self.line[max(0, start - 7) : start].lower() == "system "
+                and self.line[start : start + 6].lower() == "error:"
+            )
         ):
             # "RESIP::TRANSPORT: socket error 32" (twilio/video-quickstart-ios issue 159)
             return True

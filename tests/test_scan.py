@@ -305,6 +305,14 @@ SHAPES += [
         "getaddrinfo failed: 8 (nodename nor servname provided)",
         [("8", "kCFStreamErrorDomainNetDB", 8, "EAI_NONAME")],
     ),
+    # An errno after a type named "...Error" and then its own words (SocketSwift on iOS
+    #   15.4, held-out set 58), and MySQL's "system error: N" (held-out set 58, iOS).
+    ("SocketError 4: Interrupted system call", [("4", "NSPOSIXErrorDomain", 4, "EINTR")]),
+    (
+        "Lost connection to server at 'handshake: reading initial communication packet',"
+        " system error: 60",
+        [("60", "NSPOSIXErrorDomain", 60, "ETIMEDOUT")],
+    ),
     # OpenSSL's info callback, "SSL3 alert %s:%s:%s" (apps/s_cb.c), and FreeRADIUS' copy
     #   (geteduroam issue 163, an iPhone on iOS 26.4, held-out set 56).
     ("SSL3 alert read:fatal:unknown CA", [("unknown CA", "TLSAlert", 48, "unknown_ca")]),
@@ -1125,6 +1133,9 @@ NEGATIVES = [
     "socket.gaierror: (2, 'nodename nor servname provided')",
     "gaierror(2, 'nodename nor servname provided')",
     "lookup failed: 2 (nodename nor servname provided)",
+    # another errno's words after a type named "...Error"; Windows' Win32 "System error 5"
+    "SocketError 4: Operation timed out",
+    "System error 5 has occurred.",
     # a process's exit status beside an errno (AutoPkg's curl failure, held-out set 56)
     "Curl failure: LibreSSL SSL_read: SSL_ERROR_SYSCALL, errno 54 (exit code 56)"[64:],
     "errno 54, exit status 56"[9:],
