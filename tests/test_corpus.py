@@ -84,6 +84,10 @@ HELD_OUT_52 = load("heldout52.jsonl")
 HELD_OUT_53 = load("heldout53.jsonl")
 HELD_OUT_54 = load("heldout54.jsonl")
 HELD_OUT_55 = load("heldout55.jsonl")
+HELD_OUT_56 = load("heldout56.jsonl")
+HELD_OUT_57 = load("heldout57.jsonl")
+HELD_OUT_58 = load("heldout58.jsonl")
+HELD_OUT_59 = load("heldout59.jsonl")
 
 # Label domain -> the family group it is scored in.
 GROUP = {
@@ -256,6 +260,10 @@ def score(*, prose: bool, rows: list[dict[str, Any]] | None = None) -> Score:
         (HELD_OUT_53, 35),
         (HELD_OUT_54, 40),
         (HELD_OUT_55, 35),
+        (HELD_OUT_56, 40),
+        (HELD_OUT_57, 30),
+        (HELD_OUT_58, 40),
+        (HELD_OUT_59, 45),
     ],
     ids=[
         "corpus",
@@ -314,6 +322,10 @@ def score(*, prose: bool, rows: list[dict[str, Any]] | None = None) -> Score:
         "held-out-53",
         "held-out-54",
         "held-out-55",
+        "held-out-56",
+        "held-out-57",
+        "held-out-58",
+        "held-out-59",
     ],
 )
 def test_labelled_files_are_large_enough_and_sourced(
@@ -415,6 +427,10 @@ def test_held_out_sources_are_not_in_the_corpus() -> None:
         HELD_OUT_53,
         HELD_OUT_54,
         HELD_OUT_55,
+        HELD_OUT_56,
+        HELD_OUT_57,
+        HELD_OUT_58,
+        HELD_OUT_59,
     )
     sets = [{row["source"] for row in rows} for rows in every]
     for index, first in enumerate(sets):
@@ -685,6 +701,27 @@ def test_held_out_sources_are_not_in_the_corpus() -> None:
 # 55. heldout55.jsonl, music, podcast, AirPlay and RSS apps on Apple platforms; untouched
 #    95.8 % (23 of 24), 100 % (22 of 22).  Miss: libnetwork's "Failed to copy updated result
 #    (22)", an errno in parentheses with neither words nor a domain (left).
+# 56. heldout56.jsonl, Apple device management and enterprise deployment (MDM servers and
+#    agents, profiles, EAP-TLS Wi-Fi, SSL inspection on managed Macs); untouched 84.0 % (21 of
+#    25), 95.5 % (21 of 22).  Read since: FreeRADIUS' "TLS Alert read:fatal:certificate
+#    unknown" (OpenSSL's info callback form), and curl's "(exit code 56)" beside "errno 54" no
+#    longer read as errno 56.  Left: a close_notify at level warning labelled as an alert
+#    (twice) and a bare "-50" (paramErr).
+# 57. heldout57.jsonl, cross-platform stacks over Apple's URL loading (Kotlin Multiplatform,
+#    .NET MAUI and Xamarin, NativeScript, Unity, Godot); untouched 85.0 % (17 of 20), 100 %
+#    (16 of 16).  Left: BoringSSL's "cleanly shut down with a close_notify alert" labelled as
+#    an alert (twice), and libnetwork's "[42] Protocol…" with its words cut.  One row was given
+#    up after its first score: set 58 quotes the same page (no label of it was scored).
+# 58. heldout58.jsonl, failures tied to OS eras and platform changes (ATS in iOS 9, the 2021
+#    root expiry, TLS 1.0 removals, local network privacy); untouched 79.3 % (23 of 29), 92.0 %
+#    (23 of 25) as delivered, 82.8 % and 96.0 % once one label's offsets were corrected (placed
+#    on a timestamp's "22").  Read since: "SocketError 4: Interrupted system call", MySQL's
+#    "system error: 60".  Left: Node's "errno: -1" two lines above its "code: 'EPERM'", an XML
+#    "<socketErrno>65</socketErrno>", "read(5) error 54"; scored false, OpenSSL's
+#    "TLSV1_ALERT_PROTOCOL_VERSION" beside the labelled "tlsv1 alert protocol version".
+# 59. heldout59.jsonl, backend-as-a-service and cloud SDKs other than Firebase (Supabase,
+#    Appwrite, Parse, AWS, Azure, gRPC, Apollo, PubNub); untouched 100 % (44 of 44), 100 % (43
+#    of 43).
 HELD_OUT_FLOORS = [
     ("heldout", HELD_OUT, 0.98, 0.99),
     ("heldout2", HELD_OUT_2, 0.97, 0.99),
@@ -741,6 +778,10 @@ HELD_OUT_FLOORS = [
     ("heldout53", HELD_OUT_53, 0.86, 0.99),
     ("heldout54", HELD_OUT_54, 0.97, 0.99),
     ("heldout55", HELD_OUT_55, 0.95, 0.99),
+    ("heldout56", HELD_OUT_56, 0.87, 0.99),
+    ("heldout57", HELD_OUT_57, 0.85, 0.99),
+    ("heldout58", HELD_OUT_58, 0.89, 0.96),
+    ("heldout59", HELD_OUT_59, 0.99, 0.99),
 ]
 
 
