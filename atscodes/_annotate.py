@@ -74,6 +74,15 @@ BLOCK = 1 << 20
 OVERLAP = 4096
 
 _JSON_MEMBER: Final = re.compile(r'\s*"(?:[^"\\]|\\.)*"\s*:')
+# The start of a line that opens a JSON object or array: "{" and then a key, "}" or the end
+# of the line; "[" and then a value's first character (a number or literal only when a
+# comma, "]" or the end of the line follows it).  Matched at the line's start only, each
+# repetition followed by a character it cannot hold: linear.
+_JSON_OPENING: Final = re.compile(
+    r'\s*(?:\{\s*(?:["}]|$)'
+    r'|\[\s*(?:[\[{"\]]|$|(?:-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null'
+    r"|NaN|-?Infinity)\s*(?:[,\]]|$)))"  # (Python's json writes and reads these three)
+)
 # A line that is one JSON value and maybe a comma: an array item of a pretty-printed document.
 _JSON_VALUE_LINE: Final = re.compile(
     r'\s*(?:-?\d[\d.eE+-]*|true|false|null|"(?:[^"\\]|\\.)*")\s*(?:[,\]}]+\s*)?$'
@@ -87,9 +96,19 @@ _JSON_NUMBER_END: Final = re.compile(r"\s*(?:[,}\]]|$)")
 
 
 def _is_json_line(text: str) -> bool:
+    """Whether *text* is (or may be a line of) a JSON document: annotations then go only
+    inside its strings.
+
+    Not every line that starts with a bracket: Xcode's console prints ``[BoringSSL] …
+    read alert, …`` and ``[connection] nw_socket_…``, Node's util.inspect ``{ errno: -61,
+    code: 'ECONNREFUSED' }``, CFNetwork ``[3:-9802]``; what follows the bracket must be
+    what JSON allows there (see :data:`_JSON_OPENING`).
+    """
     head = text.lstrip()[:1]
-    if head in ("{", "[", "}", "]"):
+    if head in ("}", "]"):
         return True
+    if head in ("{", "["):
+        return _JSON_OPENING.match(text) is not None
     if head == '"' and _JSON_MEMBER.match(text) is not None:
         return True
     return _JSON_VALUE_LINE.match(text) is not None

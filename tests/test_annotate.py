@@ -6,7 +6,8 @@ import io
 import json
 import subprocess
 import sys
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -194,6 +195,59 @@ def test_json_lines_stay_valid_json() -> None:
     for original, written in zip(lines, out.splitlines()):
         assert json.loads(strip_annotations(written)) == original
         json.loads(written)
+
+
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [
+        # Xcode's console without its timestamp column, a subsystem in brackets first
+        (
+            "[BoringSSL] boringssl_context_handle_fatal_alert(1872) [C1.1:2][0x10] read alert,"
+            " level: fatal, description: bad certificate",
+            "TLS alert 42",
+        ),
+        (
+            "[connection] nw_socket_handle_socket_event [C1:1] Socket SO_ERROR [61: Connection"
+            " refused]",
+            "ECONNREFUSED",
+        ),
+        # Node's util.inspect (a16z-infra/companion-app issue 102) and a CFNetwork pair
+        ("{ errno: -61, code: 'ECONNREFUSED', syscall: 'connect' }", "ECONNREFUSED"),
+        ("[3:-9802] handshake failed", "errSSLFatalAlert"),
+    ],
+)
+def test_a_line_that_starts_with_a_bracket_but_is_no_json_is_annotated(
+    line: str, label: str
+) -> None:
+    # Every line that started with "[" or "{" was taken for JSON, annotated only inside
+    # its strings: these got nothing.
+    out = annotate_bytes(line.encode() + b"\n")
+    assert f" {OPEN}{label}{CLOSE}".encode() in out
+    assert strip_annotations(out) == line.encode() + b"\n"
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda n: "[" + "1" * n + "x",
+        lambda n: "{" + " " * n + "x",
+        lambda n: "[" + " " * n + "-" + "9" * n + "." + "0" * n + "e" + " " * n + "x",
+    ],
+)
+def test_the_json_line_test_is_linear(make: Callable[[int], str]) -> None:
+    """A complexity test: 16x the input costs about 16x (a backtracking pattern: 256x)."""
+    from atscodes._annotate import _is_json_line
+
+    texts = [make(n) for n in (4_000, 64_000)]
+    costs = [float("inf")] * 2
+    for _ in range(5):
+        for which, text in enumerate(texts):
+            start = time.perf_counter()
+            for _ in range(10):
+                _is_json_line(text)
+            costs[which] = min(costs[which], time.perf_counter() - start)
+    assert costs[1] / max(costs[0], 1e-6) < 100
+    assert costs[1] < 1.0
 
 
 def test_a_pretty_printed_json_document_stays_valid() -> None:
