@@ -833,13 +833,18 @@ def _safe(text: str) -> str:
     return _CONTROL.sub(lambda m: f"\\x{ord(m[0]):02x}", text)
 
 
+#: A statement's text that marks itself as inference ("(inference)", "(inference; …)",
+#: "(second half is inference)"): the mark is not added again.
+_SAYS_INFERENCE: Final = re.compile(r"\(inference|inference\)")
+
+
 def _marks(claim: Claim | Step) -> str:
     """What the text says about a statement's standing: derived, inference, the OS seen on."""
     marks = []
     if getattr(claim, "derived", False):
         marks.append("derived")
-    if claim.inference:
-        marks.append("inference")
+    if claim.inference and not _SAYS_INFERENCE.search(claim.text):
+        marks.append("inference")  # (unless its text marks itself: "… (link is inference).")
     os = getattr(claim, "os", None)
     if os and os not in claim.text:
         marks.append(f"seen on {os}")

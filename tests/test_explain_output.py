@@ -57,6 +57,17 @@ def test_every_code_fits_one_screen(family: str, code: int) -> None:
     assert not _long_lines(text)
 
 
+@pytest.mark.parametrize(("family", "code"), sorted(entries()))
+def test_no_statement_is_marked_inference_twice(family: str, code: int) -> None:
+    # Statements whose text says "(inference)" or "(link is inference)" were given the
+    #   mark again: "… captive network) (inference). (inference)".
+    result = explain(getattr(atscodes, family).get(code))
+    for text in (result.to_text(100, full=True), result.to_markdown()):
+        flat = " ".join(text.split())
+        assert "inference). (inference)" not in flat, code
+        assert "inference) (inference)" not in flat, code
+
+
 def test_a_log_of_several_failures_fits_one_screen_and_full_has_everything() -> None:
     report = explain_log(SIX)
     short = report.to_text(100)
