@@ -64,10 +64,6 @@ NO_HOST: Final = "host not in the log"
 _HOST_PLACEHOLDER: Final = "HOST"
 #: Events kept in a LogReport (all are counted in its groups; see ``LogReport.event_count``).
 MAX_EVENTS: Final = 1000
-# Alerts that, received by an app, usually mean the server refused the app's client
-# certificate or its absence: RFC 8446 §6.2 (bad_certificate, unknown_ca) and §4.4.2.4
-# (certificate_required, sent when a client sends no certificate).
-_CLIENT_CERT_ALERTS: Final = frozenset({42, 48, 116})
 _THREAD_80638: Final = Source(
     "Apple Developer Forums thread 80638 (kCFStreamErrorDomainSSL Error -9802)",
     "https://developer.apple.com/forums/thread/80638",
@@ -79,6 +75,42 @@ _BORINGSSL_ALERT: Final = Source(
 _RFC8446_ALERTS: Final = Source(
     "RFC 8446 §6.2 (Error Alerts)", "https://www.rfc-editor.org/rfc/rfc8446#section-6.2"
 )
+_RFC8446_NO_CERT: Final = Source(
+    "RFC 8446 §4.4.2.4 (Receiving a Certificate Message)",
+    "https://www.rfc-editor.org/rfc/rfc8446#section-4.4.2.4",
+)
+_RFC5246_NO_CERT: Final = Source(
+    "RFC 5246 §7.4.6 (Client Certificate)", "https://www.rfc-editor.org/rfc/rfc5246#section-7.4.6"
+)
+_GO_NO_CERT: Final = Source(
+    "Go crypto/tls handshake_server.go, processCertsFromClient (bad_certificate for a required "
+    "client certificate not sent)",
+    "https://github.com/golang/go/blob/0007017f9631f4793f5699d77942c7224ad2b349/src/crypto/tls/"
+    "handshake_server.go",
+)
+# What a received client-certificate alert says of the app's certificate, and its sources.
+_CLIENT_CERT_NOTES: Final[dict[int, tuple[str, tuple[Source, ...]]]] = {
+    42: (
+        " Received by an app, this alert usually means that the server rejected the app's "
+        "client certificate (inference: a server checks no certificate but the client's). "
+        "A server that requires one and gets none should send handshake_failure (TLS 1.2, "
+        "RFC 5246 §7.4.6) or certificate_required (TLS 1.3, RFC 8446 §4.4.2.4), but Go's "
+        "crypto/tls server has sent bad_certificate in that case (handshake_server.go at the "
+        "version cited), so an app that sent none is possible with such a server.",
+        (_RFC5246_NO_CERT, _RFC8446_NO_CERT, _GO_NO_CERT),
+    ),
+    48: (
+        " Received by an app, this alert usually means that the server rejected the app's "
+        "client certificate because it does not trust its issuer (inference: a server checks "
+        "no certificate but the client's).",
+        (),
+    ),
+    116: (
+        " Received by an app, this alert means that the server requires a client "
+        "certificate and the app sent none (RFC 8446 §4.4.2.4).",
+        (_RFC8446_NO_CERT,),
+    ),
+}
 
 
 @attrs.frozen
@@ -321,13 +353,10 @@ def _receiver_note(number: int) -> tuple[str, tuple[Source, ...]]:
     report for it, as a sentence or two to add to the side reason."""
     text = ""
     sources: list[Source] = [_RFC8446_ALERTS]
-    if number in _CLIENT_CERT_ALERTS:
-        text += (
-            " Received by an app, this alert usually means that the server rejected the app's "
-            "client certificate, or that the app sent none (inference: a server checks no "
-            "certificate but the client's, and sends certificate_required (116) when the "
-            "client sent none, RFC 8446 §4.4.2.4)."
-        )
+    if number in _CLIENT_CERT_NOTES:
+        note, note_sources = _CLIENT_CERT_NOTES[number]
+        text += note
+        sources.extend(note_sources)
     view, view_sources = _receiver_view(number)
     if view:
         text += " " + view
