@@ -117,6 +117,18 @@ _NAMED_DOMAIN_FAMILIES: Final[dict[str, tuple[str, ...]]] = {
     "NSPOSIXErrorDomain": ("DarwinErrno",),
 }
 
+# Code words that people write before a number where a domain could stand ("OSStatus
+# -9802", "error -1200", "errno 54"): not domains.  A word that names a kind of number
+# narrows the families; the others leave the number to every family, as it is alone.
+_CODE_WORD_FAMILIES: Final[dict[str, tuple[str, ...] | None]] = {
+    "osstatus": ("SSLStatus", "SecError"),
+    "errno": ("DarwinErrno",),
+    "error": None,
+    "err": None,
+    "code": None,
+    "status": None,
+}
+
 _NUM = r"[+-]?(?:0[xX][0-9A-Fa-f]+|\d+)"
 _PAIR = rf"\[?\s*(?P<dom>{_NUM})\s*:\s*(?P<code>{_NUM})\s*\]?"
 _PAIR_RE: Final = re.compile(rf"(?:(?P<url>{_NUM})\s*)?{_PAIR}")
@@ -342,5 +354,13 @@ def _lookup_text(text: str) -> tuple[Interpretation, ...]:
         names = _NAMED_DOMAIN_FAMILIES.get(name)
         if names is not None:
             return tuple(_in(_by_family_name(names), code, name))
+        if name.lower() in _CODE_WORD_FAMILIES:
+            narrowed = _CODE_WORD_FAMILIES[name.lower()]
+            if narrowed is None:
+                return tuple(_everywhere(code))
+            found = _in(_by_family_name(narrowed), code, None)
+            if all(item.member is None for item in found):
+                return (Interpretation(None, code, None, name),)  # "unknown … in OSStatus"
+            return tuple(found)
         return (Interpretation(None, code, None, name),)
     return ()

@@ -150,6 +150,34 @@ class TestLookupAcrossFamilies:
         assert (_family(found), found.code, found.member) == ("SSLStatus", -9870, None)
         assert str(found) == "SSLStatus -9870: unknown code -9870 in SSLStatus"
 
+    @pytest.mark.parametrize(
+        ("query", "expected"),
+        [
+            # A code word before the number is no domain (a black-box review: "unknown code
+            #   -9802 in OSStatus", though scan() read the same text as errSSLFatalAlert).
+            ("OSStatus -9802", [("SSLStatus", "errSSLFatalAlert")]),
+            ("status -25300", [("SecError", "errSecItemNotFound")]),
+            ("errno 54", [("DarwinErrno", "ECONNRESET")]),
+            (
+                "error -1200",
+                [
+                    ("URLError", "NSURLErrorSecureConnectionFailed"),
+                    ("CFNetworkError", "kCFURLErrorSecureConnectionFailed"),
+                ],
+            ),
+        ],
+    )
+    def test_a_code_word_before_the_number_is_not_a_domain(
+        self, query: str, expected: list[tuple[str, str]]
+    ) -> None:
+        found = atscodes.lookup(query)
+        assert [(_family(f), f.member.name if f.member else None) for f in found] == expected
+        assert all(f.domain is None for f in found)
+
+    def test_a_code_word_narrows_and_an_unknown_stays_honest(self) -> None:
+        [found] = atscodes.lookup("OSStatus -1200")  # an NSURLError, not an OSStatus
+        assert (found.member, found.domain) == (None, "OSStatus")
+
     def test_domain_without_a_table(self) -> None:
         [found] = atscodes.lookup("[4:-2102]")
         assert (found.family, found.domain, found.known) == (
