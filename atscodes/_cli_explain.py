@@ -50,8 +50,9 @@ A log is read as a stream (memory grows with distinct causes and hosts, not with
 lines end with LF, CRLF or a lone CR.  Lines that say nothing (network_config_register_
 boringssl_log_debug_updates, AuthenticationHandlerWithError: (null)) are named as noise.
 
-exit status: 0 explained, 1 nothing recognised, 2 usage error or unreadable file
-(missing, a directory, no permission)
+exit status: 0 explained or recognised (a code with no recorded explanation prints its
+meaning, and --json says known: false), 1 nothing recognised, 2 usage error or unreadable
+file (missing, a directory, no permission)
 """
 
 
@@ -145,7 +146,12 @@ def _color(args: argparse.Namespace, out: TextIO) -> bool:
 
 
 def _render(args: argparse.Namespace, result: Explanation | LogReport, out: TextIO) -> int:
-    known = bool(result.groups) if isinstance(result, LogReport) else bool(result.known)
+    # A code atscodes knows but has no recorded explanation for still prints its meaning
+    #   (`known` is false in --json): recognised, so not "nothing recognised".
+    if isinstance(result, LogReport):
+        known = bool(result.groups)
+    else:
+        known = bool(result.known or result.layers)
     if args.json:
         json.dump(result.to_json(), out, indent=2, ensure_ascii=False)
         out.write("\n")

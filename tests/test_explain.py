@@ -319,6 +319,11 @@ def test_cli_explain(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     assert capsys.readouterr().out.startswith("Summary:")
     assert main(["explain", "nothing"]) == 1
     capsys.readouterr()
+    # A code atscodes knows with no recorded explanation is recognised (it exited 1, as
+    #   "nothing recognised"): its meaning is printed, and --json says known: false.
+    assert main(["explain", "--json", "-1011"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (data["known"], data["layers"][0]["name"]) == (False, "NSURLErrorBadServerResponse")
     assert main(["explain"]) == 2
     assert "atscodes: error:" in capsys.readouterr().err
 
