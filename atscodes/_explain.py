@@ -17,6 +17,7 @@ from typing import Any, BinaryIO, Final, TextIO, Union
 import attrs
 
 from ._base import Code
+from ._cfnetwork import CFNetworkError
 from ._events import (
     AlertSeen,
     FailureEvent,
@@ -32,6 +33,7 @@ from ._knowledge_types import ATSAdvice, Claim, Entry, Side, Source, Step
 from ._lookup import Interpretation, lookup
 from ._records import LogRecord
 from ._scan import Finding
+from ._urlerror import URLError
 
 __all__ = [
     "CauseGroup",
@@ -679,7 +681,26 @@ def _alternative_readings(found: Sequence[Interpretation]) -> list[Interpretatio
         return [found[0]] if len(found) == 1 else list(found[:0])
     if len({i.code for i in found}) != 1 or len({i.family for i in found}) != len(found):
         return []
+    if _twins(found):
+        return []  # one failure in two numberings: its layers, not alternatives
     return list(found)
+
+
+def _twins(found: Sequence[Interpretation]) -> bool:
+    """Whether *found* is one NSURLError and the kCFURLError of the same condition.
+
+    CFNetworkErrors.h gives the kCFURLError codes the NSURLError values of the same
+    conditions (``kCFURLErrorSecureConnectionFailed`` = ``NSURLErrorSecureConnectionFailed``
+    = -1200; only the Unknown codes differ, -998 and -1): one failure, two layers.
+    """
+    if len(found) != 2:
+        return False
+    url, cf = sorted(found, key=lambda i: i.family is not URLError)
+    if url.family is not URLError or cf.family is not CFNetworkError:
+        return False
+    if url.member is None or cf.member is None:
+        return False
+    return url.member.name[len("NSURLError") :] == cf.member.name[len("kCFURLError") :]
 
 
 # ---------------------------------------------------------------- logs

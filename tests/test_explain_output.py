@@ -131,6 +131,17 @@ def test_two_readings_of_one_number_are_alternatives_not_layers() -> None:
     assert result.to_json()["alternatives"][0]["layers"][0]["name"] == "ENOPROTOOPT"
 
 
+@pytest.mark.parametrize("code", [-1200, -1001, -1003, -1011])
+def test_an_nsurlerror_and_its_kcfurlerror_twin_are_one_failure(code: int) -> None:
+    # CFNetworkErrors.h gives kCFURLError* the NSURLError values of the same conditions;
+    #   "Or: CFNetworkError -1200 … (the number alone does not say which; side unknown)"
+    #   offered the same failure as another reading, with a side against the first.
+    result = explain(code)
+    assert [lay.family for lay in result.layers] == ["URLError", "CFNetworkError"]
+    assert result.alternatives == ()
+    assert "Or: CFNetworkError" not in result.to_text()
+
+
 def test_a_member_is_only_itself() -> None:
     result = explain(TLSAlert.bad_certificate)
     assert [(lay.family, lay.code) for lay in result.layers] == [("TLSAlert", 42)]
