@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Final
 
-from ._cli_text import PROG, UsageError, is_option
+from ._cli_text import PROG, VALUE_OPTIONS, UsageError, is_option
 
 __all__ = ["main"]
 
@@ -32,12 +32,6 @@ _COMMANDS: Final = {
     "translate": "._cli_translate",
 }
 
-# Options (of any subcommand) that take a value, so that the value of one written
-# before the command word (`atscodes --color never table`) is not taken for it.
-_VALUE_OPTIONS: Final = frozenset(
-    {"--color", "--colour", "--width", "--layer", "--os", "--jobs", "--timeout", "--ca"}
-)
-
 # ---------------------------------------------------------------- dispatch
 
 
@@ -48,17 +42,23 @@ def _split_command(arguments: Sequence[str]) -> tuple[str | None, list[str]]:
     they are passed on to the subcommand, which accepts them anywhere.
     """
     index = 0
+    before: list[str] = []
     while index < len(arguments):
         argument = arguments[index]
         if argument == "--":
             break
         if is_option(argument):
-            if argument in _VALUE_OPTIONS:
-                index += 1  # skip its value
-            index += 1
+            if argument in VALUE_OPTIONS and index + 1 < len(arguments):
+                # one word, so that a subcommand without the option says so, and does
+                #   not take its value for an argument ("--color=never", not "never")
+                before.append(f"{argument}={arguments[index + 1]}")
+                index += 2
+            else:
+                before.append(argument)
+                index += 1
             continue
         if argument in _COMMANDS:
-            return argument, [*arguments[:index], *arguments[index + 1 :]]
+            return argument, [*before, *arguments[index + 1 :]]
         break
     return None, list(arguments)
 

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import Any, Final, TextIO
 
 from ._cli_common import PROG, Parser, UsageError
+from ._cli_text import VALUE_OPTIONS, is_option
 from ._untrusted import escape as _escape
 
 __all__ = ["SUMMARY", "run"]
@@ -114,10 +115,22 @@ def _ats_parsers() -> tuple[Parser, Parser, Parser]:
 
 def _ats(arguments: Sequence[str], out: TextIO) -> int:
     parser, check_parser, lint_parser = _ats_parsers()
-    if arguments[:1] == ["lint"]:
-        return _ats_lint(lint_parser.parse_args(arguments[1:]), out)
-    if arguments[:1] == ["check"]:
-        return _ats_check(check_parser.parse_args(arguments[1:]), out)
+    # The command word may follow options, as the top level's does ("atscodes --json ats
+    #   lint Info.plist"): the first word that is not an option (nor an option's value).
+    index = 0
+    while index < len(arguments) and is_option(arguments[index]):
+        index += 1 if "=" in arguments[index] or arguments[index] not in VALUE_OPTIONS else 2
+    command = arguments[index] if index < len(arguments) else None
+    rest = [*arguments[:index], *arguments[index + 1 :]]
+    if command == "lint":
+        return _ats_lint(lint_parser.parse_args(rest), out)
+    if command == "check":
+        return _ats_check(check_parser.parse_args(rest), out)
+    if command is not None and command != "--":
+        raise UsageError(
+            f"ats has no command {_escape(command)!r}: check or lint\n"
+            + parser.format_usage().rstrip()
+        )
     parser.parse_args(arguments)  # --help, or an error
     raise UsageError("ats needs a command: check or lint\n" + parser.format_usage().rstrip())
 

@@ -11,9 +11,10 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Final, TextIO
 
 from ._alerts import TLSAlert
-from ._cli import _COMMANDS, _VALUE_OPTIONS
+from ._cli import _COMMANDS
 from ._cli_text import (
     PROG,
+    VALUE_OPTIONS,
     Line,
     UsageError,
     color_wanted,
@@ -303,7 +304,7 @@ def _decode(
 
 def _decode_arguments(arguments: Sequence[str]) -> list[str]:
     """The options first, then ``--`` and every code: ``-9802`` is a code, not an option."""
-    return options_then_codes(arguments, _VALUE_OPTIONS)
+    return options_then_codes(arguments, VALUE_OPTIONS)
 
 
 def run(arguments: Sequence[str]) -> int:

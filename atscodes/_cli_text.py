@@ -75,6 +75,35 @@ def write_json(value: object, out: TextIO) -> None:
     out.write(text + "\n")
 
 
+#: Every subcommand's options that take a value (a test checks this against the parsers),
+#: so that one written before a command word (``atscodes --color never table``, ``atscodes
+#: ats --timeout 3 check``) does not have its value taken for the command.
+VALUE_OPTIONS: Final = frozenset(
+    {
+        "--bucket",
+        "--ca",
+        "--client-cert",
+        "--color",
+        "--colour",
+        "--field",
+        "--format",
+        "--host",
+        "--jobs",
+        "--layer",
+        "--max-events",
+        "--os",
+        "--output",
+        "--port",
+        "--process",
+        "--servername",
+        "--timeout",
+        "--title",
+        "--trust-store",
+        "--width",
+    }
+)
+
+
 def is_option(argument: str) -> bool:
     """``--json``, ``--width=3``, ``-h``: an option; ``-9802``, ``-0x2A``, a minus sign: a code."""
     return argument == "-h" or (argument.startswith("--") and argument[2:3].isalpha())

@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import assume, given, settings
@@ -553,3 +554,72 @@ def test_table_suggests_a_family(capsys: pytest.CaptureFixture[str]) -> None:
     status, _, err = run(capsys, "table", "SSLStatuss")
     assert status == 2
     assert "unknown family 'SSLStatuss'; did you mean SSLStatus?" in err
+
+
+def test_value_options_lists_every_option_that_takes_a_value(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The top level and `ats` skip an option's value before their command word only for
+    the options VALUE_OPTIONS lists: it must hold every subcommand's."""
+    import argparse
+    import importlib
+
+    from atscodes._cli import _COMMANDS
+    from atscodes._cli_text import VALUE_OPTIONS
+
+    seen: set[str] = set()
+    add = argparse.ArgumentParser.add_argument
+
+    def spy(self: argparse.ArgumentParser, *names: Any, **options: Any) -> argparse.Action:
+        action = add(self, *names, **options)
+        if action.option_strings and action.nargs != 0:
+            seen.update(name for name in action.option_strings if name.startswith("--"))
+        return action
+
+    monkeypatch.setattr(argparse.ArgumentParser, "add_argument", spy)
+    built = 0
+    for module_name in {*_COMMANDS.values(), "._cli_decode"}:
+        module = importlib.import_module(module_name, "atscodes")
+        for name in dir(module):
+            if "parser" in name.lower() and callable(getattr(module, name)):
+                try:
+                    getattr(module, name)()
+                    built += 1
+                except TypeError:
+                    pass  # not a parser factory
+    assert built >= len(_COMMANDS)
+    assert seen - {"--help"} == set(VALUE_OPTIONS)
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        # an option the subcommand lacks, before the command word: named as written
+        (["--color", "never", "table", "sslstatus"], "unrecognized arguments: --color=never"),
+        (["ats", "frob"], "ats has no command 'frob'"),
+    ],
+)
+def test_options_before_a_command_word_are_the_commands(
+    argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from atscodes._cli import main
+
+    assert main(argv) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_an_option_before_ats_lint_is_lints(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plist = tmp_path / "Info.plist"
+    plist.write_bytes(
+        b'<?xml version="1.0" encoding="UTF-8"?><plist version="1.0"><dict>'
+        b"<key>NSAppTransportSecurity</key><dict><key>NSAllowsArbitraryLoads</key><true/>"
+        b"</dict></dict></plist>"
+    )
+    from atscodes._cli import main
+
+    status = main(["--json", "ats", "lint", str(plist)])
+    out = capsys.readouterr().out
+    assert status == main(["ats", "lint", str(plist), "--json"])
+    assert json.loads(out) == json.loads(capsys.readouterr().out)
