@@ -640,6 +640,7 @@ def check(
 
     def run(
         plan: tuple[str | None, str | None, Sequence[str] | None, str | None, bool],
+        limit: float = timeout,
     ) -> _Handshake:
         minimum, maximum, ciphers, cert, after = plan
         try:
@@ -650,7 +651,7 @@ def check(
                 error=f"not testable with this machine's OpenSSL: {error}",
                 outcome="untestable",
             )
-        return _handshake(addresses, sni, timeout, context, after=after)
+        return _handshake(addresses, sni, limit, context, after=after)
 
     pool = concurrent.futures.ThreadPoolExecutor(max_workers=len(plans))
     try:
@@ -658,6 +659,18 @@ def check(
         results = {key: future.result() for key, future in futures.items()}
     finally:
         pool.shutdown(wait=False)
+    if any(result.ok or result.outcome == "alert" for result in results.values()):
+        # The server answers TLS, but not every connection at once (a server that serves one
+        #   at a time, a rate limit): a probe without an answer is tried again alone, so
+        #   that it is not reported as a refusal beside the same handshake accepted.  All
+        #   the retries share one more timeout, so that the check still ends in two.
+        deadline = time.monotonic() + timeout
+        for key, result in list(results.items()):
+            left = deadline - time.monotonic()
+            if result.outcome == "timeout" and left > 0.05:
+                retried = run(plans[key], left)
+                if retried.outcome != "timeout":
+                    results[key] = retried
     return _report(
         url,
         host,

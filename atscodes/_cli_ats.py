@@ -269,6 +269,13 @@ def _ats_check(args: argparse.Namespace, out: TextIO) -> int:
     return 0 if report.passes else 1
 
 
+def _probe_state(probe: Any) -> str:
+    """PASS, FAIL, or "?" for no answer even when tried alone (neither a pass nor a refusal)."""
+    if probe.ok:
+        return "PASS"
+    return "?   " if probe.outcome == "timeout" else "FAIL"
+
+
 def _print_report(report: Any, out: TextIO) -> None:
     from ._explain import explain
 
@@ -294,7 +301,7 @@ def _print_report(report: Any, out: TextIO) -> None:
         out.write(f"  {version:<8} {state}{extra}\n")
     out.write("\nATS diagnostics (as nscurl --ats-diagnostics names them):\n")
     for probe in report.probes:
-        out.write(f"  {'PASS' if probe.ok else 'FAIL'}  {probe.name}: {e(probe.detail)}\n")
+        out.write(f"  {_probe_state(probe)}  {probe.name}: {e(probe.detail)}\n")
     if report.client_certificate:
         out.write(f"\nClient certificate: {e(report.client_certificate)}\n")
     for index, cert in enumerate(report.certificates):

@@ -643,3 +643,45 @@ def test_a_version_the_server_ignores_is_no_answer(
     assert "TLSv1.0  no answer" in text
     assert (status, report["prediction"]) == (0, "pass")
     assert elapsed < BOUND
+
+
+def test_a_server_that_serves_one_connection_at_a_time_is_not_failed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], root: tuple[x509.Certificate, Key, Path]
+) -> None:
+    """The probes run at once; a server that answers the first and leaves the others of the
+    burst waiting (as `openssl s_server` does, one connection at a time) had those reported
+    as FAIL "no answer" beside the same handshake passed (a black-box review).  Probes
+    without an answer are tried again alone."""
+    leaf, key = make(_name(HOST), (root[0], root[1]), ca=False)
+    cert_file, key_file = write_pair(tmp_path, "single", (leaf,), key)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert_file, key_file)
+    lock = threading.Lock()
+    first: list[float] = []
+
+    def one_at_a_time(connection: socket.socket) -> None:
+        connection.settimeout(5)
+        if not connection.recv(1, socket.MSG_PEEK):
+            return  # a connection that sends nothing (a reachability test) is no probe
+        with lock:
+            now = time.monotonic()
+            burst = bool(first) and now - first[0] < 0.5
+            if not first:
+                first.append(now)
+        if burst:
+            time.sleep(1.5)  # never answered: the client gives up first
+            return
+        with context.wrap_socket(connection, server_side=True):
+            pass
+
+    with raw_server(one_at_a_time) as port:
+        status, report, elapsed = check(
+            capsys, "--timeout", "1", "--ca", str(root[2]), f"https://{HOST}:{port}"
+        )
+    assert status == 0, (report.get("probes"), report.get("protocols"))
+    assert report["prediction"] == "pass", report
+    protocols = {p["version"]: p["accepted"] for p in report["protocols"]}
+    assert protocols["TLSv1.2"] is True
+    assert protocols["TLSv1.3"] is True
+    assert all(p["outcome"] != "timeout" for p in report["probes"]), report["probes"]
+    assert elapsed < BOUND
