@@ -178,11 +178,16 @@ class CheckReport:
 
 
 def _target(url: str, servername: str | None) -> tuple[str, int, str]:
+    given = url
     if "://" not in url:
         url = "https://" + url
     parts = urlsplit(url)
     if parts.scheme != "https" or not parts.hostname:
-        raise ValueError(f"not an https URL or host: {_ats_rules.escape(url)}")
+        raise ValueError(f"not an https URL or host: '{_ats_rules.escape(given)}'")
+    if any(char.isspace() or not char.isprintable() for char in parts.hostname):
+        # (a space or a control character in a host name is a typing or pasting slip:
+        #   a usage error here, not a failed DNS look-up)
+        raise ValueError(f"not a host name: '{_ats_rules.escape(parts.hostname)}'")
     try:
         port = parts.port if parts.port is not None else 443
     except ValueError:

@@ -346,6 +346,25 @@ def test_bad_ports(capsys: pytest.CaptureFixture[str], port: str) -> None:
     assert err.count("\n") == 1
 
 
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        # a space or a control character in the host: a usage error, not a DNS failure (3)
+        ("https://exa mple.com", "not a host name: 'exa mple.com'"),
+        ("https://a\x01b.example", "not a host name: 'a\\x01b.example'"),
+        # the message quotes what was typed, not the URL made of it
+        ("", "not an https URL or host: ''"),
+    ],
+)
+def test_bad_hosts_are_usage_errors(
+    capsys: pytest.CaptureFixture[str], url: str, message: str
+) -> None:
+    assert main(["ats", "check", url]) == 2
+    err = capsys.readouterr().err
+    assert message in err
+    assert err.count("\n") == 1
+
+
 def test_help_shows_the_default_timeout(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["ats", "check", "--help"]) == 0
     assert "(default: 10)" in capsys.readouterr().out
