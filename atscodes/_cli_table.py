@@ -12,6 +12,7 @@ from ._base import Code
 from ._cli_common import PROG, Parser, UsageError, write_json
 from ._lookup import _families
 from ._sslstatus import SSLStatus
+from ._untrusted import escape
 
 __all__ = ["SUMMARY", "member_record", "run"]
 
@@ -72,7 +73,10 @@ def _table(args: argparse.Namespace, out: TextIO) -> int:
             hint = "".join(
                 f"; did you mean {n}?" for n in names if close and n.casefold() == close[0]
             )
-            raise UsageError(f"unknown family {args.family!r}{hint} (one of: {', '.join(names)})")
+            # (as typed, with bytes that are no UTF-8 as U+FFFD, as the decode command shows
+            #   them, and control characters escaped: not Python's surrogate escapes)
+            typed = args.family.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+            raise UsageError(f"unknown family '{escape(typed)}'{hint} (one of: {', '.join(names)})")
     if args.json:
         write_json({f.__name__: [member_record(m) for m in f] for f in families}, out)
         return 0

@@ -556,6 +556,14 @@ def test_table_suggests_a_family(capsys: pytest.CaptureFixture[str]) -> None:
     assert "unknown family 'SSLStatuss'; did you mean SSLStatus?" in err
 
 
+def test_table_shows_an_unknown_family_as_typed(capsys: pytest.CaptureFixture[str]) -> None:
+    # A byte that is no UTF-8 was shown as Python's surrogate escape ('\udcff').
+    status, _, err = run(capsys, "table", "x\udcff\x1b")
+    assert status == 2
+    assert "unknown family 'x\ufffd\\x1b'" in err
+    assert "udcff" not in err
+
+
 def test_value_options_lists_every_option_that_takes_a_value(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
