@@ -222,6 +222,9 @@ def _text_lines(interp: Interpretation) -> Iterator[Line]:
         if member.reserved:
             yield "    ", "reserved: TLS 1.3 peers must not send it", ""
         for layer in Layer:
+            # One line per status: the same status observed on an OS and read in the
+            #   source is one line with both ("observed, iOS 11 beta; source").
+            bases: dict[str, list[str]] = {}
             for row in alert_mappings(member, layer):
                 got = (
                     "no status of its own"
@@ -229,7 +232,10 @@ def _text_lines(interp: Interpretation) -> Iterator[Line]:
                     else (f"{int(row.status)} {row.status.name}")
                 )
                 basis = f"observed, {row.os}" if row.os else row.basis.value
-                yield "    ", f"{layer.value} reports: {got} ({basis})", ""
+                if basis not in bases.setdefault(got, []):
+                    bases[got].append(basis)
+            for got, basis_list in bases.items():
+                yield "    ", f"{layer.value} reports: {got} ({'; '.join(basis_list)})", ""
     yield "    ", f"source: {member.source}", "hint"
 
 
