@@ -78,7 +78,11 @@ class TLSAlert(Code):
         "Server requires stronger parameters than client offers",
         "RFC 8446",
     )
-    internal_error = 80, "Local failure unrelated to peer or protocol", "RFC 8446"
+    internal_error = (
+        80,
+        "The sender failed internally, unrelated to its peer or the protocol",
+        "RFC 8446",
+    )
     inappropriate_fallback = (
         86,
         "Client fallback retry rejected as a downgrade",
