@@ -123,6 +123,8 @@ def _looks_like_path(query: str) -> bool:
 
 
 def _explain(args: argparse.Namespace, out: TextIO) -> int:
+    if not args.query.strip():
+        raise UsageError("nothing to explain: give a code, a log line, a file, or - for stdin")
     log = _open_log(args.query)
     if log is None:
         return _render(args, explain(args.query), out)

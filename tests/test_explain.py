@@ -326,6 +326,9 @@ def test_cli_explain(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     assert (data["known"], data["layers"][0]["name"]) == (False, "NSURLErrorBadServerResponse")
     assert main(["explain"]) == 2
     assert "atscodes: error:" in capsys.readouterr().err
+    # an empty argument is no query either (it printed "Host: host not in the log", exit 1)
+    assert main(["explain", ""]) == 2
+    assert "nothing to explain" in capsys.readouterr().err
 
 
 def test_public_names() -> None:
