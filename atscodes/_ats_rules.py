@@ -375,20 +375,21 @@ def describe(der: bytes) -> Certificate:
 
 
 def ats_exemption(host: str) -> str:
-    """Why ATS does not apply to *host* (Apple's NSAppTransportSecurity reference), or ``""``."""
+    """Why ATS does not apply to *host* (Apple's NSAppTransportSecurity reference), or ``""``:
+    a phrase to follow "ATS does not apply:" ("the host is an IP address")."""
     name = host.strip("[]").rstrip(".").lower()
     try:
         ipaddress.ip_address(name.split("%", 1)[0])
     except ValueError:
         pass
     else:
-        return "an IP address: ATS does not apply to connections made to IP addresses"
+        return "the host is an IP address"
     if name == "localhost":
-        return "localhost: ATS does not apply to it"
+        return "the host is localhost"
     if name.endswith(".local"):
-        return "a .local name: ATS does not apply to them"
+        return "the host is a .local name"
     if "." not in name:
-        return "an unqualified name: ATS does not apply to them"
+        return "the host is an unqualified name"
     return ""
 
 

@@ -461,10 +461,10 @@ def _side_from_evidence(
     if primary.family == "SSLStatus" and primary.code == -9802:
         return (
             Side.EITHER,
-            "Either side: -9802 (errSSLFatalAlert) is what Apple's stack reports both when the "
-            "server sent a fatal alert and when this device refused the server (ATS or trust) "
-            "and sent one. Look for a 'read alert' or 'write alert' line of the same connection, "
-            "or an 'ATS failed system trust' line, or take a packet trace.",
+            "Apple's stack reports -9802 (errSSLFatalAlert) both when the server sent a "
+            "fatal alert and when this device refused the server (ATS or trust) and sent one. "
+            "Look for a 'read alert' or 'write alert' line of the same connection, or an 'ATS "
+            "failed system trust' line, or take a packet trace.",
             (),
             (_THREAD_80638,),
         )

@@ -261,7 +261,7 @@ def _clear_alert(event: Event, sender: str) -> Alert:
     level_byte, number = event.alert[0], event.alert[1]
     level = {1: "warning", 2: "fatal"}.get(level_byte)
     member = TLSAlert.get(number)
-    name = member.name if member is not None else f"unknown TLS alert {number}"
+    name = member.name if member is not None else "unknown TLS alert"  # (its number beside it)
     return Alert(
         event.frame, _iso(event.time), sender, level, number, name, False, False, event.length
     )
