@@ -184,7 +184,7 @@ def _ats_lint(args: argparse.Namespace, out: TextIO) -> int:
         files = len(results)
         out.write(
             f"{files} file{'s' if files != 1 else ''}: {counts['error']} error(s), "
-            f"{counts['warning']} warning(s), {counts['info']} note(s)\n"
+            f"{counts['warning']} warning(s), {counts['info']} info\n"
         )
     return 1 if counts["error"] or counts["warning"] else 0
 

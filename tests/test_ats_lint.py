@@ -135,7 +135,7 @@ def test_several_files_stdin_and_the_count_line(
     assert f"{good}: no App Transport Security problems found" in out
     assert f"{bad}: error: NSAppTransportSecurity > NSAllowsArbitrayLoads" in out
     assert "<stdin>: error: NSAppTransportSecurity > NSRequiresNIAPTLSPackageVersion" in out
-    assert out.splitlines()[-1] == "3 files: 2 error(s), 0 warning(s), 0 note(s)"
+    assert out.splitlines()[-1] == "3 files: 2 error(s), 0 warning(s), 0 info"
 
 
 def test_several_files_as_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
