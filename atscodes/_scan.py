@@ -356,6 +356,14 @@ _FRAGMENTS: Final[tuple[tuple[str, str], ...]] = (
         rf"(?P<task_pair>\[\s{{0,2}}(?P<task_dom>-?\d{{1,2}})\s{{0,2}}:\s{{0,2}}"
         rf"(?P<task_code>{_DEC})\s{{0,2}}\])",
     ),
+    # CFNetwork's "[3:-9802]" (kCFStreamErrorDomainSSL and a SecureTransport status) away
+    #   from the "error code:" it follows in a Task line, as people quote it ("failed
+    #   with [3:-9802]"): the pair, not the bare status inside it.  Only domain 3 with a
+    #   -98xx status: "[1:54]" could be a time.
+    (
+        "sslpair",
+        r"(?P<sp_pair>\[\s{0,2}(?P<sp_dom>3)\s{0,2}:\s{0,2}(?P<sp_code>-98\d\d)\s{0,2}\])",
+    ),
     # "Error Domain=NSURLErrorDomain Code=-1200 \"An SSL error has occurred…\"" (any NSError
     #   description), WebKit's "domain=NSURLErrorDomain, code=-1002" (realm/realm-core issue
     #   6996) and JSON's "\"domain\": \"NSURLErrorDomain\", \"code\": -1004"; a domain atscodes
@@ -728,6 +736,7 @@ _NEEDLES: Final[dict[str, tuple[tuple[str, ...], bool]]] = {
     "err": (("error", "Error", "ERROR"), False),
     "ctx": (("failed", "encountered", "Generating"), False),
     "tic": (("]:",), False),
+    "sslpair": (("[3:", "[ 3"), False),
     "tcpconn": (("Failed",), False),
     "tcperrno": (("error:",), False),
     "rncode": (("DOMAIN",), False),
@@ -2048,6 +2057,8 @@ class _Line:
                 self.add(domain, code, *match.span("err_code"))
         elif kind == "ctx":
             self.pair(match, "ctx_pair", "ctx_dom", "ctx_code")
+        elif kind == "sslpair":
+            self.pair(match, "sp_pair", "sp_dom", "sp_code")
         elif kind == "tic":
             self.pair(match, "tic_pair", "tic_dom", "tic_code")
         elif kind == "errparen":

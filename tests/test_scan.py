@@ -313,6 +313,12 @@ SHAPES += [
         " system error: 60",
         [("60", "NSPOSIXErrorDomain", 60, "ETIMEDOUT")],
     ),
+    # CFNetwork's "[3:-9802]" pair away from its "error code:" (a black-box review: the
+    #   bare status inside it was the finding, and its annotation went inside the bracket).
+    (
+        "handshake failed with [3:-9802]",
+        [("[3:-9802]", "kCFStreamErrorDomainSSL", -9802, "errSSLFatalAlert")],
+    ),
     # OpenSSL's info callback, "SSL3 alert %s:%s:%s" (apps/s_cb.c), and FreeRADIUS' copy
     #   (geteduroam issue 163, an iPhone on iOS 26.4, held-out set 56).
     ("SSL3 alert read:fatal:unknown CA", [("unknown CA", "TLSAlert", 48, "unknown_ca")]),
@@ -1133,6 +1139,8 @@ NEGATIVES = [
     "socket.gaierror: (2, 'nodename nor servname provided')",
     "gaierror(2, 'nodename nor servname provided')",
     "lookup failed: 2 (nodename nor servname provided)",
+    # a pair of another CFStream domain without its "error code:" (a time could be "[1:54]")
+    "at [1:54] the connection closed",
     # another errno's words after a type named "...Error"; Windows' Win32 "System error 5"
     "SocketError 4: Operation timed out",
     "System error 5 has occurred.",
@@ -1340,7 +1348,8 @@ def test_a_record_does_not_leak_into_unrelated_lines() -> None:
 def test_spans_lines_and_columns() -> None:
     text = "first line\nsecond (kCFStreamErrorDomainSSL, -9802)\r\nthird [3:-9813] error"
     found = list(scan(text))
-    assert [(f.line_no, f.column) for f in found] == [(2, 34), (3, 10)]
+    # (the pair "[3:-9813]" is the finding, at its bracket: column 7)
+    assert [(f.line_no, f.column) for f in found] == [(2, 34), (3, 7)]
     for f in found:
         assert text[f.span[0] : f.span[1]] == f.text
 
