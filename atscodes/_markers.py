@@ -58,4 +58,11 @@ MARKERS: Final[tuple[str, ...]] = (
     #   code and no other marker (picsew.cn; "TIC TCP Conn Failed … Err(-9802)" has two);
     #   searched with the markers above, so it costs no pass of its own ("TIC " did).
     "tatus [",
+    # The code word in Chinese, Japanese and Korean ("错误代码" before "-1005", see the
+    #   scanner's "cjkword" and "opdesczh"): UTF-8 bytes that English logs seldom hold, so
+    #   memchr searches.
+    "错误",
+    "錯誤",
+    "エラーコード",
+    "오류",
 )

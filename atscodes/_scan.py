@@ -356,6 +356,15 @@ _FRAGMENTS: Final[tuple[tuple[str, str], ...]] = (
         rf"(?P<task_pair>\[\s{{0,2}}(?P<task_dom>-?\d{{1,2}})\s{{0,2}}:\s{{0,2}}"
         rf"(?P<task_code>{_DEC})\s{{0,2}}\])",
     ),
+    # The code word in Chinese, Japanese or Korean, as localized apps print it: "错误代码"
+    #   and a full-width colon before "-1005" (Bilibili for mac, the NSError dump below
+    #   it; held-out set 60), "错误码", "錯誤代碼", "エラーコード", "오류 코드".  Read as the
+    #   general form reads "Error Code: -1005" (see "word"), full-width colon and digits.
+    (
+        "cjkword",
+        r"(?P<w_word>错误代码|错误码|錯誤代碼|錯誤碼|エラーコード|오류\s?코드)\s{0,2}[:=\uff1a\uff1d]?"
+        rf"\s{{0,2}}(?P<w_code>{_NUM}){_END}",
+    ),
     # CFNetwork's "[3:-9802]" (kCFStreamErrorDomainSSL and a SecureTransport status) away
     #   from the "error code:" it follows in a Task line, as people quote it ("failed
     #   with [3:-9802]"): the pair, not the bare status inside it.  Only domain 3 with a
@@ -394,6 +403,15 @@ _FRAGMENTS: Final[tuple[tuple[str, str], ...]] = (
     (
         "opdesc",
         rf"\((?P<od_dom>[A-Za-z_][\w.]{{0,80}})\serror\.?\s(?P<od_code>{_NUM})\.?\)",
+    ),
+    # The same description in Chinese, with full-width parentheses: "未能完成操作。" and then
+    #   NSURLErrorDomain错误-1001, or the domain in curly quotes, "“qiniu.com”错误 -1009"
+    #   (qiniu/objc-sdk issue 398, held-out set 17, which closes it with a bracket of
+    #   another kind): the domain, then 错误 ("error") and the code.
+    (
+        "opdesczh",
+        r"[（(]\s{0,2}[“\"]?(?P<od_dom>[A-Za-z_][\w.]{0,80})[”\"]?\s{0,2}错误\s{0,2}"
+        rf"(?P<od_code>{_NUM}){_END}",
     ),
     # "_kCFStreamErrorCodeKey=-9802, _kCFStreamErrorDomainKey=3" (NSError userInfo), also
     #   plist ("\"_kCFStreamErrorCodeKey\" = -9802;") and JSON (": -9802") spellings.
@@ -731,12 +749,14 @@ _NEEDLES: Final[dict[str, tuple[tuple[str, ...], bool]]] = {
     "domain": (("Domain", "domain", "OSStatus", "OSstatus", "NWError", "NWERROR"), False),
     "domaintypo": (("ErrorDomain",), False),
     "opdesc": ((" error ", " error. "), False),
+    "opdesczh": (("错误",), False),
     "key": (("kCFStreamErrorCodeKey",), False),
     "orig": (("kCFNetworkCFStreamSSLErrorOriginalValue",), False),
     "err": (("error", "Error", "ERROR"), False),
     "ctx": (("failed", "encountered", "Generating"), False),
     "tic": (("]:",), False),
     "sslpair": (("[3:", "[ 3"), False),
+    "cjkword": (("错误", "錯誤", "エラーコード", "오류"), False),
     "tcpconn": (("Failed",), False),
     "tcperrno": (("error:",), False),
     "rncode": (("DOMAIN",), False),
@@ -1972,7 +1992,7 @@ class _Line:
                 match["ns_dom"], domain, code, match.end()
             ):
                 self.add(domain, code, *match.span("ns_code"))
-        elif kind == "opdesc":
+        elif kind in ("opdesc", "opdesczh"):
             token = match["od_dom"]
             if "." not in token and "Domain" not in token and "Error" not in token:
                 return False  # Rust's "(os error 60)": a word, not a domain
@@ -2272,7 +2292,7 @@ class _Line:
             if not self.speaks_of_alert() or _resolve("TLSAlert", code) is None:
                 return False
             self.add("TLSAlert", code, *match.span("am_code"))
-        elif kind == "word":
+        elif kind in ("word", "cjkword"):
             return self.word(match)
         elif kind == "bare_ssl":
             self.add("kCFStreamErrorDomainSSL", int(match["bs_code"]), *match.span("bs_code"))

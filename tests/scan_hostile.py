@@ -161,6 +161,18 @@ PIECES: tuple[str, ...] = (
     "handshake alert: ",
     '",True,UnknownCa)',
     "-25300 (errSecItemNotFound)",
+    # 2026-12-04's forms
+    "gaierror(8, 'nodename nor servname provided",
+    "8 (nodename nor servname provided",
+    "result=49, Can't assign requested address",
+    "SSL3 alert read:fatal:",
+    "Alert write:warning:",
+    "SocketError 4: ",
+    "system error: ",
+    "exit code ",
+    "[3:-98",
+    "错误代码：",
+    "오류 코드 ",
 )
 PADS: tuple[str, ...] = (" ", "\t", "-", "0", ",", "(", "x")
 #: Context that a later code on the same line looks back or ahead to, and codes that look.

@@ -313,6 +313,22 @@ SHAPES += [
         " system error: 60",
         [("60", "NSPOSIXErrorDomain", 60, "ETIMEDOUT")],
     ),
+    # The code word in Chinese (Bilibili for mac, held-out set 60), Japanese and Korean,
+    #   with full-width colon and digits.
+    ("错误代码：-1005", [("-1005", "NSURLErrorDomain", -1005, "NSURLErrorNetworkConnectionLost")]),
+    (
+        "エラーコード：\u2212\uff11\uff10\uff10\uff11",
+        [("\u2212\uff11\uff10\uff10\uff11", "NSURLErrorDomain", -1001, "NSURLErrorTimedOut")],
+    ),
+    (
+        "오류 코드: -1200",
+        [("-1200", "NSURLErrorDomain", -1200, "NSURLErrorSecureConnectionFailed")],
+    ),
+    # Foundation's fallback description in Chinese: the domain before 错误 ("error")
+    (
+        "未能完成操作。\uff08kCFErrorDomainCFNetwork错误303。\uff09",
+        [("303", "kCFErrorDomainCFNetwork", 303, "kCFErrorHTTPParseFailure")],
+    ),
     # CFNetwork's "[3:-9802]" pair away from its "error code:" (a black-box review: the
     #   bare status inside it was the finding, and its annotation went inside the bracket).
     (
@@ -1139,6 +1155,11 @@ NEGATIVES = [
     "socket.gaierror: (2, 'nodename nor servname provided')",
     "gaierror(2, 'nodename nor servname provided')",
     "lookup failed: 2 (nodename nor servname provided)",
+    # a CJK code word before a date or a number no family holds without context
+    "错误代码：2024-05-01",
+    # a domain atscodes has no table for, in the Chinese description (qiniu/objc-sdk 398)
+    "未能完成操作。\uff08\u201cqiniu.com\u201d错误 -1009。",
+    "错误代码：42",
     # a pair of another CFStream domain without its "error code:" (a time could be "[1:54]")
     "at [1:54] the connection closed",
     # another errno's words after a type named "...Error"; Windows' Win32 "System error 5"
