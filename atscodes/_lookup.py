@@ -183,6 +183,16 @@ def _pair(domain_number: int, code: int) -> list[Interpretation]:
     return _in(_by_family_name(names), code, domain)
 
 
+def _numeric(value: int) -> list[Interpretation]:
+    """A bare number's readings: :func:`_everywhere`, and an NSInteger printed unsigned
+    (18446744073709550612 is -1004, NSURLErrorCannotConnectToHost), as the scanner reads
+    it; the 32-bit unsigned form is the families' own (``register(unsigned32=True)``)."""
+    found = _everywhere(value)
+    if 1 << 63 <= value < 1 << 64:
+        found += [i for i in _everywhere(value - (1 << 64)) if i not in found]
+    return found
+
+
 def _everywhere(code: int) -> list[Interpretation]:
     found: list[Interpretation] = []
     for family in _families():
@@ -315,7 +325,7 @@ def lookup(query: int | str) -> tuple[Interpretation, ...]:
     if isinstance(query, bool) or not isinstance(query, (int, str)):
         raise TypeError(f"lookup() takes an int or a str, not {type(query).__name__}")
     if isinstance(query, int):
-        return tuple(_everywhere(query))
+        return tuple(_numeric(query))
     text = _plain(query).strip().strip("()").strip()
     if not text:
         return ()
@@ -337,7 +347,7 @@ def _lookup_text(text: str) -> tuple[Interpretation, ...]:
                 return _interpretations(named)
     match = _NUMBER_RE.fullmatch(text)
     if match:
-        return tuple(_everywhere(_int(match["code"])))
+        return tuple(_numeric(_int(match["code"])))
     match = _PAIR_RE.fullmatch(text)
     if match:
         found: list[Interpretation] = []

@@ -174,6 +174,16 @@ class TestLookupAcrossFamilies:
         assert [(_family(f), f.member.name if f.member else None) for f in found] == expected
         assert all(f.domain is None for f in found)
 
+    @pytest.mark.parametrize("query", ["18446744073709550612", 18446744073709550612])
+    def test_an_nsinteger_printed_unsigned_is_its_signed_code(self, query: str | int) -> None:
+        # As the scanner reads "code=18446744073709550612"; a bare one was "not recognised".
+        found = atscodes.lookup(query)
+        assert [(_family(f), f.code) for f in found] == [
+            ("URLError", -1004),
+            ("CFNetworkError", -1004),
+        ]
+        assert atscodes.lookup(1 << 64) == ()
+
     def test_a_code_word_narrows_and_an_unknown_stays_honest(self) -> None:
         [found] = atscodes.lookup("OSStatus -1200")  # an NSURLError, not an OSStatus
         assert (found.member, found.domain) == (None, "OSStatus")
