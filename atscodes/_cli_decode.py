@@ -60,6 +60,11 @@ exit status: 0 every argument recognised, 1 one was not, 2 usage or output error
 """
 
 
+def _shown(layer: Layer) -> str:
+    """A layer as its --layer option spells it (url-loading); JSON keeps the value."""
+    return layer.value.replace("_", "-")
+
+
 def _command_lines() -> str:
     """One line per subcommand (its SUMMARY) and an example: the ``atscodes --help`` list."""
     from importlib import import_module
@@ -207,7 +212,11 @@ def _text_lines(interp: Interpretation) -> Iterator[Line]:
         for layer in Layer:
             alerts = alerts_for_status(member, layer)
             if alerts:
-                yield "    ", f"alerts reported as this on {layer.value}: {_alert_list(alerts)}", ""
+                yield (
+                    "    ",
+                    f"alerts reported as this on {_shown(layer)}: {_alert_list(alerts)}",
+                    "",
+                )
         sent = alerts_sent_for_status(member)
         if sent:
             yield "    ", f"alert this side sends for it: {_alert_list(sent)}", ""
@@ -235,7 +244,7 @@ def _text_lines(interp: Interpretation) -> Iterator[Line]:
                 if basis not in bases.setdefault(got, []):
                     bases[got].append(basis)
             for got, basis_list in bases.items():
-                yield "    ", f"{layer.value} reports: {got} ({'; '.join(basis_list)})", ""
+                yield "    ", f"{_shown(layer)} reports: {got} ({'; '.join(basis_list)})", ""
     yield "    ", f"source: {member.source}", "hint"
 
 

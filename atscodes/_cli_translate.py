@@ -60,6 +60,11 @@ exit status: 0 translated, 1 no translation recorded (or not a code), 2 usage er
 _VALUE_OPTIONS: Final = frozenset({"--layer", "--os", "--width", "--color", "--colour"})
 
 
+def _shown(layer: Layer) -> str:
+    """A layer as its --layer option spells it (url-loading); JSON keeps the value."""
+    return layer.value.replace("_", "-")
+
+
 def _layer(text: str) -> Layer:
     from ._translate import _layer as layer_named
 
@@ -172,14 +177,14 @@ class _Translation:
             by_layer[layer.value] = [_mapping_json(r) for r in rows]
             self.rows += len(rows)
             if not rows:
-                lines.append(f"  {layer.value}: no row recorded")
+                lines.append(f"  {_shown(layer)}: no row recorded")
             for row in rows:
                 got = (
                     "no status of its own"
                     if row.status is None
                     else (f"{int(row.status)} {row.status.name}")
                 )
-                lines.append(f"  {layer.value}: {got} ({_basis(row)})")
+                lines.append(f"  {_shown(layer)}: {got} ({_basis(row)})")
                 lines.append(f"      source: {row.source}")
         record["layers"] = by_layer
         return record, lines
@@ -197,7 +202,9 @@ class _Translation:
             ]
             alerts[layer.value] = [_mapping_json(r) for r in rows]
             self.rows += len(rows)
-            lines.append(f"  alerts {layer.value} reports as this: {len(rows) or 'none recorded'}")
+            lines.append(
+                f"  alerts {_shown(layer)} reports as this: {len(rows) or 'none recorded'}"
+            )
             for row in rows:
                 lines.append(f"    {int(row.alert)} {row.alert.name} ({_basis(row)})")
         record["alerts"] = alerts

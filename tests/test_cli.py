@@ -35,7 +35,7 @@ class TestDecode:
         assert err == ""
         assert "SSLStatus -9802 errSSLFatalAlert" in out
         assert (
-            "alerts reported as this on url_loading: 40 handshake_failure, 42 bad_certificate,"
+            "alerts reported as this on url-loading: 40 handshake_failure, 42 bad_certificate,"
             " 47 illegal_parameter, 49 access_denied, 50 decode_error"
         ) in out
         assert "NSURLError -1200 NSURLErrorSecureConnectionFailed" in out
@@ -45,7 +45,7 @@ class TestDecode:
         # one line for a status both observed and read in the source (it was two, alike)
         assert "cfstream reports: -9825 errSSLPeerBadCert (observed, iOS 11 beta; source)" in out
         assert out.count("cfstream reports: -9825") == 1
-        assert "url_loading reports: -9802 errSSLFatalAlert (observed, iOS 11 beta)" in out
+        assert "url-loading reports: -9802 errSSLFatalAlert (observed, iOS 11 beta)" in out
 
     def test_every_reading_of_an_ambiguous_number(self, capsys: pytest.CaptureFixture[str]) -> None:
         _, out, _ = run(capsys, "42")

@@ -21,7 +21,7 @@ def test_an_alert_gives_the_status_of_each_layer(capsys: pytest.CaptureFixture[s
     assert (status, err) == (0, "")
     assert out.startswith("TLS alert 42 bad_certificate")
     assert "  cfstream: -9825 errSSLPeerBadCert (observed, iOS 11 beta)" in out
-    assert "  url_loading: -9802 errSSLFatalAlert (observed, iOS 11 beta)" in out
+    assert "  url-loading: -9802 errSSLFatalAlert (observed, iOS 11 beta)" in out
     assert "Apple Developer Forums thread 80638" in out
 
 
@@ -29,13 +29,13 @@ def test_an_alert_gives_the_status_of_each_layer(capsys: pytest.CaptureFixture[s
 def test_layer_cfstream_any_case(capsys: pytest.CaptureFixture[str], layer: str) -> None:
     _, out, _ = run(capsys, "translate", "bad_certificate", "--layer", layer)
     assert "cfstream: -9825" in out
-    assert "url_loading" not in out
+    assert "url-loading" not in out
 
 
 @pytest.mark.parametrize("layer", ["url-loading", "url_loading", "URL-Loading", "URL_LOADING"])
 def test_layer_url_loading_spellings(capsys: pytest.CaptureFixture[str], layer: str) -> None:
     _, out, _ = run(capsys, f"--layer={layer}", "translate", "42")
-    assert "url_loading: -9802 errSSLFatalAlert" in out
+    assert "url-loading: -9802 errSSLFatalAlert" in out
     assert "cfstream" not in out
 
 

@@ -338,7 +338,8 @@ def _text(r: TraceReport) -> Iterator[str]:
         for p in c.predicted:
             url = f", NSURLError {p.url_error}" if p.url_error is not None else ""
             os = f", seen on {p.os}" if p.os else ""
-            yield f"  {p.layer} would report: {p.status} {p.name}{url} ({p.basis}{escape(os)})"
+            layer = p.layer.replace("_", "-")  # (as --layer spells it; JSON keeps the value)
+            yield f"  {layer} would report: {p.status} {p.name}{url} ({p.basis}{escape(os)})"
         for finding in c.certificate_findings:
             yield "  ATS / trust: " + escape(finding)
         for note in c.notes:
@@ -384,7 +385,7 @@ def _markdown(r: TraceReport) -> Iterator[str]:
             for p in c.predicted:
                 url = f", NSURLError `{p.url_error}`" if p.url_error is not None else ""
                 os = f", seen on {_md(p.os)}" if p.os else ""
-                yield f"- {p.layer}: `{p.status}` {p.name}{url} ({p.basis}{os})"
+                yield f"- {p.layer.replace('_', '-')}: `{p.status}` {p.name}{url} ({p.basis}{os})"
         for note in (*c.certificate_findings, *c.notes):
             yield f"- {_md(note)}"
         if c.explanation is not None:
