@@ -1007,8 +1007,13 @@ class _Text:
 
     def _commands(self, e: Explanation) -> list[str]:
         commands: list[str] = []
-        tls = any(lay.family in ("SSLStatus", "TLSAlert", "SecError") for lay in e.layers) or any(
-            lay.family == "URLError" and (-1206 <= lay.code <= -1200 or lay.code == -1022)
+        # A server to check or a trace to take only for a TLS or trust failure: not for a
+        #   keychain status (errSecAuthFailed -25293, errSecMissingEntitlement -34018), the
+        #   Security statuses outside the -67xxx certificate and trust block.
+        tls = any(
+            lay.family in ("SSLStatus", "TLSAlert")
+            or (lay.family == "SecError" and -67999 <= lay.code <= -67000)
+            or (lay.family == "URLError" and (-1206 <= lay.code <= -1200 or lay.code == -1022))
             for lay in e.layers
         )
         host = e.host or _HOST_PLACEHOLDER

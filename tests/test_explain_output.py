@@ -142,6 +142,14 @@ def test_an_nsurlerror_and_its_kcfurlerror_twin_are_one_failure(code: int) -> No
     assert "Or: CFNetworkError" not in result.to_text()
 
 
+def test_a_keychain_status_suggests_no_server_check() -> None:
+    # errSecAuthFailed (a keychain passphrase) suggested "ats check" and "trace" (a
+    #   black-box review); a trust status still does.
+    assert "ats check" not in explain(-25293).to_text()
+    assert "trace trace.pcap" not in explain(-25293).to_text()
+    assert "atscodes ats check https://HOST" in explain(-67843).to_text()
+
+
 def test_a_member_is_only_itself() -> None:
     result = explain(TLSAlert.bad_certificate)
     assert [(lay.family, lay.code) for lay in result.layers] == [("TLSAlert", 42)]
