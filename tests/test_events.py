@@ -201,7 +201,7 @@ def test_bare_9802_is_either_side() -> None:
     assert report.event_count == 1
     [group] = report.groups
     assert group.explanation.side is Side.EITHER
-    assert group.explanation.side_reason.startswith("Either side")
+    assert group.explanation.side_reason.startswith("Apple's stack reports -9802")
     assert "packet trace" in group.explanation.side_reason
     assert group.hosts == ((None, 1),)
     assert group.explanation.host is None
