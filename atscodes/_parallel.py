@@ -67,16 +67,16 @@ _QUIET_SPAN: Final = 64 * 1024
 _QUIET_LINES: Final = 3
 
 
-def _quiet_cut(data: bytes, cut: int, floor: int = 0) -> int:
-    """The last line start at or before *cut* in *data* that follows quiet lines, else *cut*.
+def _quiet_cut(data: bytes, cut: int, floor: int = 0) -> int | None:
+    """The last line start at or before *cut* in *data* that follows quiet lines, or None.
 
     A piece is annotated with a fresh record (:class:`atscodes._scan.Record`, the context
-    an NSError dump gives its later lines); one process would still hold the record of
-    the lines just before.  Ending pieces where :data:`_QUIET_LINES` lines without a
-    marker come first makes the two the same.  *cut* is a line start (after an LF, or the
-    end of *data*); *floor*, where the lines in *data* start.  At most :data:`_QUIET_SPAN`
-    bytes back; a log dense with codes over all of that keeps *cut* (its next piece may
-    then read its first lines without the record of the lines before).
+    an NSError dump gives its later lines, an errno name Node prints on the next line);
+    one process would still hold the record of the lines just before.  Ending pieces only
+    where :data:`_QUIET_LINES` lines without a marker come first makes the two the same.
+    *cut* is a line start (after an LF, or the end of *data*); *floor*, where the lines in
+    *data* start.  At most :data:`_QUIET_SPAN` bytes back; None when there is no such
+    start there (a log with a code on nearly every line): see :func:`_quiet_after`.
     """
     from ._prefilter import has_marker  # noqa: PLC0415 - light: the marker table only
 
@@ -86,7 +86,7 @@ def _quiet_cut(data: bytes, cut: int, floor: int = 0) -> int:
         begin, quiet = at, 0
         while quiet < _QUIET_LINES:
             if begin <= floor:
-                return cut  # too few lines to tell
+                return None  # too few lines to tell
             line_start = max(floor, data.rfind(b"\n", floor, begin - 1) + 1)
             if has_marker(data[line_start:begin]):
                 break
@@ -95,14 +95,49 @@ def _quiet_cut(data: bytes, cut: int, floor: int = 0) -> int:
         else:
             return at
         at = line_start  # every later start has this marker's line among its last lines
-    return cut
+    return None
+
+
+def _quiet_after(fd: int, at: int, end_of_file: int) -> int:
+    """The first line start after *at* (a line start) that follows quiet lines, or the end
+    of the file: where a piece may end when none could before it (see _quiet_cut).
+
+    Reads forward in windows of :data:`_QUIET_SPAN` bytes, each byte once: linear.
+    """
+    from ._prefilter import has_marker  # noqa: PLC0415
+
+    quiet = 0
+    carry = b""  # the end of a line the last window cut (enough to hold any marker)
+    marked = False  # whether the part of that line already passed holds a marker
+    while at < end_of_file:
+        window = os.pread(fd, min(_QUIET_SPAN, end_of_file - at), at)
+        if not window:
+            break
+        data = carry + window
+        base = at - len(carry)
+        at += len(window)
+        begin = 0
+        while True:
+            newline = data.find(b"\n", begin)
+            if newline == -1:
+                break
+            marked = marked or has_marker(data[begin : newline + 1])
+            quiet = 0 if marked else quiet + 1
+            marked = False
+            begin = newline + 1
+            if quiet >= _QUIET_LINES:
+                return base + begin
+        rest = data[begin:]
+        marked = marked or has_marker(rest)
+        carry = rest[-64:]  # (markers are shorter: one split by the window is still seen)
+    return end_of_file
 
 
 def _pieces(fd: int, start: int, size: int, jobs: int) -> list[tuple[int, int]]:
     """(start, end) pieces of the file, each ending just after a line end (or at its end).
 
     About sixteen per process, so that they finish close together, of 1 to 8 MiB, each
-    ended after quiet lines where there are some (:func:`_quiet_cut`).
+    ended after quiet lines (:func:`_quiet_cut`), further on when there are none near.
     """
     length = max(_PIECE_MIN, min(_PIECE_MAX, size // (jobs * 16) + 1))
     pieces = []
@@ -120,23 +155,25 @@ def _pieces(fd: int, start: int, size: int, jobs: int) -> list[tuple[int, int]]:
                 break
             end += len(probe)
         if end < end_of_file:
-            end = _quiet_end(fd, start, end)
+            end = _quiet_end(fd, start, end, end_of_file)
         pieces.append((start, end))
         start = end
     return pieces
 
 
-def _quiet_end(fd: int, start: int, end: int) -> int:
+def _quiet_end(fd: int, start: int, end: int, end_of_file: int) -> int:
     """*end* (a line start in the file, after the piece's *start*) moved back to follow
-    quiet lines, as :func:`_quiet_cut` finds them in the bytes before it."""
+    quiet lines, as :func:`_quiet_cut` finds them in the bytes before it, or else on to
+    the first such place after it (:func:`_quiet_after`)."""
     low = max(start, end - _QUIET_SPAN)
     data = os.pread(fd, end - low, low)
     floor = 0
     if low > start:  # the window starts inside a line: its lines start after an LF
         floor = data.find(b"\n") + 1
-        if floor == 0:
-            return end
-    return low + _quiet_cut(data, len(data), floor)
+    quiet = _quiet_cut(data, len(data), floor) if floor > 0 or low == start else None
+    if quiet is not None and low + quiet > start:
+        return low + quiet
+    return _quiet_after(fd, end, end_of_file)
 
 
 def _piece_edits(
@@ -537,7 +574,14 @@ class _Pieces:
         data = os.pread(self.fd, _BLOCK, at)
         cut = len(data) if at + len(data) >= self.end_of_file else _last_line_end(data)
         if cut > 0 and at + cut < self.end_of_file:
-            cut = _quiet_cut(data, cut)
+            quiet = _quiet_cut(data, cut)
+            if quiet is None:
+                # No quiet place near the block's end (a code on nearly every line): the
+                #   piece goes on to the first one, read as a stream is.
+                self.at = _quiet_after(self.fd, at + cut, self.end_of_file)
+                self.pending.append([at, self.at, None, None, "wait"])
+                return
+            cut = quiet
         if cut == 0:  # a line longer than a piece: read as a stream is, wherever it goes
             self.at = _line_end_after(self.fd, at + len(data), self.end_of_file)
             self.pending.append([at, self.at, None, None, "wait"])
