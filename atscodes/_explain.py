@@ -9,6 +9,7 @@ specific one, decides the side at fault from the evidence, and renders the answe
 
 from __future__ import annotations
 
+import io
 import re
 import textwrap
 from collections.abc import Callable, Iterable, Sequence
@@ -807,10 +808,29 @@ def explain_log(log: LogInput, *, on_event: OnEvent | None = None) -> LogReport:
     if isinstance(log, str):
         lines = lines_of_text(log)
     elif hasattr(log, "read"):
+        if on_event is None and _seekable_bytes(log):
+            # A file: a structured log (log show --style ndjson or json, the unified-log
+            #   iterator's lines, Sentry events) is read by its records, as scan_file()
+            #   and the report read it; else it is back at its start, read by lines.
+            from ._structured import structured_records  # noqa: PLC0415
+
+            records = structured_records(log)
+            if records is not None:
+                return explain_records(records)
         lines = lines_of_stream(log, follow=on_event is not None)
     else:
         raise TypeError(f"explain_log() takes a str or a stream, not {type(log).__name__}")
     return _explain_events(group_lines(lines, noise=noise), noise, on_event)
+
+
+def _seekable_bytes(stream: Any) -> bool:
+    """Whether *stream* is a binary stream that can go back to where it is (a file)."""
+    try:
+        return (
+            not isinstance(stream, io.TextIOBase) and bool(stream.seekable()) and stream.tell() == 0
+        )
+    except (AttributeError, OSError, ValueError):
+        return False
 
 
 def _summary(group: CauseGroup) -> str:

@@ -147,6 +147,34 @@ def test_scan_file_reads_structured_logs(tmp_path: Path) -> None:
     assert [(f.line_no, f.code) for f in atscodes.scan_file(plain)] == [(2, -9802)]
 
 
+def test_explain_reads_structured_files_by_their_records(tmp_path: Path) -> None:
+    """explain_log() of a file, and `atscodes explain FILE`, read a structured log as the
+    report and scan_file() do (a black-box review: two Sentry events, one per line, were
+    one failure with one host, and ndjson events had no time)."""
+    from atscodes._cli import main
+
+    second = json.loads(json.dumps(SENTRY_EVENT))
+    second["event_id"] = "0" * 32
+    second["timestamp"] = 1750851600.5
+    data = second["exception"]["values"][1]["mechanism"]["data"]
+    data["NSErrorFailingURLStringKey"] = "https://cdn.example.net/a"
+    path = tmp_path / "events.jsonl"
+    path.write_text(json.dumps(SENTRY_EVENT) + "\n" + json.dumps(second) + "\n")
+    with path.open("rb") as stream:
+        report = atscodes.explain_log(stream)
+    assert [e.host for e in report.events] == ["api.example.com", "cdn.example.net"]
+    assert [e.time for e in report.events] == [
+        "2025-06-24T11:32:34.176682+00:00",
+        "2025-06-25T11:40:00.500000+00:00",
+    ]
+    logs = tmp_path / "log.ndjson"
+    logs.write_bytes(NDJSON)
+    with logs.open("rb") as stream:
+        [event] = atscodes.explain_log(stream).events
+    assert (event.line_no, event.time) == (2, "2025-06-24T14:32:34.176682+03:00")
+    assert main(["explain", "--json", str(path)]) == 0
+
+
 def test_invalid_json_later_on_is_read_as_lines() -> None:
     data = NDJSON.splitlines(keepends=True)[1] + b"{broken (kCFStreamErrorDomainSSL, -9813)\n"
     records = list(read_records(io.BytesIO(data)))
