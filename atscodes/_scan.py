@@ -2411,7 +2411,30 @@ def scan(text: str) -> Iterator[Finding]:
     """
     if not isinstance(text, str):
         raise TypeError(f"scan() takes a str, not {type(text).__name__}")
+    if "\r" in text and _LONE_CR.search(text) is not None:
+        # A lone CR ends a line, as in scan_stream(), scan_file() and annotate (old Mac
+        #   tools, some exports): scanned line by line, spans kept as offsets into *text*.
+        yield from _scan_cr_lines(text)
+        return
     yield from scan_in(text, Record())
+
+
+_LONE_CR: Final = re.compile(r"\r(?!\n)")
+_ANY_LINE_END: Final = re.compile(r"\r\n|\r|\n")
+
+
+def _scan_cr_lines(text: str) -> Iterator[Finding]:
+    """:func:`scan` of a text whose lines end in LF, CRLF or a lone CR (as scan_lines()
+    reads them), with ``span`` shifted back into *text*."""
+    starts = [0]
+    lines = []
+    for match in _ANY_LINE_END.finditer(text):
+        lines.append(text[starts[-1] : match.start()])
+        starts.append(match.end())
+    lines.append(text[starts[-1] :])
+    for finding in scan_lines(lines):
+        base = starts[finding.line_no - 1]
+        yield attrs.evolve(finding, span=(finding.span[0] + base, finding.span[1] + base))
 
 
 def scan_in(text: str, record: Record) -> Iterator[Finding]:

@@ -1366,6 +1366,26 @@ def test_a_record_does_not_leak_into_unrelated_lines() -> None:
     assert finding.domain == "CFStreamError"
 
 
+@pytest.mark.parametrize("end", ["\r", "\r\n"])
+def test_a_lone_cr_ends_a_line_in_scan_as_elsewhere(end: str) -> None:
+    # scan() split on LF only, so that a CR-only text was one line (a black-box review:
+    #   -1202 at 1:106, where scan_file, scan_stream and annotate say 2:35).
+    lines = [
+        "Task <1>.<1> HTTP load failed, 0/0 bytes (error code: -1200 [3:-9802])",
+        "Task <2>.<1> finished with error [-1202]",
+        "    _kCFStreamErrorDomainKey = 3;",
+        "    _kCFStreamErrorCodeKey = -9806;",
+    ]
+    text = end.join(lines) + end
+    found = list(scan(text))
+    lf = list(scan("\n".join(lines) + "\n"))
+    assert [(f.line_no, f.column, f.code, f.domain) for f in found] == [
+        (f.line_no, f.column, f.code, f.domain) for f in lf
+    ]
+    assert [text[f.span[0] : f.span[1]] for f in found] == [f.text for f in found]
+    assert [(f.line_no, f.code) for f in found][-1] == (4, -9806)
+
+
 def test_spans_lines_and_columns() -> None:
     text = "first line\nsecond (kCFStreamErrorDomainSSL, -9802)\r\nthird [3:-9813] error"
     found = list(scan(text))
