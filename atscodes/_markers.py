@@ -54,6 +54,16 @@ MARKERS: Final[tuple[str, ...]] = (
     'tatus": -',
     "tatus was -",
     "tatus is -",
+    # (and the same status in hex or as unsigned 32 bits: "status: 0xFFFFD9B6", "OSStatus
+    #   0xFFFFD9B6", "status=4294957494" are -9802; a black-box review found them unread)
+    "tatus 0x",
+    "tatus: 0x",
+    "tatus:0x",
+    "tatus=0x",
+    "tatus = 0x",
+    "tatus 42949",
+    "tatus: 42949",
+    "tatus=42949",
     # CFNetwork's "TIC Read Status [11:0x0]: 1:57" (iOS 11, 12): the only TIC line with a
     #   code and no other marker (picsew.cn; "TIC TCP Conn Failed … Err(-9802)" has two);
     #   searched with the markers above, so it costs no pass of its own ("TIC " did).

@@ -329,6 +329,11 @@ SHAPES += [
         "未能完成操作。\uff08kCFErrorDomainCFNetwork错误303。\uff09",
         [("303", "kCFErrorDomainCFNetwork", 303, "kCFErrorHTTPParseFailure")],
     ),
+    # A status in hex or unsigned after "status" or "OSStatus", on a line with no other
+    #   marker (a black-box review).
+    ("status: 0xFFFFD9B6", [("0xFFFFD9B6", "kCFStreamErrorDomainSSL", -9802, "errSSLFatalAlert")]),
+    ("OSStatus 0xFFFFD9B6", [("0xFFFFD9B6", "NSOSStatusErrorDomain", -9802, "errSSLFatalAlert")]),
+    ("status=4294957494", [("4294957494", "kCFStreamErrorDomainSSL", -9802, "errSSLFatalAlert")]),
     # CFNetwork's "[3:-9802]" pair away from its "error code:" (a black-box review: the
     #   bare status inside it was the finding, and its annotation went inside the bracket).
     (
@@ -1160,6 +1165,9 @@ NEGATIVES = [
     # a domain atscodes has no table for, in the Chinese description (qiniu/objc-sdk 398)
     "未能完成操作。\uff08\u201cqiniu.com\u201d错误 -1009。",
     "错误代码：42",
+    # a small hex status, an HTTP status in hex
+    "status: 0x1F",
+    "HTTP status: 0x00c8",
     # a pair of another CFStream domain without its "error code:" (a time could be "[1:54]")
     "at [1:54] the connection closed",
     # another errno's words after a type named "...Error"; Windows' Win32 "System error 5"
