@@ -31,7 +31,9 @@ class TLSAlert(Code):
 
     reserved: bool
 
-    def __new__(cls, value: int, description: str, source: str, reserved: bool = False) -> Self:
+    def __new__(  # (defaults for type checkers only, as Code.__new__'s)
+        cls, value: int, description: str = "", source: str = "", reserved: bool = False
+    ) -> Self:
         notes = ("Reserved: TLS 1.3 peers must not send it.",) if reserved else ()
         member = new_member(cls, value, description, source, *notes)
         member.reserved = reserved

@@ -86,7 +86,11 @@ class Code(enum.IntEnum):
     #: Where the name and value were read (repository, tag and path; or an RFC).
     source: str
 
-    def __new__(cls, value: int, description: str, source: str) -> Self:
+    # (The defaults are for type checkers only: ``TLSAlert(42)`` looks a member up by its
+    #   value, as any Enum call does; the members' own tuples come here, whole, only when
+    #   the class is made.  Without them mypy took ``URLError(-1200)`` for a call missing
+    #   its description and source.)
+    def __new__(cls, value: int, description: str = "", source: str = "") -> Self:
         return new_member(cls, value, description, source)
 
     def __repr__(self) -> str:

@@ -79,12 +79,12 @@ class SSLStatus(Code):
     detected_by: Detector
     fatal: bool
 
-    def __new__(
+    def __new__(  # (defaults for type checkers only, as Code.__new__'s)
         cls,
         value: int,
-        description: str,
-        source: str,
-        detected_by: Detector,
+        description: str = "",
+        source: str = "",
+        detected_by: Detector = Detector.EITHER,
         fatal: bool = True,
         *notes: str,
     ) -> Self:

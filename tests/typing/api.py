@@ -49,3 +49,10 @@ try:
 except atscodes.UnknownCodeError as error:
     assert_type(error.family, str)
     assert_type(error.key, object)
+
+# A member looked up by its value, as the README shows: an Enum call, not the members'
+#   constructor (which mypy took it for: "Missing positional arguments").
+assert_type(TLSAlert(42), TLSAlert)
+assert_type(URLError(-1200), URLError)
+assert_type(SSLStatus(-9802), SSLStatus)
+assert_type(atscodes.DarwinErrno(54), atscodes.DarwinErrno)
