@@ -611,6 +611,10 @@ def explain(query: int | str | Code) -> Explanation:
         member: Code = query
         layers = _layers_from([(member, type(member).__name__, int(member), None)])
         return _assemble(f"{int(member)}", layers, None)
+    if isinstance(query, int) and query.bit_length() > 128:
+        # Out of every family's range, and too long for str() past Python's 4300-digit
+        #   limit: an honest unknown, as the command line gives for it.
+        return _assemble(f"a number of {query.bit_length()} bits", [], None)
     text = str(query)
     # A code, a name or a pair is short; longer text is a line or a log to scan.
     short = len(text) <= 256 and "\n" not in text

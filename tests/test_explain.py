@@ -306,6 +306,14 @@ class TestLogs:
         assert meanings[0].startswith("App Transport Security "), summary
 
 
+def test_a_number_too_long_for_str_is_an_honest_unknown() -> None:
+    # explain(10**5000) raised ValueError from str() (Python's digit limit), where lookup()
+    #   and the command line answer (a black-box review).
+    result = explain(10**5000)
+    assert (result.known, result.layers) == (False, ())
+    assert "16610 bits" in result.query
+
+
 def test_cli_explain(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from atscodes._cli import main
 
