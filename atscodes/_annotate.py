@@ -285,25 +285,6 @@ def _apply(text: str, edits: list[_Edit], lo: int = 0, hi: int | None = None) ->
     return "".join(pieces)
 
 
-def _annotated(line: str, findings: list[Finding], offset: int) -> str:
-    """*line* with a label after each finding (spans relative to *offset*).
-
-    Kept for the logging filter, which annotates messages it scanned itself.
-    """
-    pieces: list[str] = []
-    cursor = 0
-    for finding in findings:
-        end = finding.span[1] - offset
-        pieces.append(line[cursor:end])
-        pieces.append(f" {OPEN}{finding.label()}{CLOSE}")
-        cursor = end
-    pieces.append(line[cursor:])
-    return "".join(pieces)
-
-
-# --- the stream engine ----------------------------------------------------------------------
-
-
 def _decode(data: bytes) -> str:
     return data.decode("utf-8", "surrogateescape")
 

@@ -6,7 +6,7 @@ import contextlib
 import logging
 import threading
 
-from ._annotate import _annotated
+from ._annotate import annotate_text
 from ._scan import scan
 
 __all__ = ["FindingsFilter"]
@@ -31,6 +31,9 @@ class FindingsFilter(logging.Filter):
     or in :func:`logging.config.dictConfig`::
 
         "filters": {"atscodes": {"()": "atscodes.FindingsFilter", "annotate": True}}
+
+    *name* is :class:`logging.Filter`'s: only records of that logger (and its
+    children) are scanned; the others pass on unscanned.
 
     What it leaves alone:
 
@@ -67,7 +70,7 @@ class FindingsFilter(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         if not super().filter(record):
-            return False
+            return True  # not under the logger *name*: passed on as it is, never dropped
         try:
             self._process(record)
         except Exception:  # a logging filter must never raise into the caller
@@ -85,8 +88,10 @@ class FindingsFilter(logging.Filter):
             setattr(record, self.attribute, ())
             return
         findings = tuple(scan(message))
+        # (annotate's own text, so that a "⟦" the message holds is escaped as annotate
+        #   escapes it and a JSON message stays valid JSON)
         annotated = (
-            _annotated(message, list(findings), 0)
+            annotate_text(message)
             if self.annotate and findings and isinstance(record.msg, str)
             else None
         )

@@ -190,3 +190,23 @@ def test_concurrent_logging_through_one_filter(logger: logging.Logger) -> None:
         for line in range(per_thread)
     )
     assert sorted(first.messages) == expected
+
+
+def test_a_record_of_another_logger_passes_on_unscanned() -> None:
+    # logging.Filter's name decided, and FindingsFilter dropped the record (a black-box
+    #   review): it never drops one.
+    from atscodes import FindingsFilter
+
+    record = logging.LogRecord("other", logging.INFO, "x", 1, "code: -1200", None, None)
+    assert FindingsFilter("net").filter(record) is True
+    assert not hasattr(record, "atscodes")
+
+
+def test_annotate_escapes_a_marker_as_annotate_does() -> None:
+    from atscodes import FindingsFilter, annotate_text, strip_annotations
+
+    message = "code: -1200 \u27e6x\u27e7"
+    record = logging.LogRecord("net", logging.INFO, "x", 1, message, None, None)
+    assert FindingsFilter(annotate=True).filter(record) is True
+    assert record.msg == annotate_text(message)
+    assert strip_annotations(record.msg) == message
