@@ -31,6 +31,7 @@ from typing import IO, Any, Final
 from urllib.parse import urlsplit
 
 from ._records import LogRecord
+from ._timestamps import valid_date
 
 __all__ = [
     "DEFAULT_FIELDS",
@@ -156,6 +157,12 @@ def iso_time(value: Any) -> str | None:
     if match is None:
         return None
     date, clock, zulu, hours, minutes = match.groups()
+    year, month, day = (int(part) for part in date.split("-"))
+    hour, minute, second = (int(part) for part in clock[:8].split(":"))
+    if not valid_date(year, month, day) or hour > 23 or minute > 59 or second > 60:
+        return None  # ("2025-02-30 14:32:34", "2025-13-40 99:99:99": no time at all)
+    if hours and (int(hours[1:]) > 14 or int(minutes or 0) > 59):
+        return None
     offset = "+00:00" if zulu else (f"{hours}:{minutes or '00'}" if hours else "")
     return f"{date}T{clock}{offset}"
 

@@ -76,10 +76,23 @@ def _clock(match: re.Match[str]) -> str:
     return f"{match['h']}:{match['mi']}:{match['s']}{fraction}"
 
 
+#: The days of each month, February's in a leap year (a date without its year may be one).
+_MONTH_DAYS: Final = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def valid_date(year: int | None, month: int, day: int) -> bool:
+    """Whether *day* is in *month* (of *year*, when known): not 2025-02-30 or 13-40."""
+    if not (1 <= month <= 12 and 1 <= day <= _MONTH_DAYS[month - 1]):
+        return False
+    if month == 2 and day == 29 and year is not None:
+        return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    return True
+
+
 def _date_time(match: re.Match[str]) -> str | None:
     try:
         month, day = int(match["mo"]), int(match["d"])
-        if not (1 <= month <= 12 and 1 <= day <= 31):
+        if not valid_date(int(match["y"]), month, day):
             return None
         return f"{match['y']}-{match['mo']}-{match['d']}T{_clock(match)}{_zone(match['z'])}"
     except ValueError:
@@ -89,7 +102,7 @@ def _date_time(match: re.Match[str]) -> str | None:
 def _syslog(match: re.Match[str], year: int | None) -> str | None:
     month = _MONTHS.get(match["mon"].lower())
     day = int(match["d"])
-    if month is None or not 1 <= day <= 31:
+    if month is None or not valid_date(year, month, day):
         return None
     try:
         clock = _clock(match)

@@ -87,3 +87,26 @@ def test_console_app_row_with_a_space_before_the_offset() -> None:
     """A Console.app row quoted in avocode issue 1291: "error<TAB>16:57:42.591193 -0500<TAB>…"."""
     line = CORPUS["avocode-1291-sketch-1003"]["text"].splitlines()[0]
     assert line_time(line) == "16:57:42.591193-05:00"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # dates that do not exist (a black-box review: they became event times that the
+        #   report then could not place)
+        "2025-02-30 14:32:34.176682+0300 MyApp[1:2] x",
+        "2025-13-40 99:99:99.0+0300 MyApp[1:2] x",
+        "2023-02-29 10:00:00.000000+0000 MyApp[1:2] x",
+        "Apr 31 10:00:00 iPhone MyApp[1] <Notice>: x",
+    ],
+)
+def test_impossible_dates_are_no_time(line: str) -> None:
+    from atscodes._structured import iso_time
+
+    assert line_time(line) is None
+    assert iso_time(line.split(" MyApp", maxsplit=1)[0]) is None
+
+
+def test_a_leap_day_is_a_time() -> None:
+    assert line_time("2024-02-29 10:00:00 x") == "2024-02-29T10:00:00"
+    assert line_time("Feb 29 10:00:00 iPhone x") == "--02-29T10:00:00"
