@@ -609,6 +609,12 @@ def scan_stream(stream: IO[Any]) -> Iterator[Finding]:
     Bytes that are not UTF-8 are kept as lone surrogates (``surrogateescape``)
     in ``Finding.text``; spans and columns count characters within each line.
     """
+    if not hasattr(stream, "read"):
+        raise TypeError(f"scan_stream() takes a stream, not {type(stream).__name__}")
+    return _scan_stream(stream)
+
+
+def _scan_stream(stream: IO[Any]) -> Iterator[Finding]:
     yield from process(stream, None)
 
 

@@ -1086,19 +1086,20 @@ class Finding:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Finding:
-        """Rebuild a Finding from :meth:`to_json` output (the member is resolved again)."""
-        domain = str(data["domain"])
-        code = int(data["code"])
-        start, end = (int(v) for v in data["span"])
-        return cls(
-            code,
-            domain,
-            (start, end),
-            int(data["line"]),
-            int(data["column"]),
-            _resolve(domain, code),
-            str(data["text"]),
-        )
+        """Rebuild a Finding from :meth:`to_json` output (the member is resolved again).
+
+        ``ValueError`` names what is missing or malformed.
+        """
+        try:
+            domain = str(data["domain"])
+            code = int(data["code"])
+            start, end = (int(v) for v in data["span"])
+            line, column, text = int(data["line"]), int(data["column"]), str(data["text"])
+        except KeyError as error:
+            raise ValueError(f"not a Finding's JSON: no {error.args[0]!r}") from None
+        except (TypeError, ValueError) as error:
+            raise ValueError(f"not a Finding's JSON: {error}") from None
+        return cls(code, domain, (start, end), line, column, _resolve(domain, code), text)
 
 
 def _number(text: str) -> int:
@@ -2479,7 +2480,18 @@ def scan_lines(lines: Iterable[str]) -> Iterator[Finding]:
     """Every code in an iterable of lines (such as an open text file), lazily.
 
     Spans are offsets into each line; ``line_no`` counts the lines given, from 1.
+    A ``str`` is refused (``TypeError``: iterating it would scan its characters; use
+    :func:`scan`), and so is a line that is not a ``str`` (``bytes``: use scan_stream).
     """
+    if isinstance(lines, (str, bytes, bytearray)):
+        raise TypeError(
+            f"scan_lines() takes an iterable of str lines, not a {type(lines).__name__}"
+            " (scan() takes one text)"
+        )
+    return _scan_lines(lines)
+
+
+def _scan_lines(lines: Iterable[str]) -> Iterator[Finding]:
     record = Record()
     previous = -2
     iterator = iter(lines)
@@ -2493,6 +2505,11 @@ def scan_lines(lines: Iterable[str]) -> Iterator[Finding]:
             if line is None:
                 return
         line_no += 1
+        if not isinstance(line, str):
+            raise TypeError(
+                f"scan_lines() takes str lines, not {type(line).__name__} (line {line_no};"
+                " scan_stream() reads bytes)"
+            )
         if _has_marker(line):
             if line_no - previous > 2:
                 record.reset()

@@ -32,3 +32,17 @@ CALLS: dict[str, Callable[[], object]] = {
 def test_wrong_types_raise_type_error(call: Callable[[], object]) -> None:
     with pytest.raises(TypeError):
         call()
+
+
+def test_misused_entry_points_say_so() -> None:
+    """A black-box review: scan_lines("text") scanned its characters and found nothing,
+    bytes lines raised a confusing message, scan_stream(None) an AttributeError and
+    Finding.from_json a bare KeyError."""
+    with pytest.raises(TypeError, match=r"scan\(\) takes one text"):
+        atscodes.scan_lines("HTTP load failed (kCFStreamErrorDomainSSL, -9802)")
+    with pytest.raises(TypeError, match="not bytes"):
+        list(atscodes.scan_lines([b"x"]))  # type: ignore[list-item]
+    with pytest.raises(TypeError, match="takes a stream"):
+        atscodes.scan_stream(None)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="no 'domain'"):
+        atscodes.Finding.from_json({"code": -9802})
