@@ -9,6 +9,7 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, BinaryIO, Final
 
 from ._cli_text import PROG, UsageError
+from ._untrusted import escape
 
 if TYPE_CHECKING:
     import argparse
@@ -237,5 +238,11 @@ def run(argv: Sequence[str]) -> int:
     args = _quick_args(argv) or _parser().parse_args(argv)
     if args.field and not args.ndjson:
         raise UsageError("--field needs --ndjson")
+    for path in args.field:
+        # (dotted names, each maybe ending in [] for every array item: "log.text",
+        #   "records[].msg"; an empty name matches nothing, so it is a typing slip)
+        parts = path.split(".")
+        if not all(part.removesuffix("[]") for part in parts):
+            raise UsageError(f"--field '{escape(path)}': an empty name in the path")
     # Output errors (a full disk, a closed stdout) are the dispatcher's: one line, exit 2.
     return _annotate(args)

@@ -21,6 +21,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import atscodes
 from atscodes._annotate import OPEN, annotate_bytes
 from atscodes._records import LogRecord
@@ -252,6 +254,14 @@ def test_field_needs_ndjson() -> None:
         check=False,
     )
     assert result.returncode == 2
+
+
+@pytest.mark.parametrize("path", ["", "log..text", "[]", "records.[]"])
+def test_a_field_path_with_an_empty_name_is_a_usage_error(path: str) -> None:
+    # They were accepted and matched nothing (a black-box review).
+    from atscodes._cli import main
+
+    assert main(["annotate", "--ndjson", "--field", path]) == 2
 
 
 def test_text_mode_keeps_every_structured_line_valid() -> None:
