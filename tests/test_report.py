@@ -703,3 +703,20 @@ def test_ten_thousand_hosts_make_a_bounded_matrix() -> None:
     assert matrix[-2][-1] == "2800"
     assert matrix[-1][-1] == "3000"
     assert len(page) < 400_000
+
+
+def test_a_syslog_log_over_new_year_is_one_short_span(tmp_path: Path) -> None:
+    """Times without a year that go back by more than half a year have passed New Year:
+    two failures 70 s apart over midnight on 31 December were drawn as 366 daily buckets
+    (a black-box review)."""
+    line = (
+        "iPhone Foo[1] <Notice>: Task <{}>.<1> HTTP load failed, 0/0 bytes"
+        " (error code: -1200 [3:-9802])"
+    )
+    log = tmp_path / "ny.log"
+    log.write_text(f"Dec 31 23:59:07 {line.format(1)}\nJan  1 00:00:17 {line.format(3)}\n")
+    out = tmp_path / "report.json"
+    assert main(["report", "--format", "json", "-o", str(out), str(log)]) == 0
+    data = json.loads(out.read_text())
+    assert (data["first_time"], data["last_time"]) == ("--12-31T23:59:07", "--01-01T00:00:17")
+    assert len(data["axis"]["buckets"]) <= 3

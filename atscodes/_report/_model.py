@@ -172,16 +172,20 @@ def _adapt(event: Any, file: str) -> ReportEvent:
     )
 
 
-def _parse_time(text: str) -> tuple[float | None, str | None, str]:
+def _parse_time(text: str, years_on: int = 0) -> tuple[float | None, str | None, str]:
     """Seconds since 1970 on the log's own clock (the offset not applied), the offset,
-    and what the time says of its date: "date", "no year" or "no date"."""
+    and what the time says of its date: "date", "no year" or "no date".
+
+    A time without a year is placed in 2000 (a leap year: 29 February exists), plus
+    *years_on* years when the log has passed New Year (see ``Collector.on_event``).
+    """
     match = _ISO.match(text.strip())
     if match is None:
         return None, None, ""
     if match[1] is None:
         kind, year, month, day = "no date", 1970, 1, 1
     elif match[1] == "-":
-        kind, year, month, day = "no year", 2000, int(match[2]), int(match[3])
+        kind, year, month, day = "no year", 2000 + years_on, int(match[2]), int(match[3])
     else:
         kind, year, month, day = "date", int(match[1]), int(match[2]), int(match[3])
     hour, minute = int(match[4]), int(match[5])
@@ -202,6 +206,9 @@ def _parse_time(text: str) -> tuple[float | None, str | None, str]:
     if hours > 23 or minutes > 59:
         return None, None, ""
     return seconds, f"{zone[0]}{hours:02d}:{minutes:02d}", kind
+
+
+_HALF_YEAR: Final = 183 * 86400
 
 
 def _offset_seconds(offset: str) -> int:
@@ -241,6 +248,8 @@ class Collector:
             raise ValueError("max_events must not be negative")
         self.max_events = max_events
         self.file = ""
+        self._years_on = 0
+        self._last_no_year: float | None = None
         self.files: list[tuple[str, int]] = []
         self.logs: list[LogReport] = []
         self.listed: dict[GroupKey, list[ReportEvent]] = {}
@@ -258,6 +267,8 @@ class Collector:
     def begin(self, name: str) -> None:
         self.file = name
         self._pending = []
+        self._years_on = 0  # New Years the file's times without a year have passed
+        self._last_no_year = None
 
     def on_event(self, event: Any, explanation: Any = None) -> None:
         view = _adapt(event, self.file)
@@ -270,9 +281,18 @@ class Collector:
             self._pending.append(view)
         if view.time is None:
             return
-        seconds, offset, kind = _parse_time(view.time)
+        seconds, offset, kind = _parse_time(view.time, self._years_on)
         if seconds is None:
             return
+        if kind == "no year":
+            # A syslog time has no year: one that goes back by more than half a year has
+            #   passed New Year ("Dec 31 23:59:07" then "Jan  1 00:00:17"), in log order.
+            if self._last_no_year is not None and seconds < self._last_no_year - _HALF_YEAR:
+                self._years_on += 1
+                seconds, offset, kind = _parse_time(view.time, self._years_on)
+                if seconds is None:
+                    return
+            self._last_no_year = seconds
         self.kinds[kind] = self.kinds.get(kind, 0) + 1
         counts = self.minutes.setdefault((math.floor(seconds / 60) * 60, offset), [0] * len(SIDES))
         counts[side_index] += 1
