@@ -1841,10 +1841,21 @@ def test_the_needles_never_change_a_finding(monkeypatch: pytest.MonkeyPatch) -> 
     """Each fragment's pre-check only saves work: without them the findings are the same."""
     import atscodes._scan as engine
 
-    lines = [*_corpus_lines(), "ErrNo 60", "STATUS: -9806", "TLS ALERT msg 40"]
+    lines = [
+        *_corpus_lines(),
+        "ErrNo 60",
+        "STATUS: -9806",
+        "TLS ALERT msg 40",
+        "\u9519\u8bef\u4ee3\u7801\uff1a-1005",
+    ]
     with_needles = [[str(f) for f in engine._scan_line(line, 1)] for line in lines]
-    unchecked = tuple((kind, pattern, (), False) for kind, pattern, _, _ in engine._PATTERNS)
-    monkeypatch.setattr(engine, "_PATTERNS", unchecked)
+    unchecked = tuple(
+        (index, (kind, pattern, (), False))
+        for index, (kind, pattern, _, _) in enumerate(engine._PATTERNS)
+    )
+    # (every fragment on every line: no needles, and no skipping of the CJK ones on ASCII)
+    monkeypatch.setattr(engine, "_BY_PRIORITY", unchecked)
+    monkeypatch.setattr(engine, "_BY_PRIORITY_ASCII", unchecked)
     assert [[str(f) for f in engine._scan_line(line, 1)] for line in lines] == with_needles
 
 
