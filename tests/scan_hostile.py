@@ -173,6 +173,9 @@ PIECES: tuple[str, ...] = (
     "[3:-98",
     "错误代码：",
     "오류 코드 ",
+    "Alert(fatal, ",
+    'alert description "',
+    "1:45 (",
 )
 PADS: tuple[str, ...] = (" ", "\t", "-", "0", ",", "(", "x")
 #: Context that a later code on the same line looks back or ahead to, and codes that look.

@@ -351,6 +351,19 @@ SHAPES += [
         "SSL3 alert write:fatal:unexpected_message",
         [("unexpected_message", "TLSAlert", 10, "unexpected_message")],
     ),
+    # tlslite/tlsfuzzer's alerts and a "1:45" pair before its errno's words (held-out set 65)
+    (
+        "AssertionError: Unexpected message from peer: Alert(fatal, handshake_failure)",
+        [("handshake_failure", "TLSAlert", 40, "handshake_failure")],
+    ),
+    (
+        'Expected alert description "bad_record_mac" does not match',
+        [("bad_record_mac", "TLSAlert", 20, "bad_record_mac")],
+    ),
+    (
+        "CommCenter error: 1:45 (Operation not supported)",
+        [("45", "NSPOSIXErrorDomain", 45, "ENOTSUP")],
+    ),
     # An errno, a comma and its own strerror() words (a CryptoNote daemon's TcpListener on
     #   macOS, held-out set 52: Linux's EADDRNOTAVAIL is 99).
     (
@@ -1160,6 +1173,9 @@ NEGATIVES = [
     "socket.gaierror: (2, 'nodename nor servname provided')",
     "gaierror(2, 'nodename nor servname provided')",
     "lookup failed: 2 (nodename nor servname provided)",
+    # a clean close in tlslite's form; a time before words that are some errno's
+    "Alert(warning, close_notify)",
+    "at 12:45 (Operation not supported)",
     # a CJK code word before a date or a number no family holds without context
     "错误代码：2024-05-01",
     # a domain atscodes has no table for, in the Chinese description (qiniu/objc-sdk 398)
