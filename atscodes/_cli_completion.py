@@ -100,7 +100,7 @@ def _bash(options: dict[str, tuple[str, ...]], words: dict[str, tuple[str, ...]]
     yield "    esac"
     yield '    case "$cmd" in'
     for command, opts in options.items():
-        choices = " ".join((*words.get(command, ()), *opts, "--help"))
+        choices = " ".join(dict.fromkeys((*words.get(command, ()), *opts, "--help")))
         files = "" if command in words else ' $(compgen -f -- "$cur")'
         yield f'        {command}) COMPREPLY=($(compgen -W "{choices}" -- "$cur"){files}) ;;'
     commands = " ".join((*options, *_DECODE_OPTIONS))
@@ -127,7 +127,7 @@ def _zsh(options: dict[str, tuple[str, ...]], words: dict[str, tuple[str, ...]])
     yield "    esac"
     yield "    case $words[2] in"
     for command, opts in options.items():
-        choices = " ".join((*words.get(command, ()), *opts, "--help"))
+        choices = " ".join(dict.fromkeys((*words.get(command, ()), *opts, "--help")))
         files = "" if command in words else "; _files"
         yield f"        {command}) compadd -- {choices}{files} ;;"
     yield "    esac"
@@ -146,7 +146,7 @@ def _fish(options: dict[str, tuple[str, ...]], words: dict[str, tuple[str, ...]]
         first = words.get(command)
         if first:
             yield f"complete -c {PROG} -f -n '{seen}' -a '{' '.join(first)}'"
-        for option in (*opts, "--help"):
+        for option in dict.fromkeys((*opts, "--help")):
             values = _VALUES.get(option)
             extra = f" -x -a '{' '.join(values)}'" if values else ""
             yield f"complete -c {PROG} -n '{seen}' -l {option[2:]}{extra}"

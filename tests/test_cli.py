@@ -362,6 +362,11 @@ class TestCompletion:
             assert name in out
         assert "SSLStatus" in out
         assert "url-loading" in out
+        # each word offered once (table's --help came twice, a black-box review)
+        for line in out.splitlines():
+            if 'compgen -W "' in line:
+                offered = line.split('compgen -W "', 1)[1].split('"', 1)[0].split()
+                assert len(offered) == len(set(offered)), line
 
     def test_unknown_shell(self, capsys: pytest.CaptureFixture[str]) -> None:
         status, _, err = run(capsys, "completion", "tcsh")
