@@ -285,6 +285,9 @@ def _apply(text: str, edits: list[_Edit], lo: int = 0, hi: int | None = None) ->
     return "".join(pieces)
 
 
+# --- the stream engine ----------------------------------------------------------------------
+
+
 def _decode(data: bytes) -> str:
     return data.decode("utf-8", "surrogateescape")
 
