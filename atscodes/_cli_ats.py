@@ -128,7 +128,7 @@ def _ats(arguments: Sequence[str], out: TextIO) -> int:
         return _ats_check(check_parser.parse_args(rest), out)
     if command is not None and command != "--":
         raise UsageError(
-            f"ats has no command {_escape(command)!r}: check or lint\n"
+            f"ats has no command '{_escape(command)}': check or lint\n"
             + parser.format_usage().rstrip()
         )
     parser.parse_args(arguments)  # --help, or an error
