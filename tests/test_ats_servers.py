@@ -630,13 +630,21 @@ def test_a_trickling_aia_server_is_cut_off(
     assert elapsed < BOUND
 
 
+def _leaf_context(
+    folder: Path, root: tuple[x509.Certificate, Key, Path], label: str
+) -> ssl.SSLContext:
+    """A server context with a leaf for HOST that *root* issued."""
+    leaf, key = make(_name(HOST), (root[0], root[1]), ca=False)
+    cert_file, key_file = write_pair(folder, label, (leaf,), key)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert_file, key_file)
+    return context
+
+
 def test_a_version_the_server_ignores_is_no_answer(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], root: tuple[x509.Certificate, Key, Path]
 ) -> None:
-    leaf, key = make(_name(HOST), (root[0], root[1]), ca=False)
-    cert_file, key_file = write_pair(tmp_path, "picky", (leaf,), key)
-    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    context.load_cert_chain(cert_file, key_file)
+    context = _leaf_context(tmp_path, root, "picky")
 
     def picky(connection: socket.socket) -> None:
         # Silent to a ClientHello whose client_version is TLS 1.0 or 1.1 (bytes 9-10 of the
@@ -671,10 +679,7 @@ def test_a_server_that_serves_one_connection_at_a_time_is_not_failed(
     burst waiting (as `openssl s_server` does, one connection at a time) had those reported
     as FAIL "no answer" beside the same handshake passed (a black-box review).  Probes
     without an answer are tried again alone."""
-    leaf, key = make(_name(HOST), (root[0], root[1]), ca=False)
-    cert_file, key_file = write_pair(tmp_path, "single", (leaf,), key)
-    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    context.load_cert_chain(cert_file, key_file)
+    context = _leaf_context(tmp_path, root, "single")
     lock = threading.Lock()
     first: list[float] = []
 
