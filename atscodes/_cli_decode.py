@@ -19,6 +19,7 @@ from ._cli_text import (
     UsageError,
     color_wanted,
     is_option,
+    layer_label,
     options_then_codes,
     render,
     terminal_safe,
@@ -58,11 +59,6 @@ off), or --json: a list of {query, recognised, scanned, interpretations}.
 
 exit status: 0 every argument recognised, 1 one was not, 2 usage or output error
 """
-
-
-def _shown(layer: Layer) -> str:
-    """A layer as its --layer option spells it (url-loading); JSON keeps the value."""
-    return layer.value.replace("_", "-")
 
 
 def _command_lines() -> str:
@@ -214,7 +210,7 @@ def _text_lines(interp: Interpretation) -> Iterator[Line]:
             if alerts:
                 yield (
                     "    ",
-                    f"alerts reported as this on {_shown(layer)}: {_alert_list(alerts)}",
+                    f"alerts reported as this on {layer_label(layer.value)}: {_alert_list(alerts)}",
                     "",
                 )
         sent = alerts_sent_for_status(member)
@@ -244,7 +240,11 @@ def _text_lines(interp: Interpretation) -> Iterator[Line]:
                 if basis not in bases.setdefault(got, []):
                     bases[got].append(basis)
             for got, basis_list in bases.items():
-                yield "    ", f"{_shown(layer)} reports: {got} ({'; '.join(basis_list)})", ""
+                yield (
+                    "    ",
+                    f"{layer_label(layer.value)} reports: {got} ({'; '.join(basis_list)})",
+                    "",
+                )
     yield "    ", f"source: {member.source}", "hint"
 
 

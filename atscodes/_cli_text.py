@@ -104,6 +104,12 @@ VALUE_OPTIONS: Final = frozenset(
 )
 
 
+def layer_label(value: str) -> str:
+    """A translation layer as its ``--layer`` option spells it (``url-loading``); JSON keeps
+    the value (``url_loading``)."""
+    return value.replace("_", "-")
+
+
 def is_option(argument: str) -> bool:
     """``--json``, ``--width=3``, ``-h``: an option; ``-9802``, ``-0x2A``, a minus sign: a code."""
     return argument == "-h" or (argument.startswith("--") and argument[2:3].isalpha())

@@ -16,7 +16,7 @@ from ._cli_common import (
     terminal_safe,
     write_json,
 )
-from ._cli_text import options_then_codes, render, terminal_width
+from ._cli_text import layer_label, options_then_codes, render, terminal_width
 from ._lookup import lookup, suggestions
 from ._sslstatus import SSLStatus
 from ._translate import (
@@ -58,11 +58,6 @@ exit status: 0 translated, 1 no translation recorded (or not a code), 2 usage er
 
 
 _VALUE_OPTIONS: Final = frozenset({"--layer", "--os", "--width", "--color", "--colour"})
-
-
-def _shown(layer: Layer) -> str:
-    """A layer as its --layer option spells it (url-loading); JSON keeps the value."""
-    return layer.value.replace("_", "-")
 
 
 def _layer(text: str) -> Layer:
@@ -177,14 +172,14 @@ class _Translation:
             by_layer[layer.value] = [_mapping_json(r) for r in rows]
             self.rows += len(rows)
             if not rows:
-                lines.append(f"  {_shown(layer)}: no row recorded")
+                lines.append(f"  {layer_label(layer.value)}: no row recorded")
             for row in rows:
                 got = (
                     "no status of its own"
                     if row.status is None
                     else (f"{int(row.status)} {row.status.name}")
                 )
-                lines.append(f"  {_shown(layer)}: {got} ({_basis(row)})")
+                lines.append(f"  {layer_label(layer.value)}: {got} ({_basis(row)})")
                 lines.append(f"      source: {row.source}")
         record["layers"] = by_layer
         return record, lines
@@ -203,7 +198,8 @@ class _Translation:
             alerts[layer.value] = [_mapping_json(r) for r in rows]
             self.rows += len(rows)
             lines.append(
-                f"  alerts {_shown(layer)} reports as this: {len(rows) or 'none recorded'}"
+                f"  alerts {layer_label(layer.value)} reports as this: "
+                f"{len(rows) or 'none recorded'}"
             )
             for row in rows:
                 lines.append(f"    {int(row.alert)} {row.alert.name} ({_basis(row)})")
