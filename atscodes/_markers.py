@@ -75,4 +75,17 @@ MARKERS: Final[tuple[str, ...]] = (
     "錯誤",
     "エラーコード",
     "오류",
+    # An errno beside its own strerror() words, on lines with no other marker: libnetwork's
+    #   "nw_path_evaluator_create_flow_inner NECP_CLIENT_ACTION_ADD_FLOW … [65: No route to
+    #   host]" (HaishinKit/HaishinKit.swift issue 860, held-out set 8), WebRTC's "sendto :
+    #   [0x00000041] No route to host" (set 37), and .NET's native errno, "System.Net.
+    #   Sockets.SocketException (49): Can't assign requested address" (MediaBrowser/Emby
+    #   issue 3940, macOS 26; set 9), "ExtendedSocketException (61): Connection refused"
+    #   (WalletWasabi issue 4529, macOS; set 52).  The scanner's "bracketed" fragment reads
+    #   them and asks for the number's own words.  Only two markers: "Exception (" costs
+    #   nothing measurable (its "x" is rare, a memchr search), "route to host" one more
+    #   pass; each other strerror() text would cost a pass (about 5 % of the prefilter's
+    #   time each, measured with tests/bench/bench_annotate_pair.py).
+    "route to host",
+    "Exception (",
 )

@@ -767,6 +767,32 @@ SHAPES += [
         [("Err#2", "NSPOSIXErrorDomain", 2, "ENOENT")],
     ),
 ]
+# An errno beside its own words on a line with no other marker (atscodes._markers): libnetwork
+#   (HaishinKit/HaishinKit.swift issue 860), WebRTC (tuyaohui/WebRTC_iOS issue 8) and .NET's
+#   native errno on macOS (MediaBrowser/Emby issue 3940, WalletWasabi issue 4529); and not
+#   when the words are another errno's, or Linux's number for them.
+SHAPES += [
+    (
+        "2021-04-19 21:33:45.331851+0900 UploaderExtension[35121:2313124] []"
+        " nw_path_evaluator_create_flow_inner NECP_CLIENT_ACTION_ADD_FLOW UUID"
+        " [65: No route to host]",
+        [("65", "NSPOSIXErrorDomain", 65, "EHOSTUNREACH")],
+    ),
+    (
+        "(stunport.cc:500): sendto : [0x00000041] No route to host",
+        [("0x00000041", "NSPOSIXErrorDomain", 65, "EHOSTUNREACH")],
+    ),
+    (
+        "\tSystem.Net.Sockets.SocketException: System.Net.Sockets.SocketException (49): Can't"
+        " assign requested address",
+        [("(49)", "NSPOSIXErrorDomain", 49, "EADDRNOTAVAIL")],
+    ),
+    (
+        " ---> System.Net.Internals.SocketExceptionFactory+ExtendedSocketException (61):"
+        " Connection refused 127.0.0.1:9050",
+        [("(61)", "NSPOSIXErrorDomain", 61, "ECONNREFUSED")],
+    ),
+]
 # Held-out sets 49 and 51's: an errno in parentheses and a colon before its words (.NET's
 #   SocketException on macOS, OpenTabletDriver issue 3663; GitHub Desktop's askpass, desktop/
 #   desktop issue 12890), Python 2's gaierror as a tuple (davilla/atvusb-creator issue 128),
@@ -1220,6 +1246,14 @@ NEGATIVES = [
     # OpenSSL 3.2's "ssl/tls alert" prefix without an alert's name after it
     "ssl/tls alert: see below",
     "ssl/tls alerts handshake failure",
+]
+# (the marker-less errno lines above, with words that are not the number's own)
+NEGATIVES += [
+    "nw_path_evaluator_create_flow_inner NECP_CLIENT_ACTION_ADD_FLOW [113: No route to host]",
+    "System.Net.Sockets.SocketException (111): Connection refused",
+    "System.Net.Sockets.SocketException (61): Connection reset by peer",
+    "sendto : [0x00000071] No route to host",
+    "No route to host (2 attempts, 65 ms)",
 ]
 
 
