@@ -287,6 +287,7 @@ _CAMEL_TABLES: Final = {
     "alertrustls": (_ALERT_RUSTLS, "ar_name"),
     "alertmono": (_ALERT_MONO, "amo_name"),
     "alerths": (_ALERT_CAMEL, "ahs_name"),
+    "alerthslevel": (_ALERT_CAMEL, "ahl_name"),
 }
 # Go's crypto/tls prints an alert as "tls: " + its alertText (golang/go
 #   src/crypto/tls/alert.go at 09678f41), wrapped in a net.OpError whose Op says who sent
@@ -640,6 +641,41 @@ _FRAGMENTS: Final[tuple[tuple[str, str], ...]] = (
         r"\s{0,2}(?:,\s{0,2}(?:True|False)\s{0,2},\s{0,2}|\s{1,2})"
         rf"(?P<ahs_name>{_CAMEL_WORDS})(?![A-Za-z])",
     ),
+    # The same library's alert record as a Haskell tuple: "Error_Packet_unexpected \"Alert13
+    #   [(AlertLevel_Fatal,UnknownCa)]\"" (simplex-chat/simplexmq issue 576, held-out set 71).
+    (
+        "alerthslevel",
+        rf"AlertLevel_(?:Fatal|Warning)\s{{0,2}},\s{{0,2}}(?P<ahl_name>{_CAMEL_WORDS})(?![A-Za-z])",
+    ),
+    # Go's crypto/tls before "tls: " was put in front of an alert's text (Go 1.4's
+    #   alertText; a net/http server's "http: TLS handshake error from 127.0.0.1:52940:
+    #   remote error: bad certificate", cloudfoundry/cli issue 346 on OS X, held-out set
+    #   72): only after net/http's own words, since "remote error: access denied" is also
+    #   git's.
+    (
+        "alertgoold",
+        r"TLS\shandshake\serror\sfrom\s(?:\[[\w:.%]{1,60}\]|[^\s:\[\]]{1,80}):\d{1,5}:\s"
+        r"(?:remote|local)\serror:\s"
+        rf"(?P<ago_name>{_GO_WORDS})(?![A-Za-z])",
+    ),
+    # A QUIC library's CONNECTION_CLOSE reason: the alert's number and its name, "TLS
+    #   handshake failure (ENCRYPTION_INITIAL) 120: no application protocol" (lsquic's
+    #   debug log, litespeedtech/lsquic issue 177, held-out set 73); the handler asks that
+    #   the name be the number's and that the line speak of TLS.
+    (
+        "alertnumname",
+        rf"(?<![\w.:])(?P<ann_code>\d{{1,3}}):\s(?P<ann_name>(?i:{_ALERT_WORDS}))(?![A-Za-z])",
+    ),
+    # Rust's std::io::Error in Debug form: "Os {{ code: 49, kind: AddrNotAvailable, message:
+    #   \"Can't assign requested address\" }}" (tonic and hyper wrap it; input-output-hk/
+    #   jormungandr issue 2926 on macOS, held-out set 73).  The errno is Darwin's when the
+    #   message is its strerror(), or, with no message, when the kind is the one Rust gives
+    #   that Darwin errno (see _RUST_KINDS).
+    (
+        "rustos",
+        r"Os\s\{\scode:\s(?P<ro_code>\d{1,4}),\skind:\s(?P<ro_kind>[A-Za-z]{1,40})"
+        r"(?:,\smessage:\s\\{0,2}\"(?P<ro_text>(?:[^\"\\]|\\.){1,80}))?",
+    ),
     # Apple's Security framework: a UnixError's what(), "UNIX error exception: 17" (and
     #   "UNIX errno exception: N"), a Darwin errno (security_utilities' errors.cpp in Apple's
     #   Security sources), in the unified log of apps whose keychain or code-signing call
@@ -795,6 +831,10 @@ _NEEDLES: Final[dict[str, tuple[tuple[str, ...], bool]]] = {
     "alertdotnet": (("TLS alert:",), False),
     "alertmono": (("TlsException:",), False),
     "alerths": (("Error_Protocol",), False),
+    "alerthslevel": (("AlertLevel_",), False),
+    "alertgoold": (("TLS handshake error from",), False),
+    "alertnumname": (("TLS", "tls", "alert", "Alert"), False),
+    "rustos": (("Os { code: ",), False),
     "unixexc": (("UNIX err",), False),
     "alertjdk": (("_",), False),
     "alerterl": (("ALERT:",), False),
@@ -967,6 +1007,33 @@ _CODE_WORD_BEFORE: Final = re.compile(r"(?i:error|err|code)[\s:=]{0,3}$")
 # What an errno in parentheses may follow (see the "alertnamed" fragment's handler).
 _FAILED_BEFORE: Final = re.compile(r"(?<![A-Za-z])(?:failed|error|Error|errno|Exception) ?$")
 _NUMBER_BEFORE: Final = re.compile(r"(?<![\w.])(\d{1,3})\s{0,4}$")
+# "TLS" as a word on a line, for an alert's number and name with nothing else to say so.
+_TLS_WORD: Final = re.compile(r"(?<![A-Za-z])(?:TLS|tls|SSL|ssl)(?![a-z])|(?i:alert)")
+# Rust's io::ErrorKind for the Darwin errno values it decodes them from (decode_error_kind()
+#   in rust-lang/rust's library/std/src/sys/pal/unix/mod.rs, with Darwin's errno.h numbers;
+#   EPERM and EACCES are both PermissionDenied): an "Os { code: N, kind: K }" without its
+#   message is a Darwin errno when N is one of K's.
+_RUST_KINDS: Final[dict[str, frozenset[int]]] = {
+    kind: frozenset(codes)
+    for kind, codes in (
+        ("PermissionDenied", (1, 13)),
+        ("NotFound", (2,)),
+        ("Interrupted", (4,)),
+        ("InvalidInput", (22,)),
+        ("BrokenPipe", (32,)),
+        ("WouldBlock", (35,)),
+        ("AddrInUse", (48,)),
+        ("AddrNotAvailable", (49,)),
+        ("NetworkDown", (50,)),
+        ("NetworkUnreachable", (51,)),
+        ("ConnectionAborted", (53,)),
+        ("ConnectionReset", (54,)),
+        ("NotConnected", (57,)),
+        ("TimedOut", (60,)),
+        ("ConnectionRefused", (61,)),
+        ("HostUnreachable", (65,)),
+    )
+}
 _DOMAIN_KEY: Final = re.compile(
     rf"_?kCFStreamErrorDomainKey\"?\s{{0,4}}[=:]\s{{0,4}}\"?(?P<d>{_SIGN}?\d{{1,3}})(?!\d)"
 )
@@ -2255,7 +2322,7 @@ class _Line:
             number = _NUMBER_BEFORE.search(self.line, window, match.start())
             if number is not None and int(number[1]) == int(alert):
                 self.add("TLSAlert", int(alert), number.start(1), match.end(), member=alert)
-        elif kind in ("alertrustls", "alertmono", "alerths"):
+        elif kind in ("alertrustls", "alertmono", "alerths", "alerthslevel"):
             table, group = _CAMEL_TABLES[kind]
             alert = table[match[group]]
             if not self.clean_shutdown(alert):
@@ -2307,6 +2374,27 @@ class _Line:
                 self.add("TLSAlert", int(alert), *match.span("ag_name"), member=alert)
             elif int(match["ag_code"]) <= 255:
                 self.add("TLSAlert", int(match["ag_code"]), *match.span("ag_code"))
+        elif kind == "alertgoold":
+            alert = _ALERT_GO[match["ago_name"]]
+            self.add("TLSAlert", int(alert), *match.span("ago_name"), member=alert)
+        elif kind == "alertnumname":
+            code = int(match["ann_code"])
+            named = _ALERT_NAMES.get(match["ann_name"].lower().replace(" ", "_"))
+            if named is None or int(named) != code or not _TLS_WORD.search(self.line):
+                return False
+            self.add("TLSAlert", code, match.start("ann_code"), match.end())
+        elif kind == "rustos":
+            code = int(match["ro_code"])
+            text = match["ro_text"]
+            if text is not None:
+                # (its whole strerror(): a message cut by a line wrap, "Permission", says
+                #   nothing of which system's EACCES it is, held-out set 67's Android log)
+                darwin = _whole_strerror(code, text.replace("\\", ""))
+            else:
+                darwin = code in _RUST_KINDS.get(match["ro_kind"], ())
+            if not darwin:
+                return False
+            self.add("NSPOSIXErrorDomain", code, *match.span("ro_code"))
         elif kind == "alertpeer":
             code = int(match["ap_code"])
             if code <= 255:

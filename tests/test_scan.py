@@ -793,6 +793,49 @@ SHAPES += [
         [("(61)", "NSPOSIXErrorDomain", 61, "ECONNREFUSED")],
     ),
 ]
+# Held-out sets 71 to 73's: the Haskell tls library's alert tuple (simplex-chat/simplexmq
+#   issue 576), Go's alert text before "tls: " was added (a net/http server log in
+#   cloudfoundry/cli issue 346, OS X), an alert's number and name in a QUIC close reason
+#   (litespeedtech/lsquic issue 177), and Rust's io::Error in Debug form (input-output-hk/
+#   jormungandr issue 2926, macOS); each with what must not be read.
+SHAPES += [
+    (
+        'exception: HandshakeFailed (Error_Packet_unexpected "Alert13'
+        ' [(AlertLevel_Fatal,UnknownCa)]" " expected: handshake 13")',
+        [("UnknownCa", "TLSAlert", 48, "unknown_ca")],
+    ),
+    (
+        "2015/02/02 09:45:10 http: TLS handshake error from 127.0.0.1:52940: remote error: bad"
+        " certificate",
+        [("bad certificate", "TLSAlert", 42, "bad_certificate")],
+    ),
+    (
+        "http: TLS handshake error from [::1]:52940: local error: unexpected message",
+        [("unexpected message", "TLSAlert", 10, "unexpected_message")],
+    ),
+    (
+        "08:40:10.217 [DEBUG] [QUIC:5E566CDD0EA78EE2] event: CONNECTION_CLOSE frame in: error"
+        " code 10, reason: 28:TLS handshake failure (ENCRYPTION_INITIAL) 120: no application"
+        " protocol",
+        [("120: no application protocol", "TLSAlert", 120, "no_application_protocol")],
+    ),
+    (
+        'tonic::transport::Error(Transport, hyper::Error(Connect, ConnectError("tcp connect'
+        ' error", Os { code: 49, kind: AddrNotAvailable, message: "Can\\\'t assign requested'
+        ' address" })))',
+        [("49", "NSPOSIXErrorDomain", 49, "EADDRNOTAVAIL")],
+    ),
+    (
+        "Error: Os { code: 61, kind: ConnectionRefused }",
+        [("61", "NSPOSIXErrorDomain", 61, "ECONNREFUSED")],
+    ),
+    ("fatal: remote error: access denied or repository not exported: /x.git", []),
+    ("TLS error 40: bad certificate", []),
+    ("Step 42: bad certificate handling", []),
+    ('Error: Os { code: 111, kind: ConnectionRefused, message: "Connection refused" }', []),
+    ('Error: Os { code: 61, kind: ConnectionReset, message: "Connection reset by peer" }', []),
+    ("Error: Os { code: 104, kind: ConnectionReset }", []),
+]
 # Held-out sets 49 and 51's: an errno in parentheses and a colon before its words (.NET's
 #   SocketException on macOS, OpenTabletDriver issue 3663; GitHub Desktop's askpass, desktop/
 #   desktop issue 12890), Python 2's gaierror as a tuple (davilla/atvusb-creator issue 128),
