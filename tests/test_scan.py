@@ -836,6 +836,34 @@ SHAPES += [
     ('Error: Os { code: 61, kind: ConnectionReset, message: "Connection reset by peer" }', []),
     ("Error: Os { code: 104, kind: ConnectionReset }", []),
 ]
+# macOS's file-operation alert: its OSStatus in parentheses (a Samba share in held-out set 42;
+#   utmapp/UTM issue 6906, in Chinese and English, set 70; Kap issue 391 in the corpus), and an
+#   NSURLError there left to the general form.
+SHAPES += [
+    (
+        "The Finder can\u2019t complete the operation because some data in \u201cDJI_0158.MP4\u201d"
+        " can\u2019t be read or written.\n(Error code -36)",
+        [("-36", "NSOSStatusErrorDomain", -36, "errSecIO")],
+    ),
+    (
+        "\uff08\u9519\u8bef\u4ee3\u7801-36\uff09",
+        [("-36", "NSOSStatusErrorDomain", -36, "errSecIO")],
+    ),
+    (
+        "'Finder' cannot complete the operation because it cannot read or write certain data in"
+        " 'qemu hppa softmmu'. (Error code-36)",
+        [("-36", "NSOSStatusErrorDomain", -36, "errSecIO")],
+    ),
+    (
+        "required items can\u2019t be found. (Error code -43)",
+        [("-43", "NSOSStatusErrorDomain", -43, None)],
+    ),
+    (
+        "The request failed (Error code -1009)",
+        [("-1009", "NSURLErrorDomain", -1009, "NSURLErrorNotConnectedToInternet")],
+    ),
+    ("The request failed (Error code 36)", []),
+]
 # Held-out sets 49 and 51's: an errno in parentheses and a colon before its words (.NET's
 #   SocketException on macOS, OpenTabletDriver issue 3663; GitHub Desktop's askpass, desktop/
 #   desktop issue 12890), Python 2's gaierror as a tuple (davilla/atvusb-creator issue 128),
