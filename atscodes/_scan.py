@@ -417,7 +417,9 @@ _FRAGMENTS: Final[tuple[tuple[str, str], ...]] = (
     ),
     # "_kCFStreamErrorCodeKey=-9802, _kCFStreamErrorDomainKey=3" (NSError userInfo), also
     #   plist ("\"_kCFStreamErrorCodeKey\" = -9802;") and JSON (": -9802") spellings.
-    ("key", rf"kCFStreamErrorCodeKey\"?\s{{0,4}}[=:]\s{{0,4}}\"?(?P<key_code>{_NUM})"),
+    #   (and "_KCFStreamErrorCodeKey= 50", a capital K as text read off a screenshot writes
+    #   it: opa334/TrollStore issue 11, held-out set 74)
+    ("key", rf"[kK]CFStreamErrorCodeKey\"?\s{{0,4}}[=:]\s{{0,4}}\"?(?P<key_code>{_NUM})"),
     # "_kCFNetworkCFStreamSSLErrorOriginalValue=-9802": always a SecureTransport status.
     (
         "orig",
@@ -676,6 +678,31 @@ _FRAGMENTS: Final[tuple[tuple[str, str], ...]] = (
         "alertnumname",
         rf"(?<![\w.:])(?P<ann_code>\d{{1,3}}):\s(?P<ann_name>(?i:{_ALERT_WORDS}))(?![A-Za-z])",
     ),
+    # libuv's error name after its negated errno, as .NET's Kestrel prints a UvException:
+    #   "Error -48 EADDRINUSE address already in use" (aspnet/KestrelHttpServer issue 2050
+    #   on macOS, held-out set 77); the name must be the number's Darwin name (Linux says
+    #   -98 EADDRINUSE).
+    ("uvname", r"(?<![\w.\-])-(?P<uv_code>\d{1,3})\s(?P<uv_name>E[A-Z]{2,15})(?![A-Za-z])"),
+    # libnetwork's "nw_path_necp_check_for_updates Failed to copy updated result (22)"
+    #   (an iOS device log: held-out sets 55 and 74): the errno of the NECP call.
+    (
+        "necp",
+        r"necp_check_for_updates\sFailed\sto\scopy\supdated\sresult\s\((?P<nc_code>\d{1,3})\)",
+    ),
+    # WebRTC's TURN port logs the socket's errno: "Failed to send TURN message, err=65"
+    #   (turnport.cc, set 37) and "…, error: 65" (turn_port.cc, aws/amazon-chime-sdk-ios
+    #   issue 525, set 78); read as Darwin's only for a value network code reports.
+    (
+        "turn",
+        r"Failed\sto\ssend\sTURN\smessage,\s(?:err=|error:\s)(?P<tn_code>\d{1,3})(?!\d)",
+    ),
+    # quinn (Rust QUIC) shows a CRYPTO_ERROR transport code, 0x100 + the TLS alert, as "the
+    #   cryptographic handshake failed: error 42" (quinn-proto's transport_error.rs Display;
+    #   salvo-rs/salvo issue 1005, held-out set 79), "aborted by peer: …" when the peer sent it.
+    ("quinn", r"cryptographic\shandshake\sfailed:\serror\s(?P<qn_code>\d{1,3})(?!\d)"),
+    # A TLS alert record as (level, description), level 1 warning or 2 fatal: "java.io.
+    #   IOException: Alert (2,40)" (mozilla/pluotsorbet issue 1662, a J2ME TLS stack, set 79).
+    ("alertpair", r"Alert\s?\((?P<apr_level>[12]),\s?(?P<apr_code>\d{1,3})\)"),
     # Apple's Security framework: a UnixError's what(), "UNIX error exception: 17" (and
     #   "UNIX errno exception: N"), a Darwin errno (security_utilities' errors.cpp in Apple's
     #   Security sources), in the unified log of apps whose keychain or code-signing call
@@ -797,7 +824,7 @@ _NEEDLES: Final[dict[str, tuple[tuple[str, ...], bool]]] = {
     "domaintypo": (("ErrorDomain",), False),
     "opdesc": ((" error ", " error. "), False),
     "opdesczh": (("错误",), False),
-    "key": (("kCFStreamErrorCodeKey",), False),
+    "key": (("kCFStreamErrorCodeKey", "KCFStreamErrorCodeKey"), False),
     "orig": (("kCFNetworkCFStreamSSLErrorOriginalValue",), False),
     "err": (("error", "Error", "ERROR"), False),
     "finder": (("Error code", "错误代码"), False),
@@ -834,6 +861,11 @@ _NEEDLES: Final[dict[str, tuple[tuple[str, ...], bool]]] = {
     "alerths": (("Error_Protocol",), False),
     "alerthslevel": (("AlertLevel_",), False),
     "alertgoold": (("TLS handshake error from",), False),
+    "uvname": ((" E",), False),
+    "necp": (("necp_check_for_updates",), False),
+    "turn": (("TURN message",), False),
+    "quinn": (("cryptographic handshake failed",), False),
+    "alertpair": (("Alert",), False),
     "alertnumname": (("TLS", "tls", "alert", "Alert"), False),
     "unixexc": (("UNIX err",), False),
     "alertjdk": (("_",), False),
@@ -1861,6 +1893,11 @@ class _Line:
             # provided, or not known, errno = 8)" (flutter/flutter issue 154815).
             self.add("kCFStreamErrorDomainNetDB", code, start, end)
             return True
+        if word == "errno" and -3014 <= code <= -3000:
+            # libuv's getaddrinfo() codes (UV__EAI_*, -3000 to -3014 in libuv's
+            #   include/uv/errno.h): Node's "code: 'EAI_AGAIN', errno: -3001" (Linux,
+            #   advplyr/audiobookshelf issues 1824 and 3876, held-out set 77) is no NSURLError.
+            return True
         if word == "errno" and code < 0 and -code in _STRERROR:
             # libuv (Node.js) negates errno: "errno: -61, code: 'ECONNREFUSED'" on macOS
             # (a16z-infra/companion-app issue 102; lfb/nodejs-koa-blog issue 99, where the
@@ -2360,6 +2397,32 @@ class _Line:
                 self.add("TLSAlert", int(alert), *match.span("ag_name"), member=alert)
             elif int(match["ag_code"]) <= 255:
                 self.add("TLSAlert", int(match["ag_code"]), *match.span("ag_code"))
+        elif kind == "uvname":
+            code = int(match["uv_code"])
+            errno = get(DarwinErrno, code)
+            if errno is None or errno.name != match["uv_name"]:
+                return False
+            self.add("NSPOSIXErrorDomain", code, *match.span("uv_code"))
+        elif kind == "necp":
+            code = int(match["nc_code"])
+            if get(DarwinErrno, code) is None:
+                return False
+            self.add("NSPOSIXErrorDomain", code, *match.span("nc_code"))
+        elif kind == "turn":
+            code = int(match["tn_code"])
+            if code not in _STRERROR:
+                return False
+            self.add("NSPOSIXErrorDomain", code, *match.span("tn_code"))
+        elif kind == "quinn":
+            code = int(match["qn_code"])
+            if _resolve("TLSAlert", code) is None:
+                return False
+            self.add("TLSAlert", code, *match.span("qn_code"))
+        elif kind == "alertpair":
+            code = int(match["apr_code"])
+            if _resolve("TLSAlert", code) is None or (code == 0 and match["apr_level"] == "1"):
+                return False  # (a warning close_notify is a clean close)
+            self.add("TLSAlert", code, *match.span("apr_code"))
         elif kind == "alertgoold":
             alert = _ALERT_GO[match["ago_name"]]
             self.add("TLSAlert", int(alert), *match.span("ago_name"), member=alert)

@@ -863,6 +863,56 @@ SHAPES += [
     ),
     ("The request failed (Error code 36)", []),
 ]
+# Held-out sets 74 to 79's: a capital-K code key (opa334/TrollStore issue 11, text read off
+#   a screenshot), libuv's negated errno and its name from Kestrel on macOS (aspnet/
+#   KestrelHttpServer issue 2050), libnetwork's NECP update (sets 55 and 74), WebRTC's TURN
+#   errno (sets 37 and 78), quinn's CRYPTO_ERROR (salvo-rs/salvo issue 1005), a J2ME stack's
+#   "Alert (2,40)" (mozilla/pluotsorbet issue 1662), and Node's libuv getaddrinfo code.
+SHAPES += [
+    (
+        'Error Domain=NSURLErrorDomain Code=-1020 "A data connection is not currently allowed."'
+        " Install UserInfo={_KCFStreamErrorCodeKey= 50, NSUnderlyingError=0x2835a49c0",
+        [
+            ("-1020", "NSURLErrorDomain", -1020, "NSURLErrorDataNotAllowed"),
+            ("50", "NSPOSIXErrorDomain", 50, "ENETDOWN"),
+        ],
+    ),
+    (
+        "Microsoft.AspNetCore.Server.Kestrel.Transport.Abstractions.Internal."
+        "AddressInUseException: Error -48 EADDRINUSE address already in use",
+        [("48", "NSPOSIXErrorDomain", 48, "EADDRINUSE")],
+    ),
+    ("UvException: Error -98 EADDRINUSE address already in use", []),
+    (
+        "nw_path_necp_check_for_updates Failed to copy updated result (22)",
+        [("22", "NSPOSIXErrorDomain", 22, "EINVAL")],
+    ),
+    (
+        "(turn_port.cc:838): Port[1a3bcc00:0:1:0:relay:Net[ipsec3:192.0.0.x/32:VPN/Unknown:id=6]]:"
+        " Failed to send TURN message, error: 65",
+        [("65", "NSPOSIXErrorDomain", 65, "EHOSTUNREACH")],
+    ),
+    (
+        "(turnport.cc:657): Jingle:Port[audio:1:0::Net[en2:169.254.0.x/16:Unknown]]: Failed to"
+        " send TURN message, err=65",
+        [("65", "NSPOSIXErrorDomain", 65, "EHOSTUNREACH")],
+    ),
+    ("Failed to send TURN message, err=113", []),
+    (
+        "ERROR salvo_core::server: accept connection failed error=Custom { kind: Other, error:"
+        ' "aborted by peer: the cryptographic handshake failed: error 42" }',
+        [("42", "TLSAlert", 42, "bad_certificate")],
+    ),
+    ("the cryptographic handshake failed: error 300", []),
+    (
+        "javax.microedition.io.TestHttpsConnection-1: fail [Unexpected exception:"
+        " java.io.IOException: Alert (2,40)]",
+        [("40", "TLSAlert", 40, "handshake_failure")],
+    ),
+    ("java.io.IOException: Alert (1,0)", []),
+    ("Alert (3,40) shown to the user", []),
+    ("audiobookshelf  |   code: 'EAI_AGAIN',\naudiobookshelf  |   errno: -3001,", []),
+]
 # Held-out sets 49 and 51's: an errno in parentheses and a colon before its words (.NET's
 #   SocketException on macOS, OpenTabletDriver issue 3663; GitHub Desktop's askpass, desktop/
 #   desktop issue 12890), Python 2's gaierror as a tuple (davilla/atvusb-creator issue 128),
