@@ -1039,6 +1039,8 @@ _CODE_WORD_BEFORE: Final = re.compile(r"(?i:error|err|code)[\s:=]{0,3}$")
 # What an errno in parentheses may follow (see the "alertnamed" fragment's handler).
 _FAILED_BEFORE: Final = re.compile(r"(?<![A-Za-z])(?:failed|error|Error|errno|Exception) ?$")
 _NUMBER_BEFORE: Final = re.compile(r"(?<![\w.])(\d{1,3})\s{0,4}$")
+# The fragments whose one number is an errno that network code reports, and its group.
+_NETWORK_ERRNO_GROUPS: Final = {"cfsocket": "cs_code", "monoerr": "mio_code", "turn": "tn_code"}
 # "TLS" as a word on a line, for an alert's number and name with nothing else to say so.
 _TLS_WORD: Final = re.compile(r"(?<![A-Za-z])(?:TLS|tls|SSL|ssl)(?![a-z])|(?i:alert)")
 _DOMAIN_KEY: Final = re.compile(
@@ -2325,16 +2327,14 @@ class _Line:
             if code not in STRERROR:
                 return False
             self.add("NSPOSIXErrorDomain", code, match.start("dt_code") - 4, match.end("dt_code"))
-        elif kind == "cfsocket":
-            code = int(match["cs_code"])
-            if code not in _STRERROR:
-                return False  # (CFSocket.c is built on Linux too: its 98 is EADDRINUSE)
-            self.add("NSPOSIXErrorDomain", code, *match.span("cs_code"))
-        elif kind == "monoerr":
-            code = int(match["mio_code"])
+        elif kind in _NETWORK_ERRNO_GROUPS:
+            # An errno read as Darwin's only when it is one network code reports (CFSocket.c
+            #   is built on Linux too, where 98 is EADDRINUSE; WebRTC and Mono run there).
+            group = _NETWORK_ERRNO_GROUPS[kind]
+            code = int(match[group])
             if code not in _STRERROR:
                 return False
-            self.add("NSPOSIXErrorDomain", code, *match.span("mio_code"))
+            self.add("NSPOSIXErrorDomain", code, *match.span(group))
         elif kind == "lowerstack":
             self.add("NSPOSIXErrorDomain", int(match["ls_code"]), *match.span("ls_code"))
         elif kind == "secname":
@@ -2408,11 +2408,6 @@ class _Line:
             if get(DarwinErrno, code) is None:
                 return False
             self.add("NSPOSIXErrorDomain", code, *match.span("nc_code"))
-        elif kind == "turn":
-            code = int(match["tn_code"])
-            if code not in _STRERROR:
-                return False
-            self.add("NSPOSIXErrorDomain", code, *match.span("tn_code"))
         elif kind == "quinn":
             code = int(match["qn_code"])
             if _resolve("TLSAlert", code) is None:
