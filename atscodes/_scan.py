@@ -1039,6 +1039,13 @@ _CODE_WORD_BEFORE: Final = re.compile(r"(?i:error|err|code)[\s:=]{0,3}$")
 # What an errno in parentheses may follow (see the "alertnamed" fragment's handler).
 _FAILED_BEFORE: Final = re.compile(r"(?<![A-Za-z])(?:failed|error|Error|errno|Exception) ?$")
 _NUMBER_BEFORE: Final = re.compile(r"(?<![\w.])(\d{1,3})\s{0,4}$")
+# The fragments whose one number is a code only where its domain's table assigns it: the
+#   domain and the number's group.
+_ASSIGNED_GROUPS: Final = {
+    "bare_url": ("NSURLErrorDomain", "bu_code"),
+    "necp": ("NSPOSIXErrorDomain", "nc_code"),
+    "quinn": ("TLSAlert", "qn_code"),
+}
 # The fragments whose one number is an errno that network code reports, and its group.
 _NETWORK_ERRNO_GROUPS: Final = {"cfsocket": "cs_code", "monoerr": "mio_code", "turn": "tn_code"}
 # "TLS" as a word on a line, for an alert's number and name with nothing else to say so.
@@ -2327,6 +2334,12 @@ class _Line:
             if code not in STRERROR:
                 return False
             self.add("NSPOSIXErrorDomain", code, match.start("dt_code") - 4, match.end("dt_code"))
+        elif kind in _ASSIGNED_GROUPS:
+            domain, group = _ASSIGNED_GROUPS[kind]
+            code = int(match[group])
+            if _resolve(domain, code) is None:
+                return False
+            self.add(domain, code, *match.span(group))
         elif kind in _NETWORK_ERRNO_GROUPS:
             # An errno read as Darwin's only when it is one network code reports (CFSocket.c
             #   is built on Linux too, where 98 is EADDRINUSE; WebRTC and Mono run there).
@@ -2403,16 +2416,6 @@ class _Line:
             if errno is None or errno.name != match["uv_name"]:
                 return False
             self.add("NSPOSIXErrorDomain", code, *match.span("uv_code"))
-        elif kind == "necp":
-            code = int(match["nc_code"])
-            if get(DarwinErrno, code) is None:
-                return False
-            self.add("NSPOSIXErrorDomain", code, *match.span("nc_code"))
-        elif kind == "quinn":
-            code = int(match["qn_code"])
-            if _resolve("TLSAlert", code) is None:
-                return False
-            self.add("TLSAlert", code, *match.span("qn_code"))
         elif kind == "alertpair":
             code = int(match["apr_code"])
             if _resolve("TLSAlert", code) is None or (code == 0 and match["apr_level"] == "1"):
@@ -2465,11 +2468,6 @@ class _Line:
             return self.word(match)
         elif kind == "bare_ssl":
             self.add("kCFStreamErrorDomainSSL", int(match["bs_code"]), *match.span("bs_code"))
-        elif kind == "bare_url":
-            code = int(match["bu_code"])
-            if _resolve("NSURLErrorDomain", code) is None:
-                return False
-            self.add("NSURLErrorDomain", code, *match.span("bu_code"))
         elif kind == "bare_sec":
             code = int(match["bsc_code"])
             member = get(SecError, code)
