@@ -88,4 +88,10 @@ MARKERS: Final[tuple[str, ...]] = (
     #   time each, measured with tests/bench/bench_annotate_pair.py).
     "route to host",
     "Exception (",
+    # The same after a colon, for the strerror() texts that start "Operation": libnetwork's
+    #   "[1: Operation not permitted]" (an iOS 26 hotspot evaluation extension, Apple
+    #   Developer Forums; held-out sets 14 and 85) and launchd's "… specified by service:
+    #   45: Operation not supported:" (OS X 10.11, held-out set 87).  Its "O" is seldom
+    #   common, so it is mostly a memchr search.
+    ": Operation ",
 )
