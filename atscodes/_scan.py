@@ -2212,15 +2212,15 @@ class _Line:
                     return True
             else:
                 # By its value where that says ("error code: -9806" is SecureTransport's,
-                # "Error Code: -67843" a trust result), an OSStatus beside a SecureTransport
-                # call; else an NSURLError ("code: -1").
+                # "Error Code: -67843" a trust result), or an OSStatus beside a
+                # SecureTransport call.  Not -1 with no domain in view: NSURLErrorUnknown is
+                # -1, but so is what every C function and many apps return ("Connection
+                # Terminated, Error Code -1" is Moonlight's own; held-out set 81).
                 domain = _by_range(code)
                 status = None if domain is not None else self.secure_transport_status(code)
                 if status is not None:
                     self.add("NSOSStatusErrorDomain", code, *match.span("err_code"), member=status)
                     return True
-                if domain is None and code < 0:
-                    domain = "NSURLErrorDomain"
             if domain is not None:
                 self.add(domain, code, *match.span("err_code"))
         elif kind == "ctx":

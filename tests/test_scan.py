@@ -1370,7 +1370,8 @@ NEGATIVES = [
 # Held-out sets 80 to 87's: an errno and its "Operation …" words after a colon on a line with
 #   no other marker (libnetwork in an iOS 26 hotspot evaluation extension, Apple Developer
 #   Forums; launchd on OS X 10.11, alinp/Lunar issue 9); and not when the words are another
-#   errno's.
+#   errno's.  A bare "Error Code -1" is not NSURLErrorUnknown (Moonlight's own -1, moonlight-
+#   stream users' reports): only with NSURLErrorDomain in view.
 SHAPES += [
     ("[1: Operation not permitted]", [("1", "NSPOSIXErrorDomain", 1, "EPERM")]),
     (
@@ -1379,10 +1380,17 @@ SHAPES += [
         " com.alinp.LunarService",
         [("45", "NSPOSIXErrorDomain", 45, "ENOTSUP")],
     ),
+    (
+        'Error Domain=NSURLErrorDomain Code=-1 "unknown error"',
+        [("-1", "NSURLErrorDomain", -1, "NSURLErrorUnknown")],
+    ),
 ]
 NEGATIVES += [
     "[2: Operation not permitted]",
     "service: 60: Operation not supported:",
+    'Moonlight keeps showing "Connection Terminated, Error Code -1"',
+    "# Connection Terminated Error Code: -1",
+    "Disconnects with error code -1",
 ]
 # (the marker-less errno lines above, with words that are not the number's own)
 NEGATIVES += [
