@@ -108,6 +108,14 @@ HELD_OUT_76 = load("heldout76.jsonl")
 HELD_OUT_77 = load("heldout77.jsonl")
 HELD_OUT_78 = load("heldout78.jsonl")
 HELD_OUT_79 = load("heldout79.jsonl")
+HELD_OUT_80 = load("heldout80.jsonl")
+HELD_OUT_81 = load("heldout81.jsonl")
+HELD_OUT_82 = load("heldout82.jsonl")
+HELD_OUT_83 = load("heldout83.jsonl")
+HELD_OUT_84 = load("heldout84.jsonl")
+HELD_OUT_85 = load("heldout85.jsonl")
+HELD_OUT_86 = load("heldout86.jsonl")
+HELD_OUT_87 = load("heldout87.jsonl")
 
 # Label domain -> the family group it is scored in.
 GROUP = {
@@ -304,6 +312,14 @@ def score(*, prose: bool, rows: list[dict[str, Any]] | None = None) -> Score:
         (HELD_OUT_77, 35),
         (HELD_OUT_78, 35),
         (HELD_OUT_79, 35),
+        (HELD_OUT_80, 35),
+        (HELD_OUT_81, 35),
+        (HELD_OUT_82, 35),
+        (HELD_OUT_83, 35),
+        (HELD_OUT_84, 35),
+        (HELD_OUT_85, 35),
+        (HELD_OUT_86, 35),
+        (HELD_OUT_87, 35),
     ],
     ids=[
         "corpus",
@@ -386,6 +402,14 @@ def score(*, prose: bool, rows: list[dict[str, Any]] | None = None) -> Score:
         "held-out-77",
         "held-out-78",
         "held-out-79",
+        "held-out-80",
+        "held-out-81",
+        "held-out-82",
+        "held-out-83",
+        "held-out-84",
+        "held-out-85",
+        "held-out-86",
+        "held-out-87",
     ],
 )
 def test_labelled_files_are_large_enough_and_sourced(
@@ -511,6 +535,14 @@ def test_held_out_sources_are_not_in_the_corpus() -> None:
         HELD_OUT_77,
         HELD_OUT_78,
         HELD_OUT_79,
+        HELD_OUT_80,
+        HELD_OUT_81,
+        HELD_OUT_82,
+        HELD_OUT_83,
+        HELD_OUT_84,
+        HELD_OUT_85,
+        HELD_OUT_86,
+        HELD_OUT_87,
     )
     sets = [{row["source"] for row in rows} for rows in every]
     for index, first in enumerate(sets):
@@ -876,6 +908,36 @@ def test_held_out_sources_are_not_in_the_corpus() -> None:
 # 79. heldout79.jsonl, the server side of iPhone and Mac clients (nginx, Go and Rust servers,
 #    HTTP/3); untouched 78.6 % (11 of 14), 100 % (11 of 11).  Read since: quinn's "the
 #    cryptographic handshake failed: error 42" and a J2ME stack's "Alert (2,40)" (100 %).
+# 80. heldout80.jsonl, local development servers and HTTPS on macOS and iOS simulators (Vite,
+#    Next.js, Valet, ngrok, Metro); untouched 66.7 % (20 of 30), 100 % (20 of 20).  Missed:
+#    seven errno names written alone (three EPROTO, two ECONNREFUSED), and nginx's "(2: No
+#    such file or directory)" three times, on a Mac by its /Users path (nginx runs on Linux
+#    as often, with the same number and words; left).
+# 81. heldout81.jsonl, terminal, SSH, remote-desktop and game-streaming clients; untouched
+#    75.0 % (6 of 8), 66.7 % (6 of 9).  Scored false: Moonlight's "Connection Terminated,
+#    Error Code -1" three times as NSURLErrorUnknown, no longer read (100 %).  Left:
+#    "because 32 Broken pipe" (no marker) and "RTSP handshake failed: Error 60".
+# 82. heldout82.jsonl, image loading and caching libraries (SDWebImage's users, Texture,
+#    Haneke, Flutter's cache); untouched 96.6 % (28 of 29), 100 % (28 of 28).  Left: an
+#    NSError description wrapped inside its parentheses ("(NSURLErrorDomain error" and
+#    "-1001.)" on the next line).
+# 83. heldout83.jsonl, download managers and media downloaders (youtube-dl, aria2,
+#    Transmission); untouched 93.8 % (15 of 16), 93.8 % (15 of 16).  Missed: EADDRINUSE
+#    written alone; scored false: "SSLV3_ALERT_HANDSHAKE_FAILURE" beside its text, which its
+#    labeller counted once (as set 76's did).
+# 84. heldout84.jsonl, password managers, authenticators and passkeys (Bitwarden CLI and
+#    desktop, 1Password CLI, LastPass CLI); untouched 85.7 % (6 of 7), 100 % (6 of 6).
+#    Missed: EPROTO written alone.
+# 85. heldout85.jsonl, Wi-Fi, hotspots, device access points and Bonjour; untouched 85.0 %
+#    (17 of 20), 100 % (17 of 17).  Read since: libnetwork's "[1: Operation not permitted]"
+#    on a line with no marker (90.0 %).  Left: two errno names written alone.
+# 86. heldout86.jsonl, note-taking and knowledge apps and their sync (Obsidian plug-ins,
+#    Joplin, Evernote's SDK); no label in log output scored (its Apple codes are prose, or
+#    in domains atscodes has no table for), so test_held_out_without_log_output below.
+# 87. heldout87.jsonl, macOS menu-bar utilities and system tools (screenshot uploaders,
+#    Hammerspoon, Lunar); untouched 50.0 % (3 of 6), 100 % (3 of 3).  Read since: launchd's
+#    "service: 45: Operation not supported:" (66.7 %).  Left: EPIPE and ECONNRESET written
+#    alone.
 HELD_OUT_FLOORS = [
     ("heldout", HELD_OUT, 0.98, 0.99),
     ("heldout2", HELD_OUT_2, 0.97, 0.99),
@@ -956,6 +1018,13 @@ HELD_OUT_FLOORS = [
     ("heldout77", HELD_OUT_77, 0.63, 0.99),
     ("heldout78", HELD_OUT_78, 0.94, 0.99),
     ("heldout79", HELD_OUT_79, 0.99, 0.99),
+    ("heldout80", HELD_OUT_80, 0.66, 0.99),
+    ("heldout81", HELD_OUT_81, 0.75, 0.99),
+    ("heldout82", HELD_OUT_82, 0.96, 0.99),
+    ("heldout83", HELD_OUT_83, 0.93, 0.93),
+    ("heldout84", HELD_OUT_84, 0.85, 0.99),
+    ("heldout85", HELD_OUT_85, 0.9, 0.99),
+    ("heldout87", HELD_OUT_87, 0.66, 0.99),
 ]
 
 
@@ -975,3 +1044,16 @@ def test_held_out_log_output(
     print("scored false:", *result.false_positives, sep="\n  ")
     assert result.precision >= precision, result.false_positives
     assert result.recall >= recall, result.misses
+
+
+def test_held_out_without_log_output() -> None:
+    """Set 86 has no label in log output that is scored; what it has in prose is scored, and
+    the one code read where its labels have none (an Evernote SDK code in a sentence, in
+    NSURLError's range) is the only one."""
+    assert score(prose=False, rows=HELD_OUT_86).labels == 0
+    result = score(prose=True, rows=HELD_OUT_86)
+    print(f"\nheldout86 prose: recall {result.found}/{result.labels}")
+    assert result.found >= 3, result.misses
+    assert set(result.false_positives) <= {
+        "h86-evernotesdk-cancel-2998: '-3000' -> NSURLErrorCannotCreateFile"
+    }
