@@ -94,4 +94,7 @@ MARKERS: Final[tuple[str, ...]] = (
     #   45: Operation not supported:" (OS X 10.11, held-out set 87).  Its "O" is seldom
     #   common, so it is mostly a memchr search.
     ": Operation ",
+    # MySQL's "Can't connect to MySQL server on '127.0.0.1' (61)" as Sequel Pro shows it,
+    #   after "MySQL said:" (see the scanner's "mysql"); its "Q" is rare: a memchr search.
+    "MySQL server",
 )

@@ -595,6 +595,19 @@ _FRAGMENTS: Final[tuple[tuple[str, str], ...]] = (
         r"Lower\s{1,2}protocol\s{1,2}stack\s{1,2}error"
         r"(?:\s{1,2}post\s{1,2}TLS\s{1,2}handshake)?:?\s{0,2}(?P<ls_code>\d{1,3})(?!\d)",
     ),
+    # MySQL's client library, CR_CONN_HOST_ERROR and CR_CONNECTION_ERROR (errors 2003 and
+    #   2002), with the connect() errno in parentheses: "Can't connect to MySQL server on
+    #   '127.0.0.1' (61)" (Sequel Pro, MySQL Workbench and the mysql client on OS X, held-out
+    #   set 94), "Can't connect to local MySQL server through socket '/tmp/mysql.sock' (2)";
+    #   MariaDB adds the words, "(111 \"Connection refused\")".  Darwin's errno when the
+    #   table has it (and the words, if given, are its own); Linux's 111 and Windows' 10061
+    #   are not read.
+    (
+        "mysql",
+        r"Can(?:\\?'|\u2019)t connect to (?:local )?MySQL server (?:on|through socket) "
+        r"(?:\\?')(?P<my_host>[^'\n]{0,200})(?:\\?')\s\((?P<my_code>\d{1,5})"
+        r"(?:\s\\?\"(?P<my_words>[^\"\\\n]{1,60})\\?\")?\)",
+    ),
     # A Security status by its constant's name alone, as codesign prints it: "extractor:
     #   errSecInternalComponent" (beaconstorekey-extractor issue 7, Apple developer forums
     #   thread 712005).  Not with its number right after it ("errSecItemNotFound(-25300)",
@@ -849,6 +862,7 @@ _NEEDLES: Final[dict[str, tuple[tuple[str, ...], bool]]] = {
     "rtmpsend": (("RTMP send error",), False),
     "lowerstack": (("Lower",), False),
     "secname": (("errSec",), False),
+    "mysql": (("MySQL server",), False),
     "alertcamel": ((), False),
     "alertnamed": (("_", ")"), False),
     "alertpeer": (("peer",), False),
@@ -1097,6 +1111,17 @@ _RUST_MESSAGE: Final = re.compile(
     r', kind: \w{1,40}, message: \\{0,2}"(?P<text>(?:[^"\\]|\\.){1,80})\\{0,2}"'
 )
 _TEXT_AFTER: Final = re.compile(r"\s{0,2}[(\[:]?\s{0,2}(?P<text>[A-Za-z'][A-Za-z' ]{0,40})")
+# An errno's words after it in two more forms (see _Line.word_by_context()): quoted in
+#   parentheses, MongoKitten's "Socket failed with code 61 (\"Connection refused\")", and
+#   after redis-py's "connecting to HOST:PORT." ("Error 61 connecting to localhost:6379.
+#   Connection refused.", its ConnectionError; macOS, held-out set 94).  Linux's "Error 111
+#   connecting to …" has no Darwin errno 111.
+_QUOTED_WORDS: Final = re.compile(
+    r"\s{0,2}\(\s{0,2}[\"\u201c](?P<text>[A-Za-z][A-Za-z' ,]{2,60})[\"\u201d]\s{0,2}\)"
+)
+_REDIS_WORDS: Final = re.compile(
+    r" connecting to [^\s]{1,200}\. (?P<text>[A-Za-z][A-Za-z' ,]{2,60})\.(?!\w)"
+)
 # A type named just before a code word is the code's domain: "ParseError code=-1 error=…:
 #   Error Domain=NSURLErrorDomain Code=-1009" (parse-community/Parse-Swift issue 439) is the
 #   Parse SDK's own -1, not NSURLErrorUnknown.  Apple's own error types stay ours.
@@ -1977,8 +2002,14 @@ class _Line:
         if code in STRERROR and word != "status":
             # A number followed by its own Darwin strerror() words is that errno, whatever
             #   the code word: "failed at lookup with error 3 - No such process" (an XPC
-            #   lookup, rrva/openconnectui2 issue 2), "error 61: Connection refused".
-            words = _DASH_TEXT.match(self.line, end) or _TEXT_AFTER.match(self.line, end)
+            #   lookup, rrva/openconnectui2 issue 2), "error 61: Connection refused", and
+            #   quoted in parentheses or after redis-py's host (see _QUOTED_WORDS).
+            words = (
+                _QUOTED_WORDS.match(self.line, end)
+                or _REDIS_WORDS.match(self.line, end)
+                or _DASH_TEXT.match(self.line, end)
+                or _TEXT_AFTER.match(self.line, end)
+            )
             text = None if words is None else words["text"]
             if text is not None and _strerror_of(text) == code:
                 self.add("NSPOSIXErrorDomain", code, start, end)
@@ -2352,6 +2383,11 @@ class _Line:
             self.add("NSPOSIXErrorDomain", int(match["ls_code"]), *match.span("ls_code"))
         elif kind == "secname":
             return self.sec_name(match)
+        elif kind == "mysql":
+            code = int(match["my_code"])
+            words = match["my_words"]
+            if code in STRERROR and (words is None or _whole_strerror(code, words)):
+                self.add("NSPOSIXErrorDomain", code, *match.span("my_code"))
         elif kind == "alertcamel":
             alert = _ALERT_CAMEL[match["ac_name"]]
             window = max(0, match.start() - 8)

@@ -1392,6 +1392,45 @@ NEGATIVES += [
     "# Connection Terminated Error Code: -1",
     "Disconnects with error code -1",
 ]
+# Held-out sets 88 to 95's: an errno after "Error"/"code" with its own Darwin words later on
+#   the line (redis-py, vipyoung/redis-bayes issue 6 and pinterest/snappass issue 54;
+#   MongoKitten issue 67, macOS), and MySQL's connect() errno in parentheses (sequelpro/
+#   sequelpro issue 2908, OS X), "MySQL said:" being no marker; and not Linux's numbers,
+#   Windows' or another errno's words.
+SHAPES += [
+    (
+        "ConnectionError: Error 61 connecting to localhost:6379. Connection refused.",
+        [("61", "NSPOSIXErrorDomain", 61, "ECONNREFUSED")],
+    ),
+    (
+        "fatal error: Error raised at top level: Socket failed with code 61 "
+        '("Connection refused") [connectFailed]: file /Library/x.swift, line 184',
+        [("61", "NSPOSIXErrorDomain", 61, "ECONNREFUSED")],
+    ),
+    (
+        "MySQL said: Can't connect to MySQL server on '127.0.0.1' (61)",
+        [("61", "NSPOSIXErrorDomain", 61, "ECONNREFUSED")],
+    ),
+    (
+        "ERROR 2002 (HY000): Can't connect to local MySQL server through socket"
+        " '/tmp/mysql.sock' (2)",
+        [("2", "NSPOSIXErrorDomain", 2, "ENOENT")],
+    ),
+    (
+        "django.db.utils.OperationalError: (2003, \"Can\\'t connect to MySQL server on"
+        " \\'127.0.0.1\\' (60)\")",
+        [("60", "NSPOSIXErrorDomain", 60, "ETIMEDOUT")],
+    ),
+]
+NEGATIVES += [
+    "Error 111 connecting to localhost:6379. Connection refused.",
+    "Error 54 connecting to localhost:6379. Connection refused.",
+    "exit code 61: Connection refused",
+    "curl error 7: Failed to connect to host: Connection refused",
+    "Can't connect to MySQL server on 'db' (111 \"Connection refused\")",
+    "Can't connect to MySQL server on 'db' (61 \"Connection reset by peer\")",
+    "Can't connect to MySQL server on 'localhost' (10061)",
+]
 # (the marker-less errno lines above, with words that are not the number's own)
 NEGATIVES += [
     "nw_path_evaluator_create_flow_inner NECP_CLIENT_ACTION_ADD_FLOW [113: No route to host]",
