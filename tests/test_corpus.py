@@ -116,6 +116,14 @@ HELD_OUT_84 = load("heldout84.jsonl")
 HELD_OUT_85 = load("heldout85.jsonl")
 HELD_OUT_86 = load("heldout86.jsonl")
 HELD_OUT_87 = load("heldout87.jsonl")
+HELD_OUT_88 = load("heldout88.jsonl")
+HELD_OUT_89 = load("heldout89.jsonl")
+HELD_OUT_90 = load("heldout90.jsonl")
+HELD_OUT_91 = load("heldout91.jsonl")
+HELD_OUT_92 = load("heldout92.jsonl")
+HELD_OUT_93 = load("heldout93.jsonl")
+HELD_OUT_94 = load("heldout94.jsonl")
+HELD_OUT_95 = load("heldout95.jsonl")
 
 # Label domain -> the family group it is scored in.
 GROUP = {
@@ -320,6 +328,14 @@ def score(*, prose: bool, rows: list[dict[str, Any]] | None = None) -> Score:
         (HELD_OUT_85, 35),
         (HELD_OUT_86, 35),
         (HELD_OUT_87, 35),
+        (HELD_OUT_88, 35),
+        (HELD_OUT_89, 35),
+        (HELD_OUT_90, 35),
+        (HELD_OUT_91, 35),
+        (HELD_OUT_92, 35),
+        (HELD_OUT_93, 35),
+        (HELD_OUT_94, 35),
+        (HELD_OUT_95, 30),
     ],
     ids=[
         "corpus",
@@ -410,6 +426,14 @@ def score(*, prose: bool, rows: list[dict[str, Any]] | None = None) -> Score:
         "held-out-85",
         "held-out-86",
         "held-out-87",
+        "held-out-88",
+        "held-out-89",
+        "held-out-90",
+        "held-out-91",
+        "held-out-92",
+        "held-out-93",
+        "held-out-94",
+        "held-out-95",
     ],
 )
 def test_labelled_files_are_large_enough_and_sourced(
@@ -543,6 +567,14 @@ def test_held_out_sources_are_not_in_the_corpus() -> None:
         HELD_OUT_85,
         HELD_OUT_86,
         HELD_OUT_87,
+        HELD_OUT_88,
+        HELD_OUT_89,
+        HELD_OUT_90,
+        HELD_OUT_91,
+        HELD_OUT_92,
+        HELD_OUT_93,
+        HELD_OUT_94,
+        HELD_OUT_95,
     )
     sets = [{row["source"] for row in rows} for rows in every]
     for index, first in enumerate(sets):
@@ -938,6 +970,34 @@ def test_held_out_sources_are_not_in_the_corpus() -> None:
 #    Hammerspoon, Lunar); untouched 50.0 % (3 of 6), 100 % (3 of 3).  Read since: launchd's
 #    "service: 45: Operation not supported:" (66.7 %).  Left: EPIPE and ECONNRESET written
 #    alone.
+# 88. heldout88.jsonl, travel, airline, hotel and ticketing apps and SDKs (pass servers,
+#    booking APIs); no label in log output is in atscodes' families (OpenSSL, HTTP statuses
+#    and the vendors' own codes, some chosen as look-alikes), so test_held_out_without_codes
+#    below: nothing may be read in it.
+# 89. heldout89.jsonl, emulators, retro gaming and game launchers; untouched 88.9 % (8 of 9),
+#    88.9 % (8 of 9).  Missed: a user's "bad record max" (a typo); scored false: .NET's
+#    "SocketException (13)" on Arch Linux, EACCES on both systems.
+# 90. heldout90.jsonl, medical imaging and clinical software (DICOM, HL7); untouched 71.4 %
+#    (5 of 7), 62.5 % (5 of 8).  Missed: ECONNREFUSED written alone and JSSE's "Fatal
+#    (HANDSHAKE_FAILURE):" prefix beside the alert it names; scored false: Python's
+#    "[Errno 22] Invalid argument" three times, which its labeller gave no system.
+# 91. heldout91.jsonl, audio production, OSC and plug-in hosts; untouched 50.0 % (5 of 10),
+#    100 % (5 of 5).  Missed: two names alone, libnetwork's "Failing the write requests
+#    [61: Connection refused]" and Pure Data's "recv: Connection refused (61)" and
+#    "netsend: Bad file descriptor (9)", lines with no marker (left: see README).
+# 92. heldout92.jsonl, vehicle, EV and telematics apps; untouched 90.0 % (9 of 10), 69.2 % (9
+#    of 13).  Missed: "[22:" and "Invalid argument]" wrapped over two lines; scored false:
+#    "[Errno 2]" four times on a Linux host (ENOENT on both).
+# 93. heldout93.jsonl, backup and cloud-storage tools; untouched 83.3 % (10 of 12), 66.7 %
+#    (10 of 15).  Missed: Time Machine's "NetAuth error 80" (EAUTH) twice; scored false:
+#    "Broken pipe (32)" and "SysCallError(32, 'EPIPE')" on Linux hosts, five times.
+# 94. heldout94.jsonl, database clients and drivers on macOS; untouched 53.6 % (15 of 28),
+#    100 % (15 of 15).  Read since: MySQL's "Can't connect to MySQL server on '127.0.0.1'
+#    (61)" four times, redis-py's "Error 61 connecting to …" twice and MongoKitten's "code 61
+#    (\"Connection refused\")" twice (82.1 %).  Left: four names alone and a TLS close_notify.
+# 95. heldout95.jsonl, end-user forums and help pages (Apple Developer Forums listings, Mac
+#    blogs, vendor knowledge bases); five rows left out, their pages quoted earlier;
+#    untouched 100 % (12 of 12), 100 % (12 of 12).
 HELD_OUT_FLOORS = [
     ("heldout", HELD_OUT, 0.98, 0.99),
     ("heldout2", HELD_OUT_2, 0.97, 0.99),
@@ -1025,6 +1085,13 @@ HELD_OUT_FLOORS = [
     ("heldout84", HELD_OUT_84, 0.85, 0.99),
     ("heldout85", HELD_OUT_85, 0.9, 0.99),
     ("heldout87", HELD_OUT_87, 0.66, 0.99),
+    ("heldout89", HELD_OUT_89, 0.88, 0.88),
+    ("heldout90", HELD_OUT_90, 0.71, 0.62),
+    ("heldout91", HELD_OUT_91, 0.5, 0.99),
+    ("heldout92", HELD_OUT_92, 0.9, 0.69),
+    ("heldout93", HELD_OUT_93, 0.83, 0.66),
+    ("heldout94", HELD_OUT_94, 0.82, 0.99),
+    ("heldout95", HELD_OUT_95, 0.99, 0.99),
 ]
 
 
@@ -1057,3 +1124,11 @@ def test_held_out_without_log_output() -> None:
     assert set(result.false_positives) <= {
         "h86-evernotesdk-cancel-2998: '-3000' -> NSURLErrorCannotCreateFile"
     }
+
+
+def test_held_out_without_codes() -> None:
+    """Set 88 has no label in atscodes' families, in log output or prose, and look-alikes of
+    several (vendor status 104, bus route 545, offsets like -0400): nothing may be read."""
+    assert [label for row in HELD_OUT_88 for label in _labels(row)] == []
+    result = score(prose=False, rows=HELD_OUT_88)
+    assert result.findings == 0, result.false_positives
