@@ -605,7 +605,7 @@ _FRAGMENTS: Final[tuple[tuple[str, str], ...]] = (
     (
         "mysql",
         r"Can(?:\\?'|\u2019)t connect to (?:local )?MySQL server (?:on|through socket) "
-        r"(?:\\?')(?P<my_host>[^'\n]{0,200})(?:\\?')\s\((?P<my_code>\d{1,5})"
+        r"\\?'[^'\n]{0,200}\\?'\s\((?P<my_code>\d{1,5})"
         r"(?:\s\\?\"(?P<my_words>[^\"\\\n]{1,60})\\?\")?\)",
     ),
     # A Security status by its constant's name alone, as codesign prints it: "extractor:
