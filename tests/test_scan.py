@@ -1424,6 +1424,11 @@ SHAPES += [
 ]
 NEGATIVES += [
     "Error 111 connecting to localhost:6379. Connection refused.",
+    # redis-py's getaddrinfo failure on Linux (glibc's EAI_NONAME is -2; infiniflow/ragflow
+    #   issue 4197) and on musl (nilsherzig/LLocalSearch issue 51): no Darwin code
+    "2024-12-24 00:14:34,250 ERROR    18 RedisDB.get_unacked_for task_consumer_0 got exception:"
+    " Error -2 connecting to redis:6379. Name or service not known.",
+    "redis.exceptions.ConnectionError: Error -2 connecting to redis:6379. Name does not resolve.",
     "Error 54 connecting to localhost:6379. Connection refused.",
     "exit code 61: Connection refused",
     "curl error 7: Failed to connect to host: Connection refused",
